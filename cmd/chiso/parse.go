@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"chiso/parse"
+)
+
+func init() {
+	register(command{name: "parse", summary: "print the document model (paragraphs and tables as read)", run: runParse})
+}
+
+// parseOutput is one line of `parse --json`, as the contract fixes it.
+type parseOutput struct {
+	Schema string        `json:"schema"`
+	Source parse.Source  `json:"source"`
+	Blocks []parse.Block `json:"blocks"`
+	// Warnings is an addition to the contract: problems that did not stop
+	// the reading ("no text layer on page 2").
+	Warnings []string `json:"warnings,omitempty"`
+	Error    *string  `json:"error"`
+}
+
+func runParse(e *env, args []string) int {
+	fs := newFlags(e, "parse", "[--json] FILE...")
+	asJSON := fs.Bool("json", false, "print JSON Lines, one object per file")
+	timeout := fs.Duration("timeout", parse.DefaultTimeout, "give up on a file after this long")
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	code := exitOK
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for _, name := range fs.Args() {
+		d, err := readInput(context.Background(), e, name, *timeout)
+		if err != nil {
+			code = exitUnread
+			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		}
+		if *asJSON {
+			out := parseOutput{Schema: "chiso/v1", Blocks: []parse.Block{}, Error: errorString(err)}
+			if d != nil {
+				out.Source, out.Blocks, out.Warnings = d.Source, d.Blocks, d.Warnings
+			} else {
+				out.Source = parse.Source{Path: name}
+			}
+			if err := enc.Encode(out); err != nil {
+				fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+				return exitUnread
+			}
+			continue
+		}
+		if d != nil {
+			printDocument(e.stdout, d)
+		}
+	}
+	return code
+}
+
+// printDocument writes the model for a person: paragraphs as text, tables
+// as rows of cells separated by " | ", each block headed by its place.
+func printDocument(w io.Writer, d *parse.Document) {
+	fmt.Fprintf(w, "== %s (%s, %d blocks", d.Source.Path, d.Source.Format, len(d.Blocks))
+	if d.Source.Pages > 0 {
+		fmt.Fprintf(w, ", %d pages", d.Source.Pages)
+	}
+	fmt.Fprintln(w, ")")
+	for _, warn := range d.Warnings {
+		fmt.Fprintf(w, "!! %s\n", warn)
+	}
+	for _, b := range d.Blocks {
+		where := fmt.Sprintf("#%d", b.Index)
+		if b.Page > 0 {
+			where = fmt.Sprintf("#%d p.%d", b.Index, b.Page)
+		}
+		if b.Kind != parse.TableKind {
+			fmt.Fprintf(w, "%s  %s\n", where, strings.ReplaceAll(b.Text, "\n", "\n    "))
+			continue
+		}
+		fmt.Fprintf(w, "%s  table, %d rows\n", where, len(b.Table.Rows))
+		for _, row := range b.Table.Rows {
+			cells := make([]string, len(row))
+			for i, c := range row {
+				cells[i] = strings.ReplaceAll(c.Text, "\n", " ⏎ ")
+			}
+			fmt.Fprintf(w, "    | %s |\n", strings.Join(cells, " | "))
+		}
+	}
+	fmt.Fprintln(w)
+}

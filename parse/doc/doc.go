@@ -1,0 +1,83 @@
+// Package doc is the document model every chiso reader produces: an ordered
+// list of blocks, each a paragraph or a table, with the text already
+// normalised (NFC, spaces collapsed, legacy encodings converted).
+//
+// It lives in its own package so that the format readers (parse/docx,
+// parse/html, parse/text, parse/pdf) and package parse, which dispatches to
+// them, can all share it without an import cycle. Package parse re-exports
+// these types; other packages should use those names.
+package doc
+
+// Format names a document format as chiso recognises it.
+type Format string
+
+const (
+	PDF  Format = "pdf"
+	DOCX Format = "docx"
+	HTML Format = "html"
+	Text Format = "text"
+)
+
+// Kind says whether a block is a paragraph or a table.
+type Kind string
+
+const (
+	Paragraph Kind = "paragraph"
+	TableKind Kind = "table"
+)
+
+// Source describes the file a document was read from.
+type Source struct {
+	Path   string `json:"path"`
+	Format Format `json:"format"`
+	SHA256 string `json:"sha256"`
+	Pages  int    `json:"pages"`
+}
+
+// Document is a report as read: its blocks in reading order.
+type Document struct {
+	Source Source
+	Blocks []Block
+	// Warnings are problems that did not stop the reading, in plain words
+	// ("no text layer on page 2").
+	Warnings []string
+}
+
+// Block is one paragraph or one table.
+type Block struct {
+	Kind Kind
+	// Text is the paragraph's text; empty for a table.
+	Text string
+	// Table is set when Kind is TableKind.
+	Table *Table
+	// Page is the 1-based page for paged formats (PDF) and 0 otherwise.
+	Page int
+	// Index is the block's position in the document, counting from 0.
+	Index int
+}
+
+// Table is rows of cells. As in HTML, a merged cell appears once, at its
+// top-left position, with its spans; the positions it covers in later rows
+// or columns hold no Cell. Grid expands that into a rectangle.
+type Table struct {
+	Rows [][]Cell
+}
+
+// Cell is one table cell. Line breaks inside the cell are kept as "\n".
+type Cell struct {
+	Text    string
+	RowSpan int // at least 1
+	ColSpan int // at least 1
+}
+
+// Span returns the cell's spans with zero values read as 1.
+func (c Cell) Span() (rows, cols int) {
+	rows, cols = c.RowSpan, c.ColSpan
+	if rows < 1 {
+		rows = 1
+	}
+	if cols < 1 {
+		cols = 1
+	}
+	return rows, cols
+}

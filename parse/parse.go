@@ -1,0 +1,282 @@
+// Package parse reads a report in any of the formats Vietnamese government
+// units send (PDF, DOCX, HTML, plain text) into one document model: ordered
+// paragraphs and tables with normalised Vietnamese text.
+//
+// The format is recognised by content first (%PDF-, a zip holding a Word
+// main part, HTML markup, otherwise text) and by extension only as a hint.
+// Each format has its own reader in a sub-package (parse/docx, parse/html,
+// parse/text, parse/pdf); this package sniffs, dispatches, applies the text
+// normalisation of parse/vntext once to every paragraph and cell, and turns
+// every failure — including a reader's panic — into an *Error that names the
+// file, the format and the problem.
+package parse
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"chiso/parse/doc"
+	"chiso/parse/docx"
+	"chiso/parse/html"
+	"chiso/parse/pdf"
+	"chiso/parse/text"
+	"chiso/parse/vntext"
+)
+
+// The model, re-exported so that callers need only this package.
+type (
+	Document = doc.Document
+	Block    = doc.Block
+	Table    = doc.Table
+	Cell     = doc.Cell
+	Source   = doc.Source
+	Format   = doc.Format
+)
+
+const (
+	PDF  = doc.PDF
+	DOCX = doc.DOCX
+	HTML = doc.HTML
+	Text = doc.Text
+
+	Paragraph = doc.Paragraph
+	TableKind = doc.TableKind
+)
+
+// Options limit what one document may cost.
+type Options struct {
+	// MaxSize is the largest input accepted, in bytes (0: DefaultMaxSize).
+	MaxSize int64
+	// Timeout bounds the time spent reading one document (0: DefaultTimeout).
+	Timeout time.Duration
+}
+
+const (
+	DefaultMaxSize = 256 << 20
+	DefaultTimeout = 2 * time.Minute
+)
+
+// Error is a failure to read one file.
+type Error struct {
+	Path   string // file name as given, "-" for standard input
+	Format string // the format recognised, or what the content looked like
+	Err    error
+}
+
+func (e *Error) Error() string {
+	if e.Format == "" {
+		return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	}
+	return fmt.Sprintf("%s: %s: %v", e.Path, e.Format, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// File reads the report at path with default options.
+func File(path string) (*Document, error) {
+	return FileOptions(context.Background(), path, Options{})
+}
+
+// FileOptions reads the report at path.
+func FileOptions(ctx context.Context, path string, opt Options) (*Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
+	}
+	defer f.Close()
+	return ReadOptions(ctx, f, path, opt)
+}
+
+// Read reads a report from r; name is used for errors, as a format hint
+// (its extension) and as Source.Path.
+func Read(r io.Reader, name string) (*Document, error) {
+	return ReadOptions(context.Background(), r, name, Options{})
+}
+
+// ReadOptions reads a report from r under the limits of opt.
+func ReadOptions(ctx context.Context, r io.Reader, name string, opt Options) (*Document, error) {
+	if opt.MaxSize <= 0 {
+		opt.MaxSize = DefaultMaxSize
+	}
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	data, err := io.ReadAll(io.LimitReader(r, opt.MaxSize+1))
+	if err != nil {
+		return nil, &Error{Path: name, Err: err}
+	}
+	if int64(len(data)) > opt.MaxSize {
+		return nil, &Error{Path: name, Err: fmt.Errorf("file larger than the limit of %d bytes", opt.MaxSize)}
+	}
+	return Bytes(ctx, data, name, opt.Timeout)
+}
+
+// Bytes reads a report held in memory.
+func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration) (d *Document, err error) {
+	format, err := Sniff(data, name)
+	if err != nil {
+		return nil, &Error{Path: name, Format: format, Err: err}
+	}
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	defer func() {
+		// The readers are written not to panic; this is the last line of
+		// defence, so that one bad file never takes down a bulk run.
+		if p := recover(); p != nil {
+			d, err = nil, &Error{Path: name, Format: format, Err: fmt.Errorf("internal error (please report with this file): %v\n%s", p, debug.Stack())}
+		}
+	}()
+	switch Format(format) {
+	case PDF:
+		d, err = pdf.Read(ctx, bytes.NewReader(data), int64(len(data)))
+	case DOCX:
+		d, err = docx.Read(bytes.NewReader(data), int64(len(data)))
+	case HTML:
+		d, err = html.Read(bytes.NewReader(data))
+	default:
+		d, err = text.Read(data)
+	}
+	if err == nil && ctx.Err() != nil {
+		err = fmt.Errorf("gave up after %v: %w", timeout, ctx.Err())
+	}
+	if err != nil {
+		return nil, &Error{Path: name, Format: format, Err: err}
+	}
+	sum := sha256.Sum256(data)
+	d.Source.Path = name
+	d.Source.Format = Format(format)
+	d.Source.SHA256 = hex.EncodeToString(sum[:])
+	Normalize(d)
+	return d, nil
+}
+
+// Normalize applies vntext.Clean to every paragraph and cell, drops
+// paragraphs left empty, and numbers the blocks.
+func Normalize(d *Document) {
+	blocks := d.Blocks[:0]
+	for _, b := range d.Blocks {
+		if b.Kind == TableKind && b.Table != nil {
+			for _, row := range b.Table.Rows {
+				for i := range row {
+					row[i].Text = vntext.Clean(row[i].Text)
+				}
+			}
+		} else {
+			b.Kind = Paragraph
+			b.Text = vntext.Clean(b.Text)
+			if b.Text == "" {
+				continue
+			}
+		}
+		b.Index = len(blocks)
+		blocks = append(blocks, b)
+	}
+	d.Blocks = blocks
+}
+
+// Sniff names the format of data: "pdf", "docx", "html" or "text". For
+// content chiso does not read it returns what the content looks like and an
+// error saying so.
+func Sniff(data []byte, name string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	head := data[:min(len(data), 1024)]
+	switch {
+	case len(data) == 0:
+		return "", fmt.Errorf("empty file")
+	case bytes.HasPrefix(head, []byte("%PDF-")) || bytes.Contains(head, []byte("%PDF-")):
+		return string(PDF), nil
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
+		return sniffZip(data, ext)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return "ole2", fmt.Errorf("legacy Word .doc or Excel .xls (OLE2) is not supported: save it as .docx or PDF")
+	case bytes.HasPrefix(data, []byte("\x89PNG")), bytes.HasPrefix(data, []byte("\xFF\xD8\xFF")),
+		bytes.HasPrefix(data, []byte("GIF8")), bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
+		return "image", fmt.Errorf("an image has no text layer: it needs OCR before chiso can read it")
+	case bytes.HasPrefix(data, []byte("{\\rtf")):
+		return "rtf", fmt.Errorf("RTF is not supported: save it as .docx or PDF")
+	case looksHTML(head):
+		return string(HTML), nil
+	case looksBinary(head):
+		return "binary", fmt.Errorf("unrecognised binary content (not PDF, DOCX, HTML or text)")
+	}
+	return string(Text), nil
+}
+
+// sniffZip tells a Word document from the other zip-based formats by the
+// parts it holds, looking only at the central directory.
+func sniffZip(data []byte, ext string) (string, error) {
+	switch {
+	case bytes.Contains(data, []byte("word/")):
+		return string(DOCX), nil
+	case bytes.Contains(data, []byte("xl/")):
+		return "xlsx", fmt.Errorf("Excel workbooks are not supported: export the sheet as PDF or HTML")
+	case bytes.Contains(data, []byte("application/vnd.oasis.opendocument")):
+		return "odf", fmt.Errorf("OpenDocument files are not supported: save as .docx")
+	case bytes.Contains(data, []byte("ppt/")):
+		return "pptx", fmt.Errorf("PowerPoint files are not supported")
+	}
+	if ext == ".docx" {
+		// Let the DOCX reader say what is missing.
+		return string(DOCX), nil
+	}
+	return "zip", fmt.Errorf("a zip archive that is not a Word document")
+}
+
+func looksHTML(head []byte) bool {
+	s := bytes.ToLower(bytes.TrimLeft(head, "\xef\xbb\xbf \t\r\n"))
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<table", "<meta", "<?xml version=\"1.0\"?>\n<html", "<!--"} {
+		if bytes.HasPrefix(s, []byte(p)) {
+			return true
+		}
+	}
+	return bytes.Contains(s, []byte("<html")) || bytes.Contains(s, []byte("<table"))
+}
+
+// looksBinary reports NUL bytes or control characters that no text file
+// has, allowing for UTF-16 (which has NULs in every other byte).
+func looksBinary(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	nul, ctl := 0, 0
+	for i, c := range head {
+		switch {
+		case c == 0:
+			nul++
+			_ = i
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f':
+			ctl++
+		}
+	}
+	if nul > 0 {
+		// UTF-16 without BOM: NULs at regular positions, about half the bytes.
+		return nul*4 < len(head) || !utf16Like(head)
+	}
+	return ctl*20 > len(head)
+}
+
+func utf16Like(head []byte) bool {
+	even, odd := 0, 0
+	for i, c := range head {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	return even == 0 || odd == 0
+}
