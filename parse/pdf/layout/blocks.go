@@ -1,6 +1,244 @@
 package layout
 
-import "chiso/parse/doc"
+import (
+	"math"
+	"sort"
+	"strings"
 
-// blocks is a stub until the layout builder lands.
-func blocks(pages []Page) []doc.Block { return nil }
+	"chiso/parse/doc"
+)
+
+// table is a table being built: its column borders, and rows of slots
+// pointing at cells (a merged cell is shared by the slots it covers).
+type table struct {
+	page, lastPage int
+	xs             []float64
+	rows           [][]*cell
+	ruled          bool
+}
+
+// item is a table or a paragraph of one page, at the Y where it starts.
+type item struct {
+	y     float64
+	tab   *table
+	lines []line
+}
+
+func blocks(pages []Page) []doc.Block {
+	var items []item
+	pageOf := []int{}
+	for _, p := range pages {
+		for _, it := range pageItems(p) {
+			items = append(items, it)
+			pageOf = append(pageOf, p.Number)
+		}
+	}
+	items, pageOf = joinContinued(items, pageOf)
+	out := make([]doc.Block, 0, len(items))
+	for i, it := range items {
+		b := doc.Block{Page: pageOf[i], Index: len(out)}
+		if it.tab != nil {
+			b.Kind = doc.TableKind
+			b.Table = it.tab.doc()
+		} else {
+			b.Kind = doc.Paragraph
+			b.Text = joinLines(it.lines, 0)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// pageItems finds the tables and paragraphs of one page, top to bottom.
+func pageItems(p Page) []item {
+	texts := make([]Text, len(p.Texts))
+	for i, t := range p.Texts {
+		texts[i] = sane(t)
+	}
+	h, v := splitRules(p.Rules)
+	grids := findGrids(h, v)
+	var free []Text
+	for _, t := range texts {
+		x, y := t.X+t.W/2, t.Y-0.3*t.Size
+		placed := false
+		for _, g := range grids {
+			if g.contains(x, y) {
+				c := g.at(x, y)
+				c.texts = append(c.texts, t)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			free = append(free, t)
+		}
+	}
+	var items []item
+	for _, g := range grids {
+		items = append(items, item{y: g.ys[0], tab: g.table(p.Number)})
+	}
+	ls := groupLines(free)
+	next := 0
+	flush := func(to int) {
+		for _, para := range paragraphs(ls[next:to]) {
+			items = append(items, item{y: para[0].y - para[0].size, lines: para})
+		}
+	}
+	for _, s := range findBorderless(ls) {
+		flush(s.from)
+		rows := borderlessRows(ls[s.from:s.to+1], s.xs)
+		t := &table{page: p.Number, lastPage: p.Number, xs: s.xs, rows: rows}
+		items = append(items, item{y: ls[s.from].y - ls[s.from].size, tab: t})
+		next = s.to + 1
+	}
+	flush(len(ls))
+	sort.SliceStable(items, func(i, j int) bool { return items[i].y < items[j].y })
+	return splitAround(items)
+}
+
+// splitAround breaks a paragraph that a ruled table interrupts (the
+// paragraph was grouped from the free lines alone) so that the blocks
+// follow the page top to bottom.
+func splitAround(items []item) []item {
+	var out []item
+	for _, it := range items {
+		if it.tab != nil {
+			out = append(out, it)
+			continue
+		}
+		start := 0
+		for k := 1; k < len(it.lines); k++ {
+			for _, o := range items {
+				if o.tab != nil && o.y > it.lines[k-1].y && o.y < it.lines[k].y {
+					out = append(out, item{y: it.lines[start].y - it.lines[start].size, lines: it.lines[start:k]})
+					start = k
+					break
+				}
+			}
+		}
+		out = append(out, item{y: it.lines[start].y - it.lines[start].size, lines: it.lines[start:]})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].y < out[j].y })
+	return out
+}
+
+// paragraphs groups lines into paragraphs: a paragraph ends at extra
+// vertical space, a change of font size, an indented line, or after a line
+// that stops well short of the right margin.
+func paragraphs(ls []line) [][]line {
+	if len(ls) == 0 {
+		return nil
+	}
+	right := math.Inf(-1)
+	for _, l := range ls {
+		right = max(right, l.x1)
+	}
+	var out [][]line
+	start := 0
+	for i := 1; i < len(ls); i++ {
+		prev, l := ls[i-1], ls[i]
+		em := max(prev.size, l.size)
+		if l.y-prev.y > paraGap*em ||
+			math.Abs(l.size-prev.size) > 0.2*em ||
+			l.x0 > prev.x0+em ||
+			prev.x1 < right-4*em {
+			out = append(out, ls[start:i])
+			start = i
+		}
+	}
+	return append(out, ls[start:])
+}
+
+// table turns a ruled grid with its texts placed into a table.
+func (g *grid) table(page int) *table {
+	for r, row := range g.owner {
+		for c, x := range row {
+			if x.text != "" || len(x.texts) == 0 || (r > 0 && g.owner[r-1][c] == x) || (c > 0 && row[c-1] == x) {
+				continue
+			}
+			// The usable width of the cell is its border width less the
+			// padding, estimated from the leftmost line.
+			c1 := c
+			for c1+1 < len(row) && row[c1+1] == x {
+				c1++
+			}
+			ls := groupLines(x.texts)
+			pad := math.Inf(1)
+			for _, l := range ls {
+				pad = min(pad, l.x0-g.xs[c])
+			}
+			width := g.xs[c1+1] - g.xs[c] - 2*max(pad, 0)
+			x.text = joinLines(ls, width)
+		}
+	}
+	return &table{page: page, lastPage: page, xs: g.xs, rows: g.owner, ruled: true}
+}
+
+// doc converts the slots into a doc.Table: each cell once, at its top-left
+// slot, with the spans it covers.
+func (t *table) doc() *doc.Table {
+	out := &doc.Table{Rows: make([][]doc.Cell, len(t.rows))}
+	for r, row := range t.rows {
+		cells := []doc.Cell{}
+		for c, x := range row {
+			if (r > 0 && c < len(t.rows[r-1]) && t.rows[r-1][c] == x) || (c > 0 && row[c-1] == x) {
+				continue
+			}
+			cs := 1
+			for c+cs < len(row) && row[c+cs] == x {
+				cs++
+			}
+			rs := 1
+			for r+rs < len(t.rows) && c < len(t.rows[r+rs]) && t.rows[r+rs][c] == x {
+				rs++
+			}
+			cells = append(cells, doc.Cell{Text: x.text, RowSpan: rs, ColSpan: cs})
+		}
+		out.Rows[r] = cells
+	}
+	return out
+}
+
+// sane replaces coordinates a damaged file may carry (NaN, infinities,
+// absurd sizes) so that sorting and geometry stay well defined.
+func sane(t Text) Text {
+	fix := func(f float64) float64 {
+		if !finite(f) {
+			return 0
+		}
+		return max(-1e6, min(f, 1e6))
+	}
+	t.X, t.Y, t.W, t.SpaceW = fix(t.X), fix(t.Y), fix(t.W), fix(t.SpaceW)
+	t.Size = math.Abs(fix(t.Size))
+	if t.Size < 0.5 {
+		t.Size = 10
+	}
+	if t.W < 0 {
+		t.W = 0
+	}
+	return t
+}
+
+func sortFloats(f []float64) { sort.Float64s(f) }
+
+// isPageNumber reports whether a paragraph is only a page number
+// ("3", "- 3 -", "Trang 3", "3/8"), which may sit between the parts of a
+// table continued on the next page.
+func isPageNumber(s string) bool {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "trang"))
+	s = strings.Trim(s, "- ")
+	if s == "" {
+		return false
+	}
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '/' || r == ' ':
+		default:
+			return false
+		}
+	}
+	return digits > 0 && digits <= 6
+}

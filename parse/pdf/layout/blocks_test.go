@@ -1,0 +1,213 @@
+package layout_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"chiso/parse/doc"
+	"chiso/parse/pdf/layout"
+)
+
+// cellTexts is the expanded grid of the i-th table among the blocks.
+func tables(bs []doc.Block) [][][]string {
+	var out [][][]string
+	for _, b := range bs {
+		if b.Kind == doc.TableKind {
+			out = append(out, b.Table.Texts())
+		}
+	}
+	return out
+}
+
+func paras(bs []doc.Block) []string {
+	var out []string
+	for _, b := range bs {
+		if b.Kind == doc.Paragraph {
+			out = append(out, b.Text)
+		}
+	}
+	return out
+}
+
+func TestBlocks(t *testing.T) {
+	xs := []float64{50, 100, 300, 400}
+	ys := []float64{100, 120, 140, 160}
+	in3x3 := func(skip map[[3]int]bool, cells map[[2]int]string) layout.Page {
+		p := layout.Page{Number: 1, Width: 595, Height: 842, Rules: gridRules(xs, ys, skip)}
+		for rc, s := range cells {
+			p.Texts = append(p.Texts, text(s, xs[rc[1]]+3, ys[rc[0]]+14))
+		}
+		return p
+	}
+	tests := []struct {
+		name   string
+		pages  []layout.Page
+		tables [][][]string
+		paras  []string
+	}{
+		{
+			name: "3x3 grid",
+			pages: []layout.Page{in3x3(nil, map[[2]int]string{
+				{0, 0}: "STT", {0, 1}: "Chỉ số", {0, 2}: "Số liệu",
+				{1, 0}: "1", {1, 1}: "Dân số", {1, 2}: "142.625",
+				{2, 0}: "2", {2, 1}: "Tỷ lệ", {2, 2}: "78,23 %",
+			})},
+			tables: [][][]string{{
+				{"STT", "Chỉ số", "Số liệu"},
+				{"1", "Dân số", "142.625"},
+				{"2", "Tỷ lệ", "78,23 %"},
+			}},
+		},
+		{
+			name: "merged cells",
+			pages: []layout.Page{in3x3(map[[3]int]bool{
+				{'v', 0, 2}: true, // row 0: columns 1 and 2 merged
+				{'h', 2, 0}: true, // column 0: rows 1 and 2 merged
+			}, map[[2]int]string{
+				{0, 0}: "STT", {0, 1}: "Chỉ số",
+				{1, 0}: "1", {1, 1}: "a", {1, 2}: "10",
+				{2, 1}: "b", {2, 2}: "20",
+			})},
+			tables: [][][]string{{
+				{"STT", "Chỉ số", "Chỉ số"},
+				{"1", "a", "10"},
+				{"1", "b", "20"},
+			}},
+		},
+		{
+			name: "paragraphs around a table",
+			pages: []layout.Page{func() layout.Page {
+				p := in3x3(nil, map[[2]int]string{{0, 0}: "A", {1, 1}: "B", {2, 2}: "C"})
+				p.Texts = append(p.Texts,
+					text("Trước bảng", 50, 80),
+					text("Sau bảng dòng một", 50, 190),
+					text("dòng hai", 50, 202),
+				)
+				return p
+			}()},
+			tables: [][][]string{{{"A", "", ""}, {"", "B", ""}, {"", "", "C"}}},
+			paras:  []string{"Trước bảng", "Sau bảng dòng một dòng hai"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			bs := layout.Blocks(tc.pages)
+			if got := tables(bs); !reflect.DeepEqual(got, tc.tables) {
+				t.Errorf("tables:\n got %q\nwant %q", got, tc.tables)
+			}
+			if got := paras(bs); !reflect.DeepEqual(got, tc.paras) {
+				t.Errorf("paragraphs:\n got %q\nwant %q", got, tc.paras)
+			}
+			for i, b := range bs {
+				if b.Index != i {
+					t.Errorf("block %d has Index %d", i, b.Index)
+				}
+			}
+		})
+	}
+}
+
+// TestWrappedCell checks how the lines of one cell are joined: a wrapped
+// line with a space, a new paragraph (extra spacing) with "\n", a long word
+// broken at the cell edge with nothing.
+func TestWrappedCell(t *testing.T) {
+	xs := []float64{50, 80, 190}
+	ys := []float64{100, 200}
+	p := layout.Page{Number: 1, Rules: gridRules(xs, ys, nil)}
+	p.Texts = append(p.Texts, text("1", 53, 114))
+	// Column 2 is 110 pt wide: 3 pt padding each side, 104 pt = 20 runes.
+	lines := []struct {
+		s string
+		y float64
+	}{
+		{"- a= Số hồ sơ được", 114},
+		{"xử lý trực tuyến", 126},
+		{"- b= Tổng số", 144}, // paragraph spacing before
+		{"http://www.quan5.ho", 156},
+		{"chiminhcity.gov.vn/", 168},
+	}
+	for _, l := range lines {
+		p.Texts = append(p.Texts, text(l.s, 83, l.y))
+	}
+	got := tables(layout.Blocks([]layout.Page{p}))
+	want := [][][]string{{{"1", "- a= Số hồ sơ được xử lý trực tuyến\n- b= Tổng số http://www.quan5.hochiminhcity.gov.vn/"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// TestContinuedTable splits a table over two pages the way LibreOffice
+// does: the header row repeated on page 2, and the last row of page 1
+// continued there with an empty STT cell.
+func TestContinuedTable(t *testing.T) {
+	xs := []float64{50, 100, 300}
+	page := func(n int, rows [][2]string) layout.Page {
+		ys := []float64{100}
+		for range rows {
+			ys = append(ys, ys[len(ys)-1]+20)
+		}
+		p := layout.Page{Number: n, Rules: gridRules(xs, ys, nil)}
+		for r, row := range rows {
+			for c, s := range row {
+				if s != "" {
+					p.Texts = append(p.Texts, text(s, xs[c]+3, ys[r]+14))
+				}
+			}
+		}
+		p.Texts = append(p.Texts, text(strings.Repeat("1", n), 290, 820)) // page number
+		return p
+	}
+	p1 := page(1, [][2]string{{"STT", "Chỉ số"}, {"1", "Dân số"}, {"2", "Tỷ lệ hồ sơ"}})
+	p2 := page(2, [][2]string{{"STT", "Chỉ số"}, {"", "xử lý trực tuyến"}, {"3", "Số hộ"}})
+	bs := layout.Blocks([]layout.Page{p1, p2})
+	want := [][][]string{{{"STT", "Chỉ số"}, {"1", "Dân số"}, {"2", "Tỷ lệ hồ sơ xử lý trực tuyến"}, {"3", "Số hộ"}}}
+	if got := tables(bs); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if bs[0].Page != 1 {
+		t.Errorf("table starts on page %d, want 1", bs[0].Page)
+	}
+	if got := paras(bs); !reflect.DeepEqual(got, []string{"1", "11"}) {
+		t.Errorf("page numbers: got %q", got)
+	}
+}
+
+// TestBorderless reads a table set with gaps only, one Text per word.
+func TestBorderless(t *testing.T) {
+	var p layout.Page
+	p.Number = 1
+	p.Texts = append(p.Texts, words("BÁO CÁO CHUYỂN ĐỔI SỐ NĂM 2023 CỦA QUẬN", 108, 60)...)
+	rows := [][3]string{
+		{"STT", "Chỉ số/Chỉ số thành phần", "Số liệu kê khai"},
+		{"1", "Quyết định thành lập", "Có thành lập"},
+		{"2", "Kế hoạch hành động", ""},
+		{"I", "Dữ liệu số", ""},
+		{"8", "Tỷ lệ cổng thông tin", "100 %"},
+	}
+	col := []float64{50, 90, 230}
+	for r, row := range rows {
+		for c, s := range row {
+			p.Texts = append(p.Texts, words(s, col[c], 80+12*float64(r))...)
+		}
+	}
+	p.Texts = append(p.Texts, words("Đoạn văn bản sau bảng, viết liền một dòng dài qua các cột.", 50, 160)...)
+	bs := layout.Blocks([]layout.Page{p})
+	want := [][][]string{{
+		{"STT", "Chỉ số/Chỉ số thành phần", "Số liệu kê khai"},
+		{"1", "Quyết định thành lập", "Có thành lập"},
+		{"2", "Kế hoạch hành động", ""},
+		{"I", "Dữ liệu số", ""},
+		{"8", "Tỷ lệ cổng thông tin", "100 %"},
+	}}
+	if got := tables(bs); !reflect.DeepEqual(got, want) {
+		t.Errorf("tables:\n got %q\nwant %q", got, want)
+	}
+	wantP := []string{"BÁO CÁO CHUYỂN ĐỔI SỐ NĂM 2023 CỦA QUẬN", "Đoạn văn bản sau bảng, viết liền một dòng dài qua các cột."}
+	if got := paras(bs); !reflect.DeepEqual(got, wantP) {
+		t.Errorf("paragraphs:\n got %q\nwant %q", got, wantP)
+	}
+	if len(bs) != 3 || bs[1].Kind != doc.TableKind {
+		t.Errorf("want paragraph, table, paragraph; got %d blocks", len(bs))
+	}
+}

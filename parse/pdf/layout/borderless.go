@@ -1,0 +1,146 @@
+package layout
+
+import "math"
+
+// Borderless tables (tab-separated text set by pango, PDFs whose borders
+// were not drawn) have no rules; their columns show only as X's where
+// several consecutive lines start a run of text and no run crosses.
+const (
+	alignTol   = 1.0 // pt: two starts at the same column
+	minColumns = 3
+	minRows    = 3
+	// rowGap is the baseline distance, in ems, that ends a borderless
+	// table: a blank line between two tables.
+	rowGap = 2.2
+	colGap = 1.0 // em
+)
+
+// column is a candidate column start while a run of lines is examined.
+type column struct {
+	x       float64
+	support int  // lines of the run with a text starting at x
+	dead    bool // some text of the run crosses x
+	// gapped is set once a line has a gap of at least colGap before the
+	// text at x (or starts there): word spaces that happen to align are
+	// not columns.
+	gapped bool
+	last    int  // last line that counted towards support
+}
+
+// span is a run of lines found to be a borderless table.
+type span struct {
+	from, to int // lines from..to inclusive
+	xs       []float64
+}
+
+// findBorderless returns the runs of lines that align into columns.
+func findBorderless(ls []line) []span {
+	var out []span
+	for i := 0; i < len(ls); {
+		s, ok := borderlessAt(ls, i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, s)
+		i = s.to + 1
+	}
+	return out
+}
+
+// borderlessAt grows a run of lines from line i while at least minColumns
+// column starts stay uncrossed, and returns the longest run that made a
+// table.
+func borderlessAt(ls []line, i int) (span, bool) {
+	var cols []column
+	best := span{from: -1}
+	for j := i; j < len(ls); j++ {
+		if j > i && ls[j].y-ls[j-1].y > rowGap*max(ls[j].size, ls[j-1].size) {
+			break
+		}
+		for k := range cols {
+			if !cols[k].dead && crosses(ls[j], cols[k].x) {
+				cols[k].dead = true
+			}
+		}
+		for n, t := range ls[j].texts {
+			gapped := n == 0 || t.X-(ls[j].texts[n-1].X+ls[j].texts[n-1].W) >= colGap*t.Size
+			k := nearest(cols, t.X)
+			if k >= 0 {
+				if cols[k].last != j {
+					cols[k].support++
+					cols[k].last = j
+				}
+				cols[k].gapped = cols[k].gapped || gapped
+				continue
+			}
+			c := column{x: t.X, support: 1, last: j, gapped: gapped}
+			for r := i; r < j && !c.dead; r++ {
+				c.dead = crosses(ls[r], t.X)
+			}
+			cols = append(cols, c)
+		}
+		n := j - i + 1
+		var xs []float64
+		for _, c := range cols {
+			if !c.dead && c.gapped && c.support >= 2 && 4*c.support >= n {
+				xs = append(xs, c.x)
+			}
+		}
+		if len(xs) >= minColumns && n >= minRows {
+			best = span{from: i, to: j, xs: xs}
+		} else if n >= minRows {
+			break
+		}
+	}
+	if best.from < 0 {
+		return best, false
+	}
+	sortFloats(best.xs)
+	return best, true
+}
+
+// crosses reports whether a text of the line runs across x.
+func crosses(l line, x float64) bool {
+	for _, t := range l.texts {
+		if t.X < x-alignTol && t.X+t.W > x+alignTol {
+			return true
+		}
+	}
+	return false
+}
+
+// nearest returns the index of the column starting within alignTol of x, or -1.
+func nearest(cols []column, x float64) int {
+	best, d := -1, math.Inf(1)
+	for k, c := range cols {
+		if e := math.Abs(c.x - x); e <= alignTol && e < d {
+			best, d = k, e
+		}
+	}
+	return best
+}
+
+// borderlessRows turns the lines of a span into table rows: each text goes
+// to the last column starting at or before it.
+func borderlessRows(ls []line, xs []float64) [][]*cell {
+	rows := make([][]*cell, len(ls))
+	for r, l := range ls {
+		row := make([]*cell, len(xs))
+		for c := range row {
+			row[c] = &cell{}
+		}
+		for _, t := range l.texts {
+			c := 0
+			for c+1 < len(xs) && xs[c+1] <= t.X+alignTol {
+				c++
+			}
+			row[c].texts = append(row[c].texts, t)
+		}
+		for _, x := range row {
+			x.text = line{texts: x.texts}.text()
+		}
+		rows[r] = row
+	}
+	return rows
+}

@@ -1,0 +1,130 @@
+package layout
+
+import (
+	"math"
+	"strings"
+)
+
+// joinContinued joins each table that ends a page to the first table of
+// the next page when that has the same columns: word processors repeat the
+// header row there and split a row that does not fit into two parts, the
+// second with an empty first (STT) cell.
+func joinContinued(items []item, pageOf []int) ([]item, []int) {
+	var out []item
+	var outPage []int
+	open := -1 // index in out of the table that may continue
+	for i, it := range items {
+		if it.tab == nil {
+			out, outPage = append(out, it), append(outPage, pageOf[i])
+			if !isPageNumber(joinLines(it.lines, 0)) {
+				open = -1
+			}
+			continue
+		}
+		if open >= 0 && out[open].tab.lastPage+1 == it.tab.page && sameColumns(out[open].tab.xs, it.tab.xs) {
+			out[open].tab.append(it.tab)
+			continue
+		}
+		out, outPage = append(out, it), append(outPage, pageOf[i])
+		open = len(out) - 1
+	}
+	return out, outPage
+}
+
+// sameColumns reports whether two tables have the same column borders.
+func sameColumns(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if math.Abs(a[i]-b[i]) > 2*ruleTol {
+			return false
+		}
+	}
+	return true
+}
+
+// append adds the rows of u, the part of t on the next page, dropping the
+// header rows u repeats and gluing a split row onto t's last row.
+func (t *table) append(u *table) {
+	rows := u.rows
+	k := repeatedHeader(t.rows, rows)
+	rows = rows[k:]
+	if len(rows) > 0 && len(t.rows) > 0 && strings.TrimSpace(rows[0][0].text) == "" && !rowEmpty(rows[0]) {
+		last := t.rows[len(t.rows)-1]
+		done := map[*cell]bool{}
+		for c, x := range rows[0] {
+			if done[x] || c >= len(last) {
+				continue
+			}
+			done[x] = true
+			last[c].text = glue(last[c].text, x.text)
+			// A cell of the split row spanning further rows now continues
+			// the cell above it.
+			for r := 1; r < len(rows); r++ {
+				for cc := range rows[r] {
+					if rows[r][cc] == x {
+						rows[r][cc] = last[c]
+					}
+				}
+			}
+		}
+		rows = rows[1:]
+	}
+	t.rows = append(t.rows, rows...)
+	t.lastPage = u.lastPage
+}
+
+// repeatedHeader returns how many leading rows of u repeat t's leading rows.
+func repeatedHeader(t, u [][]*cell) int {
+	k := 0
+	for k < len(t) && k < len(u) && k < 3 && sameTexts(t[k], u[k]) && !rowEmpty(u[k]) {
+		k++
+	}
+	// Never drop every row of a continuation: a table whose rows all equal
+	// the first rows of t is data, not a repeated header.
+	if k == len(u) {
+		return 0
+	}
+	return k
+}
+
+func sameTexts(a, b []*cell) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if strings.Join(strings.Fields(a[i].text), " ") != strings.Join(strings.Fields(b[i].text), " ") {
+			return false
+		}
+	}
+	return true
+}
+
+func rowEmpty(row []*cell) bool {
+	for _, x := range row {
+		if strings.TrimSpace(x.text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// glue appends the continuation of a cell's text from the next page.
+func glue(a, b string) string {
+	switch {
+	case strings.TrimSpace(b) == "":
+		return a
+	case strings.TrimSpace(a) == "":
+		return b
+	case startsItem(b):
+		return a + "\n" + b
+	}
+	return a + " " + b
+}
+
+// startsItem reports whether a text begins a list item ("- ", "+ ", "* ").
+func startsItem(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) >= 2 && strings.ContainsRune("-+*", rune(s[0])) && s[1] == ' '
+}

@@ -1,0 +1,177 @@
+package layout
+
+import "sort"
+
+// grid is a ruled table found on one page: the X's of its column borders,
+// the Y's of its row borders, and which slot belongs to which cell.
+type grid struct {
+	xs, ys []float64
+	// owner[r][c] is the cell covering slot (r, c), shared by the slots of
+	// a merged cell.
+	owner [][]*cell
+}
+
+// cell is one cell of a table being built. Texts are gathered first and
+// turned into text once the page is done.
+type cell struct {
+	texts []Text
+	text  string
+}
+
+// findGrids finds the tables drawn with ruling lines: connected sets of
+// crossing horizontal and vertical rules, at least two of each, making at
+// least two cells. A lone box (one cell) is a frame, not a table.
+func findGrids(h, v []seg) []*grid {
+	parent := make([]int, len(h)+len(v))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	// Rules are few per page (tens to hundreds), so the pairwise test is
+	// cheap; v is sorted by X, which bounds the inner loop.
+	for i, a := range h {
+		lo := sort.Search(len(v), func(k int) bool { return v[k].pos >= a.lo-ruleTol })
+		for k := lo; k < len(v) && v[k].pos <= a.hi+ruleTol; k++ {
+			b := v[k]
+			if a.pos >= b.lo-ruleTol && a.pos <= b.hi+ruleTol {
+				parent[find(i)] = find(len(h) + k)
+			}
+		}
+	}
+	comp := map[int]int{}
+	var hs, vs [][]seg
+	add := func(root int) int {
+		c, ok := comp[root]
+		if !ok {
+			c = len(hs)
+			comp[root] = c
+			hs, vs = append(hs, nil), append(vs, nil)
+		}
+		return c
+	}
+	for i, a := range h {
+		c := add(find(i))
+		hs[c] = append(hs[c], a)
+	}
+	for k, b := range v {
+		c := add(find(len(h) + k))
+		vs[c] = append(vs[c], b)
+	}
+	var out []*grid
+	for c := range hs {
+		if g := buildGrid(hs[c], vs[c]); g != nil {
+			out = append(out, g)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ys[0] < out[j].ys[0] })
+	return out
+}
+
+// buildGrid derives the slots of one component and merges slots not
+// separated by a rule into one cell, which becomes a row or column span.
+func buildGrid(h, v []seg) *grid {
+	if len(h) < 2 || len(v) < 2 {
+		return nil
+	}
+	xs, ys := clusterPos(v), clusterPos(h)
+	if len(xs) < 2 || len(ys) < 2 || (len(xs) == 2 && len(ys) == 2) {
+		return nil
+	}
+	nr, nc := len(ys)-1, len(xs)-1
+	vAt, hAt := bucket(v, xs), bucket(h, ys)
+	// vwall[r][c]: a vertical rule at xs[c] separates slots in row r.
+	vwall := make([][]bool, nr)
+	for r := range vwall {
+		vwall[r] = make([]bool, nc+1)
+		for c := range vwall[r] {
+			vwall[r][c] = covered(vAt[c], ys[r], ys[r+1])
+		}
+	}
+	// hwall[r][c]: a horizontal rule at ys[r] separates slots in column c.
+	hwall := make([][]bool, nr+1)
+	for r := range hwall {
+		hwall[r] = make([]bool, nc)
+		for c := range hwall[r] {
+			hwall[r][c] = covered(hAt[r], xs[c], xs[c+1])
+		}
+	}
+	owner := make([][]*cell, nr)
+	for r := range owner {
+		owner[r] = make([]*cell, nc)
+	}
+	for r := 0; r < nr; r++ {
+		for c := 0; c < nc; c++ {
+			if owner[r][c] != nil {
+				continue
+			}
+			cs := 1
+			for c+cs < nc && !vwall[r][c+cs] && owner[r][c+cs] == nil {
+				cs++
+			}
+			rs := 1
+		down:
+			for r+rs < nr {
+				for k := c; k < c+cs; k++ {
+					if hwall[r+rs][k] || owner[r+rs][k] != nil {
+						break down
+					}
+				}
+				rs++
+			}
+			x := &cell{}
+			for i := r; i < r+rs; i++ {
+				for k := c; k < c+cs; k++ {
+					owner[i][k] = x
+				}
+			}
+		}
+	}
+	return &grid{xs: xs, ys: ys, owner: owner}
+}
+
+// bucket groups the segments by the clustered position they lie at.
+func bucket(s []seg, at []float64) [][]seg {
+	out := make([][]seg, len(at))
+	for _, g := range s {
+		i := sort.SearchFloat64s(at, g.pos)
+		if i == len(at) || (i > 0 && g.pos-at[i-1] < at[i]-g.pos) {
+			i--
+		}
+		out[i] = append(out[i], g)
+	}
+	return out
+}
+
+// covered reports whether the segments cover at least half of lo..hi.
+func covered(s []seg, lo, hi float64) bool {
+	got := 0.0
+	for _, g := range s {
+		got += max(0, min(hi, g.hi)-max(lo, g.lo))
+	}
+	return got >= (hi-lo)/2
+}
+
+// contains reports whether the point lies inside the grid.
+func (g *grid) contains(x, y float64) bool {
+	return x >= g.xs[0] && x <= g.xs[len(g.xs)-1] && y >= g.ys[0] && y <= g.ys[len(g.ys)-1]
+}
+
+// at returns the cell covering the point, which must lie inside the grid.
+func (g *grid) at(x, y float64) *cell {
+	c := slot(g.xs, x)
+	r := slot(g.ys, y)
+	return g.owner[r][c]
+}
+
+// slot returns i such that edges[i] <= p < edges[i+1], clamped to the slots.
+func slot(edges []float64, p float64) int {
+	i := sort.SearchFloat64s(edges, p) - 1
+	return max(0, min(i, len(edges)-2))
+}
