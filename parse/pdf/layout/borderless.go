@@ -24,7 +24,7 @@ type column struct {
 	// text at x (or starts there): word spaces that happen to align are
 	// not columns.
 	gapped bool
-	last    int  // last line that counted towards support
+	last   int // last line that counted towards support
 }
 
 // span is a run of lines found to be a borderless table.
