@@ -1,0 +1,470 @@
+package docx
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"chiso/parse/doc"
+)
+
+// Namespaces of the elements the walker acts on. Token resolves prefixes,
+// so a document that binds the WordprocessingML namespace to another
+// prefix reads the same.
+const (
+	nsW       = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsWStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+	nsMC      = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+)
+
+// maxNesting bounds tables inside tables (and text boxes); the walker
+// recurses on them and a hostile file could nest millions deep.
+const maxNesting = 32
+
+// walker streams the main part and collects blocks.
+type walker struct {
+	d    *xml.Decoder
+	part string // name of the main part, for errors
+	num  *numbering
+
+	// fields holds one entry per open complex field (w:fldChar begin);
+	// true while its instruction is being read, false once the
+	// separate mark starts the result Word displays. Fields may span
+	// paragraphs and cells, so this lives here rather than per paragraph.
+	fields []bool
+	// alt holds, per open mc:AlternateContent, whether a branch has
+	// been taken.
+	alt []bool
+	// hidden is set inside a run whose properties say w:vanish.
+	hidden bool
+
+	blocks []doc.Block
+}
+
+func (w *walker) errorf(format string, args ...any) error {
+	line, _ := w.d.InputPos()
+	return fmt.Errorf("%s: line %d: %s", w.part, line, fmt.Sprintf(format, args...))
+}
+
+// token returns the next token, with errors naming the part.
+func (w *walker) token() (xml.Token, error) {
+	tok, err := w.d.Token()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: unexpected end of the document", w.part)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", w.part, err)
+	}
+	if dir, ok := tok.(xml.Directive); ok && strings.HasPrefix(strings.TrimSpace(string(dir)), "DOCTYPE") {
+		// OPC forbids DTDs in package parts; refusing one up front
+		// also keeps entity declarations from mattering at all.
+		return nil, w.errorf("a DOCX part may not declare a DOCTYPE")
+	}
+	return tok, nil
+}
+
+func isW(n xml.Name, local string) bool {
+	return n.Local == local && (n.Space == nsW || n.Space == nsWStrict)
+}
+
+func isMC(n xml.Name, local string) bool { return n.Local == local && n.Space == nsMC }
+
+// skipped lists elements whose content is never displayed text: deleted
+// and moved-away revisions, field instructions, properties (read
+// separately where needed), and content-control metadata.
+var skipped = map[string]bool{
+	"del": true, "moveFrom": true, "delText": true, "instrText": true, "delInstrText": true,
+	"sdtPr": true, "sdtEndPr": true, "customXmlPr": true, "smartTagPr": true,
+	"tblPr": true, "tblGrid": true, "tblPrEx": true, "sectPr": true,
+	"pPrChange": true, "rPrChange": true, "fldData": true,
+}
+
+// common handles what may appear at any level: elements to skip,
+// mc:AlternateContent branches and field marks. It reports whether it
+// consumed the element's content.
+func (w *walker) common(t xml.Token) (consumed bool, err error) {
+	switch t := t.(type) {
+	case xml.StartElement:
+		switch {
+		case isW(t.Name, "fldChar"):
+			w.fieldChar(t)
+		case isMC(t.Name, "AlternateContent"):
+			w.alt = append(w.alt, false)
+		case isMC(t.Name, "Choice"), isMC(t.Name, "Fallback"):
+			// Take the first branch only (normally a Choice): the
+			// others repeat the same content for older readers.
+			if len(w.alt) == 0 || w.alt[len(w.alt)-1] {
+				return true, w.skip()
+			}
+			w.alt[len(w.alt)-1] = true
+		case (t.Name.Space == nsW || t.Name.Space == nsWStrict) && skipped[t.Name.Local]:
+			return true, w.skip()
+		}
+	case xml.EndElement:
+		if isMC(t.Name, "AlternateContent") && len(w.alt) > 0 {
+			w.alt = w.alt[:len(w.alt)-1]
+		}
+	}
+	return false, nil
+}
+
+func (w *walker) skip() error {
+	if err := w.d.Skip(); err != nil {
+		if errors.Is(err, io.EOF) {
+			return fmt.Errorf("%s: unexpected end of the document", w.part)
+		}
+		return fmt.Errorf("%s: %w", w.part, err)
+	}
+	return nil
+}
+
+func (w *walker) fieldChar(t xml.StartElement) {
+	for _, a := range t.Attr {
+		if a.Name.Local != "fldCharType" {
+			continue
+		}
+		switch a.Value {
+		case "begin":
+			w.fields = append(w.fields, true)
+		case "separate":
+			if len(w.fields) > 0 {
+				w.fields[len(w.fields)-1] = false
+			}
+		case "end":
+			if len(w.fields) > 0 {
+				w.fields = w.fields[:len(w.fields)-1]
+			}
+		}
+	}
+}
+
+// inInstruction reports whether text now belongs to a field instruction
+// (such as "PAGE \* MERGEFORMAT") rather than to what Word displays.
+func (w *walker) inInstruction() bool {
+	for _, instr := range w.fields {
+		if instr {
+			return true
+		}
+	}
+	return false
+}
+
+// body reads the main part to its end.
+func (w *walker) body() error {
+	for root := false; ; {
+		tok, err := w.d.Token()
+		if err == io.EOF && !root {
+			return fmt.Errorf("%s: no XML element in the part", w.part)
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", w.part, err)
+		}
+		if dir, ok := tok.(xml.Directive); ok && strings.HasPrefix(strings.TrimSpace(string(dir)), "DOCTYPE") {
+			return w.errorf("a DOCX part may not declare a DOCTYPE")
+		}
+		if done, err := w.common(tok); err != nil {
+			return err
+		} else if done {
+			continue
+		}
+		start, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		root = true
+		switch {
+		case isW(start.Name, "p"):
+			text, err := w.paragraph(0)
+			if err != nil {
+				return err
+			}
+			if strings.TrimSpace(text) != "" {
+				w.blocks = append(w.blocks, doc.Block{Kind: doc.Paragraph, Text: text, Index: len(w.blocks)})
+			}
+		case isW(start.Name, "tbl"):
+			t, err := w.table(0)
+			if err != nil {
+				return err
+			}
+			if len(t.Rows) > 0 {
+				w.blocks = append(w.blocks, doc.Block{Kind: doc.TableKind, Table: t, Index: len(w.blocks)})
+			}
+		}
+	}
+}
+
+// paragraph reads a w:p whose start tag has been read, up to its end tag,
+// and returns its text with the numbering label Word shows in front.
+func (w *walker) paragraph(depth int) (string, error) {
+	var b strings.Builder
+	level := 0 // elements open below the w:p
+	for {
+		tok, err := w.token()
+		if err != nil {
+			return "", err
+		}
+		if done, err := w.common(tok); err != nil {
+			return "", err
+		} else if done {
+			continue
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if level == 0 {
+				return b.String(), nil
+			}
+			level--
+			switch {
+			case isW(t.Name, "r"):
+				w.hidden = false
+			case isW(t.Name, "p"):
+				// End of a paragraph inside a text box.
+				newline(&b)
+			}
+		case xml.StartElement:
+			switch {
+			case isW(t.Name, "pPr"):
+				if level == 0 {
+					label, err := w.paragraphProps(t)
+					if err != nil {
+						return "", err
+					}
+					b.WriteString(label)
+				} else if err := w.skip(); err != nil {
+					return "", err
+				}
+			case isW(t.Name, "rPr"):
+				var rp struct {
+					Vanish *val `xml:"vanish"`
+				}
+				if err := w.decode(&rp, t); err != nil {
+					return "", err
+				}
+				w.hidden = rp.Vanish.on()
+			case isW(t.Name, "t"):
+				text, err := w.text()
+				if err != nil {
+					return "", err
+				}
+				if !w.hidden && !w.inInstruction() {
+					b.WriteString(text)
+				}
+			case isW(t.Name, "tbl"):
+				// A table in a text box: kept as text.
+				if depth+1 > maxNesting {
+					return "", w.errorf("tables nested deeper than %d", maxNesting)
+				}
+				nested, err := w.table(depth + 1)
+				if err != nil {
+					return "", err
+				}
+				newline(&b)
+				b.WriteString(flatten(nested))
+				newline(&b)
+			default:
+				level++
+				if w.hidden || w.inInstruction() {
+					break
+				}
+				switch {
+				case isW(t.Name, "tab"), isW(t.Name, "ptab"):
+					b.WriteByte('\t')
+				case isW(t.Name, "br"), isW(t.Name, "cr"):
+					b.WriteByte('\n')
+				case isW(t.Name, "noBreakHyphen"):
+					b.WriteByte('-')
+				case isW(t.Name, "p"):
+					newline(&b)
+				}
+			}
+		}
+	}
+}
+
+// newline ends the current line unless there is none.
+func newline(b *strings.Builder) {
+	if s := b.String(); s != "" && !strings.HasSuffix(s, "\n") {
+		b.WriteByte('\n')
+	}
+}
+
+// paragraphProps reads w:pPr and returns the numbering label, if any.
+func (w *walker) paragraphProps(start xml.StartElement) (string, error) {
+	var pp struct {
+		Style *val   `xml:"pStyle"`
+		NumPr *numPr `xml:"numPr"`
+	}
+	if err := w.decode(&pp, start); err != nil {
+		return "", err
+	}
+	if w.num == nil || w.inInstruction() {
+		return "", nil
+	}
+	style := ""
+	if pp.Style != nil {
+		style = pp.Style.Val
+	}
+	return w.num.label(style, pp.NumPr), nil
+}
+
+// decode reads one small element (properties) into v.
+func (w *walker) decode(v any, start xml.StartElement) error {
+	if err := w.d.DecodeElement(v, &start); err != nil {
+		if errors.Is(err, io.EOF) {
+			return fmt.Errorf("%s: unexpected end of the document", w.part)
+		}
+		return fmt.Errorf("%s: %w", w.part, err)
+	}
+	return nil
+}
+
+// text reads the character data of a w:t up to its end tag.
+func (w *walker) text() (string, error) {
+	var s string
+	for {
+		tok, err := w.token()
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			s += string(t)
+		case xml.StartElement:
+			if err := w.skip(); err != nil {
+				return "", err
+			}
+		case xml.EndElement:
+			return s, nil
+		}
+	}
+}
+
+// table reads a w:tbl whose start tag has been read, up to its end tag.
+func (w *walker) table(depth int) (*doc.Table, error) {
+	var t tableBuilder
+	for {
+		tok, err := w.token()
+		if err != nil {
+			return nil, err
+		}
+		if done, err := w.common(tok); err != nil {
+			return nil, err
+		} else if done {
+			continue
+		}
+		switch tk := tok.(type) {
+		case xml.EndElement:
+			switch {
+			case isW(tk.Name, "tbl"):
+				return t.table(), nil
+			case isW(tk.Name, "tr"):
+				t.endRow()
+			}
+		case xml.StartElement:
+			switch {
+			case isW(tk.Name, "tr"):
+				t.startRow(0)
+			case isW(tk.Name, "trPr"):
+				var tp struct {
+					GridBefore *val `xml:"gridBefore"`
+				}
+				if err := w.decode(&tp, tk); err != nil {
+					return nil, err
+				}
+				if tp.GridBefore != nil {
+					n, _ := strconv.Atoi(tp.GridBefore.Val)
+					// trPr comes first in a row, so the row is empty.
+					if r := len(t.rows) - 1; r >= 0 && len(t.rows[r]) == 0 {
+						t.rows = t.rows[:r]
+						t.startRow(n)
+					}
+				}
+			case isW(tk.Name, "tc"):
+				c, err := w.cell(depth)
+				if err != nil {
+					return nil, err
+				}
+				t.add(c)
+			case isW(tk.Name, "p"):
+				// Stray paragraph between rows (damaged file): read it
+				// so its w:p end tag does not confuse the table.
+				if _, err := w.paragraph(depth); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+}
+
+// cell reads a w:tc whose start tag has been read, up to its end tag.
+// Paragraphs become lines; a nested table becomes lines of " | "-separated
+// cells.
+func (w *walker) cell(depth int) (cell, error) {
+	c := cell{span: 1}
+	var lines []string
+	for {
+		tok, err := w.token()
+		if err != nil {
+			return c, err
+		}
+		if done, err := w.common(tok); err != nil {
+			return c, err
+		} else if done {
+			continue
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if isW(t.Name, "tc") {
+				c.text = strings.Trim(strings.Join(lines, "\n"), "\n")
+				return c, nil
+			}
+		case xml.StartElement:
+			switch {
+			case isW(t.Name, "tcPr"):
+				var tp struct {
+					GridSpan *val `xml:"gridSpan"`
+					VMerge   *val `xml:"vMerge"`
+					HMerge   *val `xml:"hMerge"`
+				}
+				if err := w.decode(&tp, t); err != nil {
+					return c, err
+				}
+				if tp.GridSpan != nil {
+					if n, err := strconv.Atoi(tp.GridSpan.Val); err == nil {
+						c.span = min(max(n, 1), 64)
+					}
+				}
+				if tp.VMerge != nil {
+					c.vMerge = mergeContinue // no w:val means continue
+					if tp.VMerge.Val == "restart" {
+						c.vMerge = mergeStart
+					}
+				}
+				c.hCont = tp.HMerge != nil && tp.HMerge.Val != "restart"
+			case isW(t.Name, "p"):
+				text, err := w.paragraph(depth)
+				if err != nil {
+					return c, err
+				}
+				lines = append(lines, text)
+			case isW(t.Name, "tbl"):
+				if depth+1 > maxNesting {
+					return c, w.errorf("tables nested deeper than %d", maxNesting)
+				}
+				nested, err := w.table(depth + 1)
+				if err != nil {
+					return c, err
+				}
+				if s := flatten(nested); s != "" {
+					lines = append(lines, s)
+				}
+			}
+		}
+	}
+}

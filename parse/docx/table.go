@@ -1,0 +1,110 @@
+package docx
+
+import (
+	"strings"
+
+	"chiso/parse/doc"
+)
+
+// tableBuilder lays out w:tr/w:tc into doc.Table rows. Word places cells
+// on a column grid (w:gridSpan, w:gridBefore) and merges vertically by
+// marking the cells below the first as continuations (w:vMerge); the
+// model wants HTML's shape instead, so a continuation is dropped and the
+// cell that started the merge gets a RowSpan.
+type tableBuilder struct {
+	rows    [][]doc.Cell
+	col     int  // grid column where the next cell of the current row starts
+	inRow   bool // a w:tr is open
+	origins map[int]origin
+}
+
+// origin is a cell that starts or continues a vertical merge, keyed by its
+// grid column.
+type origin struct {
+	row, idx int // position of the merged cell in rows
+	last     int // last row the merge reached
+	span     int // its grid columns
+}
+
+// cell is a w:tc as read, before layout.
+type cell struct {
+	text   string
+	span   int  // w:gridSpan
+	vMerge int  // noMerge, mergeStart or mergeContinue
+	hCont  bool // w:hMerge continue: part of the cell to its left
+}
+
+const (
+	noMerge = iota
+	mergeStart
+	mergeContinue
+)
+
+func (t *tableBuilder) startRow(gridBefore int) {
+	t.rows = append(t.rows, nil)
+	t.col, t.inRow = 0, true
+	// Cells the row skips at its start are empty positions, so that its
+	// other cells keep their grid columns.
+	for range min(max(gridBefore, 0), 64) {
+		t.add(cell{span: 1})
+	}
+}
+
+func (t *tableBuilder) endRow() { t.inRow = false }
+
+func (t *tableBuilder) add(c cell) {
+	if !t.inRow {
+		t.startRow(0)
+	}
+	r := len(t.rows) - 1
+	span := max(c.span, 1)
+	row := t.rows[r]
+	if c.hCont && len(row) > 0 {
+		row[len(row)-1].ColSpan += span
+		t.col += span
+		return
+	}
+	if c.vMerge == mergeContinue {
+		if o, ok := t.origins[t.col]; ok && o.last == r-1 && o.span == span {
+			t.rows[o.row][o.idx].RowSpan++
+			o.last = r
+			t.origins[t.col] = o
+			t.col += span
+			return
+		}
+		// A continuation with nothing above it to merge with: Word
+		// shows it as an ordinary cell.
+	}
+	for k := t.col; k < t.col+span; k++ {
+		delete(t.origins, k)
+	}
+	if c.vMerge != noMerge {
+		if t.origins == nil {
+			t.origins = make(map[int]origin)
+		}
+		t.origins[t.col] = origin{row: r, idx: len(row), last: r, span: span}
+	}
+	t.rows[r] = append(row, doc.Cell{Text: c.text, RowSpan: 1, ColSpan: span})
+	t.col += span
+}
+
+func (t *tableBuilder) table() *doc.Table { return &doc.Table{Rows: t.rows} }
+
+// flatten writes a table nested in a cell as text: one line per row,
+// cells separated by " | " (a tab would be lost when vntext.Clean
+// collapses spaces). Rows with no text are left out.
+func flatten(t *doc.Table) string {
+	var lines []string
+	for _, row := range t.Rows {
+		cells := make([]string, len(row))
+		empty := true
+		for i, c := range row {
+			cells[i] = strings.Join(strings.Fields(c.Text), " ")
+			empty = empty && cells[i] == ""
+		}
+		if !empty {
+			lines = append(lines, strings.Join(cells, " | "))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
