@@ -1,0 +1,230 @@
+package html
+
+import (
+	"strings"
+
+	nethtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"chiso/parse/doc"
+)
+
+// visit walks the subtree under root in document order without recursion.
+// enter is called on every node reached and says whether to descend into
+// its children; leave is called after the children of a node entered with
+// true.
+func visit(root *nethtml.Node, enter func(*nethtml.Node) bool, leave func(*nethtml.Node)) {
+	n := root.FirstChild
+	for n != nil {
+		if enter(n) && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		for n != root && n.NextSibling == nil {
+			n = n.Parent
+			if n != root {
+				leave(n)
+			}
+		}
+		if n == root {
+			return
+		}
+		n = n.NextSibling
+	}
+}
+
+// skipped reports elements whose content is never shown as text.
+func skipped(n *nethtml.Node) bool {
+	switch n.DataAtom {
+	case atom.Head, atom.Title, atom.Script, atom.Style, atom.Noscript,
+		atom.Template, atom.Iframe, atom.Object, atom.Select, atom.Svg, atom.Math:
+		return true
+	}
+	if n.Namespace != "" && n.Namespace != "html" {
+		return true // <svg>, <math> content
+	}
+	return hidden(n)
+}
+
+// hidden reports an element styled display:none, as Word writes hidden text
+// and as portals hide print-only copies.
+func hidden(n *nethtml.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "hidden" && a.Namespace == "" {
+			return true
+		}
+		if a.Key != "style" || !strings.Contains(a.Val, "none") {
+			continue
+		}
+		s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+		if strings.Contains(s, "display:none") {
+			return true
+		}
+	}
+	return false
+}
+
+// block reports elements that start a new line of text, as browsers lay
+// them out.
+func block(n *nethtml.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Blockquote,
+		atom.Pre, atom.Address, atom.Center, atom.Section, atom.Article,
+		atom.Aside, atom.Header, atom.Footer, atom.Nav, atom.Main, atom.Figure,
+		atom.Figcaption, atom.Form, atom.Fieldset, atom.Legend, atom.Hr,
+		atom.Table, atom.Caption, atom.Thead, atom.Tbody, atom.Tfoot, atom.Tr,
+		atom.Body, atom.Html, atom.Details, atom.Summary, atom.Option:
+		return true
+	}
+	return false
+}
+
+// text accumulates text the way a browser renders it: runs of white space
+// become one space, line breaks requested by <br> and block boundaries
+// become one "\n", and no line starts or ends with a space.
+type text struct {
+	b     strings.Builder
+	space bool // a space is due before the next visible character
+	line  bool // a line break is due before the next visible character
+}
+
+func (t *text) add(s string) {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f', '\u00a0':
+			// No-break spaces collapse too: Word pads empty paragraphs
+			// and cells with &nbsp;, which carry no text.
+			if t.b.Len() > 0 {
+				t.space = true
+			}
+			continue
+		}
+		switch {
+		case t.line:
+			t.b.WriteByte('\n')
+		case t.space:
+			t.b.WriteByte(' ')
+		}
+		t.line, t.space = false, false
+		t.b.WriteRune(r)
+	}
+}
+
+// breakLine asks for a line break before further text.
+func (t *text) breakLine() {
+	if t.b.Len() > 0 {
+		t.line = true
+	}
+}
+
+func (t *text) empty() bool { return t.b.Len() == 0 }
+
+// take returns the text so far and empties t.
+func (t *text) take() string {
+	s := t.b.String()
+	t.b = strings.Builder{}
+	t.space, t.line = false, false
+	return s
+}
+
+// walker turns a page into blocks.
+type walker struct {
+	blocks []doc.Block
+	para   text
+}
+
+func (w *walker) document(root *nethtml.Node) {
+	// visit covers only what lies under root, so an element root (a
+	// selection narrower than the document) is entered and left here.
+	if root.Type == nethtml.DocumentNode || w.enter(root) {
+		visit(root, w.enter, w.leave)
+		w.leave(root)
+	}
+	w.flush()
+}
+
+func (w *walker) enter(n *nethtml.Node) bool {
+	switch n.Type {
+	case nethtml.TextNode:
+		w.para.add(n.Data)
+		return false
+	case nethtml.ElementNode:
+	default:
+		return n.Type == nethtml.DocumentNode
+	}
+	switch {
+	case skipped(n):
+		return false
+	case n.DataAtom == atom.Table:
+		w.flush()
+		w.table(n)
+		return false
+	case n.DataAtom == atom.Br:
+		w.flush()
+		return false
+	case block(n):
+		w.flush()
+	}
+	return true
+}
+
+func (w *walker) leave(n *nethtml.Node) {
+	if n.Type == nethtml.ElementNode && block(n) {
+		w.flush()
+	}
+}
+
+// flush ends the paragraph being collected, if it has any text.
+func (w *walker) flush() {
+	if w.para.empty() {
+		return
+	}
+	w.blocks = append(w.blocks, doc.Block{Kind: doc.Paragraph, Text: w.para.take()})
+}
+
+func (w *walker) table(n *nethtml.Node) {
+	caption, rows := tableRows(n)
+	if caption != "" {
+		w.blocks = append(w.blocks, doc.Block{Kind: doc.Paragraph, Text: caption})
+	}
+	if len(rows) > 0 {
+		w.blocks = append(w.blocks, doc.Block{Kind: doc.TableKind, Table: &doc.Table{Rows: rows}})
+	}
+}
+
+// cellText returns the text of a cell (or caption) with its line breaks.
+// A table nested in it comes out one nested row per line, its cells
+// separated by spaces.
+func cellText(n *nethtml.Node) string {
+	var t text
+	visit(n, func(c *nethtml.Node) bool {
+		switch c.Type {
+		case nethtml.TextNode:
+			t.add(c.Data)
+			return false
+		case nethtml.ElementNode:
+		default:
+			return false
+		}
+		switch {
+		case skipped(c):
+			return false
+		case c.DataAtom == atom.Br:
+			t.breakLine()
+			return false
+		case c.DataAtom == atom.Td || c.DataAtom == atom.Th:
+			if !t.empty() {
+				t.space = true
+			}
+		case block(c):
+			t.breakLine()
+		}
+		return true
+	}, func(c *nethtml.Node) {
+		if block(c) {
+			t.breakLine()
+		}
+	})
+	return t.take()
+}
