@@ -202,7 +202,7 @@ func (w *walker) body() error {
 // paragraph reads a w:p whose start tag has been read, up to its end tag,
 // and returns its text with the numbering label Word shows in front.
 func (w *walker) paragraph(depth int) (string, error) {
-	var b strings.Builder
+	var b paraText
 	level := 0 // elements open below the w:p
 	for {
 		tok, err := w.token()
@@ -217,7 +217,9 @@ func (w *walker) paragraph(depth int) (string, error) {
 		switch t := tok.(type) {
 		case xml.EndElement:
 			if level == 0 {
-				return b.String(), nil
+				// Text boxes and breaks at the end leave a newline
+				// that ends nothing.
+				return strings.TrimRight(b.String(), "\n"), nil
 			}
 			level--
 			switch {
@@ -225,17 +227,18 @@ func (w *walker) paragraph(depth int) (string, error) {
 				w.hidden = false
 			case isW(t.Name, "p"):
 				// End of a paragraph inside a text box.
-				newline(&b)
+				b.newline()
 			}
 		case xml.StartElement:
 			switch {
 			case isW(t.Name, "pPr"):
 				if level == 0 {
-					label, err := w.paragraphProps(t)
+					label, suffix, err := w.paragraphProps(t)
 					if err != nil {
 						return "", err
 					}
 					b.WriteString(label)
+					b.suffix = suffix
 				} else if err := w.skip(); err != nil {
 					return "", err
 				}
@@ -253,7 +256,7 @@ func (w *walker) paragraph(depth int) (string, error) {
 					return "", err
 				}
 				if !w.hidden && !w.inInstruction() {
-					b.WriteString(text)
+					b.write(text)
 				}
 			case isW(t.Name, "tbl"):
 				// A table in a text box: kept as text.
@@ -264,9 +267,9 @@ func (w *walker) paragraph(depth int) (string, error) {
 				if err != nil {
 					return "", err
 				}
-				newline(&b)
-				b.WriteString(flatten(nested))
-				newline(&b)
+				b.newline()
+				b.write(flatten(nested))
+				b.newline()
 			default:
 				level++
 				if w.hidden || w.inInstruction() {
@@ -274,43 +277,61 @@ func (w *walker) paragraph(depth int) (string, error) {
 				}
 				switch {
 				case isW(t.Name, "tab"), isW(t.Name, "ptab"):
-					b.WriteByte('\t')
+					b.write("\t")
 				case isW(t.Name, "br"), isW(t.Name, "cr"):
-					b.WriteByte('\n')
+					b.write("\n")
 				case isW(t.Name, "noBreakHyphen"):
-					b.WriteByte('-')
+					b.write("-")
 				case isW(t.Name, "p"):
-					newline(&b)
+					b.newline()
 				}
 			}
 		}
 	}
 }
 
+// paraText collects a paragraph's text. The separator Word puts after a
+// numbering label is written only once text follows, so that an STT cell
+// reads "1." and not "1.\t".
+type paraText struct {
+	strings.Builder
+	suffix string
+}
+
+func (b *paraText) write(s string) {
+	if s == "" {
+		return
+	}
+	b.WriteString(b.suffix)
+	b.suffix = ""
+	b.WriteString(s)
+}
+
 // newline ends the current line unless there is none.
-func newline(b *strings.Builder) {
+func (b *paraText) newline() {
 	if s := b.String(); s != "" && !strings.HasSuffix(s, "\n") {
-		b.WriteByte('\n')
+		b.write("\n")
 	}
 }
 
 // paragraphProps reads w:pPr and returns the numbering label, if any.
-func (w *walker) paragraphProps(start xml.StartElement) (string, error) {
+func (w *walker) paragraphProps(start xml.StartElement) (label, suffix string, err error) {
 	var pp struct {
 		Style *val   `xml:"pStyle"`
 		NumPr *numPr `xml:"numPr"`
 	}
 	if err := w.decode(&pp, start); err != nil {
-		return "", err
+		return "", "", err
 	}
 	if w.num == nil || w.inInstruction() {
-		return "", nil
+		return "", "", nil
 	}
 	style := ""
 	if pp.Style != nil {
 		style = pp.Style.Val
 	}
-	return w.num.label(style, pp.NumPr), nil
+	label, suffix = w.num.label(style, pp.NumPr)
+	return label, suffix, nil
 }
 
 // decode reads one small element (properties) into v.

@@ -231,9 +231,10 @@ func (n *numbering) resolveStyles(sx *stylesXML) {
 }
 
 // label advances the counters for a paragraph with the given style and
-// direct numbering (either may be empty/nil) and returns the text Word
-// shows before it, suffix included; "" when the paragraph is not numbered.
-func (n *numbering) label(style string, direct *numPr) string {
+// direct numbering (either may be empty/nil) and returns the label Word
+// shows before it and the separator that follows the label ("\t", " " or
+// ""); "" when the paragraph is not numbered.
+func (n *numbering) label(style string, direct *numPr) (label, suffix string) {
 	var numID string
 	ilvl := 0
 	if s, ok := n.styles[style]; ok {
@@ -252,12 +253,12 @@ func (n *numbering) label(style string, direct *numPr) string {
 	}
 	l := n.lists[numID] // numId 0 (numbering removed) is never defined
 	if l == nil {
-		return ""
+		return "", ""
 	}
 	ilvl = min(max(ilvl, 0), levels-1)
 	lv := l.lvls[ilvl]
 	if lv == nil {
-		return ""
+		return "", ""
 	}
 	c := n.counters[l.abstract]
 	if c == nil {
@@ -283,7 +284,7 @@ func (n *numbering) label(style string, direct *numPr) string {
 		}
 	}
 	if lv.format == "bullet" {
-		return "-" + lv.suffix
+		return "-", lv.suffix
 	}
 	var b strings.Builder
 	for i := 0; i < len(lv.text); i++ {
@@ -309,9 +310,9 @@ func (n *numbering) label(style string, direct *numPr) string {
 		b.WriteString(formatNumber(v, format))
 	}
 	if b.Len() == 0 {
-		return ""
+		return "", ""
 	}
-	return b.String() + lv.suffix
+	return b.String(), lv.suffix
 }
 
 // start is the first number of level i in this list.
