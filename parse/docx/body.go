@@ -35,6 +35,7 @@ type walker struct {
 	// separate mark starts the result Word displays. Fields may span
 	// paragraphs and cells, so this lives here rather than per paragraph.
 	fields []bool
+	instr  int // entries of fields that are true
 	// alt holds, per open mc:AlternateContent, whether a branch has
 	// been taken.
 	alt []bool
@@ -129,13 +130,18 @@ func (w *walker) fieldChar(t xml.StartElement) {
 		switch a.Value {
 		case "begin":
 			w.fields = append(w.fields, true)
+			w.instr++
 		case "separate":
-			if len(w.fields) > 0 {
-				w.fields[len(w.fields)-1] = false
+			if n := len(w.fields); n > 0 && w.fields[n-1] {
+				w.fields[n-1] = false
+				w.instr--
 			}
 		case "end":
-			if len(w.fields) > 0 {
-				w.fields = w.fields[:len(w.fields)-1]
+			if n := len(w.fields); n > 0 {
+				if w.fields[n-1] {
+					w.instr--
+				}
+				w.fields = w.fields[:n-1]
 			}
 		}
 	}
@@ -143,14 +149,7 @@ func (w *walker) fieldChar(t xml.StartElement) {
 
 // inInstruction reports whether text now belongs to a field instruction
 // (such as "PAGE \* MERGEFORMAT") rather than to what Word displays.
-func (w *walker) inInstruction() bool {
-	for _, instr := range w.fields {
-		if instr {
-			return true
-		}
-	}
-	return false
-}
+func (w *walker) inInstruction() bool { return w.instr > 0 }
 
 // body reads the main part to its end.
 func (w *walker) body() error {
@@ -347,7 +346,7 @@ func (w *walker) decode(v any, start xml.StartElement) error {
 
 // text reads the character data of a w:t up to its end tag.
 func (w *walker) text() (string, error) {
-	var s string
+	var s strings.Builder
 	for {
 		tok, err := w.token()
 		if err != nil {
@@ -355,13 +354,13 @@ func (w *walker) text() (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.CharData:
-			s += string(t)
+			s.Write(t)
 		case xml.StartElement:
 			if err := w.skip(); err != nil {
 				return "", err
 			}
 		case xml.EndElement:
-			return s, nil
+			return s.String(), nil
 		}
 	}
 }

@@ -1,0 +1,65 @@
+package docx
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzRead checks that no input panics or hangs, and that what is read
+// is a well-formed document. Read recovers from panics as a last
+// defence, so a recovered one ("internal error") fails here too.
+//
+// Seeds are stored (uncompressed, no CRC) so that mutations reach the
+// XML walker instead of stopping at the zip checksum, plus the real
+// documents and the damaged ones.
+func FuzzRead(f *testing.F) {
+	seeds := []string{
+		p(r("78,") + `<w:proofErr/>` + r("23 %")),
+		p(field("PAGE", "3") + `<w:del><w:r><w:delText>x</w:delText></w:r></w:del><w:ins>` + r("y") + `</w:ins>`),
+		tbl(
+			tr(tcPr(`<w:vMerge w:val="restart"/>`, p(r("STT"))), tcPr(`<w:gridSpan w:val="2"/>`, p(r("Số liệu")))),
+			`<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>`+tcPr(`<w:vMerge/>`, p(""))+tc(p(r("a")))+`</w:tr>`,
+			tr(tcPr(`<w:hMerge w:val="restart"/>`, p(r("h"))), tcPr(`<w:hMerge/>`, tbl(tr(tc(p(r("lồng"))))))),
+		),
+		`<mc:AlternateContent><mc:Choice>` + p(r("c")) + `</mc:Choice><mc:Fallback>` + p(r("f")) + `</mc:Fallback></mc:AlternateContent>`,
+		num(1, 0, "") + num(1, 1, "a") + num(5, 2, "b") + styled("ListSTT", "s"),
+	}
+	for _, body := range seeds {
+		f.Add(docx(f, body, part{"word/numbering.xml", testNumbering}, part{"word/styles.xml", testStyles}))
+	}
+	for _, name := range []string{"report.docx", "broken/bad_xml.docx", "broken/no_rels.docx", "broken/trunc_half.docx"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d, err := Read(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			if strings.Contains(err.Error(), "internal error") {
+				t.Fatal(err)
+			}
+			return
+		}
+		for i, blk := range d.Blocks {
+			if blk.Index != i || (blk.Table == nil) != (blk.Kind == "paragraph") {
+				t.Fatalf("block %d: index %d kind %s", i, blk.Index, blk.Kind)
+			}
+			if blk.Table == nil {
+				continue
+			}
+			for _, row := range blk.Table.Rows {
+				for _, c := range row {
+					if c.RowSpan < 1 || c.ColSpan < 1 {
+						t.Fatalf("block %d: cell %q has spans %d×%d", i, c.Text, c.RowSpan, c.ColSpan)
+					}
+				}
+			}
+			blk.Table.Grid()
+		}
+	})
+}
