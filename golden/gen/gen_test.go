@@ -1,0 +1,115 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"chiso/parse/doc"
+)
+
+func TestRenderHTML(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  *doc.Document
+		want []string // fragments the page must hold, in order
+	}{
+		{
+			name: "escaping and line breaks",
+			doc:  &doc.Document{Blocks: []doc.Block{para("a < b & c\nd"), table(row("x\"y", "1\n2"))}},
+			want: []string{"<p>a &lt; b &amp; c<br>d</p>", "<td>x&#34;y</td><td>1<br>2</td>"},
+		},
+		{
+			name: "spans",
+			doc:  &doc.Document{Blocks: []doc.Block{table([]doc.Cell{merge("STT", 2, 1), merge("Số liệu", 1, 2)}, row("2022", "2023"))}},
+			want: []string{`<td rowspan="2">STT</td><td colspan="2">Số liệu</td></tr>`, "<tr><td>2022</td><td>2023</td></tr>"},
+		},
+		{
+			// Seed 004's group rows have fewer cells than the header.
+			name: "short rows padded",
+			doc:  &doc.Document{Blocks: []doc.Block{table(row("STT", "Chỉ số", "Điểm"), row("I", "THÔNG TIN CHUNG"))}},
+			want: []string{"<tr><td>I</td><td>THÔNG TIN CHUNG</td><td></td></tr>"},
+		},
+		{
+			name: "rowspan counts in the rows below",
+			doc:  &doc.Document{Blocks: []doc.Block{table([]doc.Cell{merge("1", 2, 1), merge("a", 1, 1)}, row("b"))}},
+			want: []string{"<tr><td>b</td></tr>"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(renderHTML(tt.doc, "t"))
+			if !strings.Contains(got, `<meta charset="utf-8">`) {
+				t.Errorf("no charset in\n%s", got)
+			}
+			rest := got
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("missing %q in\n%s", w, got)
+				}
+				rest = rest[i+len(w):]
+			}
+		})
+	}
+}
+
+func TestRenderText(t *testing.T) {
+	got, err := renderText(&doc.Document{Blocks: []doc.Block{para("Tiêu đề"), table(row("STT", "Chỉ số"), row("1", ""))}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Tiêu đề\n\nSTT\tChỉ số\n1\t\n\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	for _, bad := range []*doc.Document{
+		{Blocks: []doc.Block{table([]doc.Cell{merge("x", 1, 2)})}},
+		{Blocks: []doc.Block{table(row("a\tb"))}},
+		{Blocks: []doc.Block{table(row("a\nb"))}},
+	} {
+		if _, err := renderText(bad); err == nil {
+			t.Errorf("no error for %q", bad.Blocks[0].Table.Rows[0][0].Text)
+		}
+	}
+}
+
+// TestEncodeLegacy checks the tables against the mojibake every Vietnamese
+// user knows, written here as Latin-1 text.
+func TestEncodeLegacy(t *testing.T) {
+	tests := []struct {
+		name  string
+		table map[rune]string
+		in    string
+		want  string // the bytes read as Latin-1
+	}{
+		{"tcvn3", tcvn3, "Cộng hoà xã hội chủ nghĩa Việt Nam", "Céng hoµ x· héi chñ nghÜa ViÖt Nam"},
+		{"tcvn3", tcvn3, "Độc lập - Tự do - Hạnh phúc", "§éc lËp - Tù do - H¹nh phóc"},
+		{"tcvn3", tcvn3, "Báo cáo\nphường", "B¸o c¸o\r\nph\u00adêng"},
+		{"vni", vni, "Cộng hoà xã hội chủ nghĩa Việt Nam", "Coäng hoaø xaõ hoäi chuû nghóa Vieät Nam"},
+		{"vni", vni, "Độc lập - Tự do - Hạnh phúc", "Ñoäc laäp - Töï do - Haïnh phuùc"},
+		{"vni", vni, "Báo cáo kết quả chuyển đổi số", "Baùo caùo keát quaû chuyeån ñoåi soá"},
+	}
+	for _, tt := range tests {
+		got, err := encode(tt.in, tt.table)
+		if err != nil {
+			t.Errorf("%s %q: %v", tt.name, tt.in, err)
+			continue
+		}
+		s, _ := charmap.ISO8859_1.NewDecoder().Bytes(got)
+		if string(s) != tt.want {
+			t.Errorf("%s %q = %q, want %q", tt.name, tt.in, s, tt.want)
+		}
+	}
+	if _, err := encode("Ủy ban", tcvn3); err == nil {
+		t.Error("a capital with a tone mark encoded in TCVN3 without an H font")
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 968: "968", 1000: "1.000", 11781: "11.781", 1234567: "1.234.567"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
