@@ -1,0 +1,162 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	lpdf "github.com/ledongthuc/pdf"
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+)
+
+// maxRepairSize bounds the copy made to repair a file in memory.
+const maxRepairSize = 1 << 30
+
+// errPassword is returned for files that cannot be opened without a user
+// password.
+var errPassword = errors.New("encrypted: a user password is required")
+
+// open returns a ledongthuc Reader for the file, repairing what ledongthuc
+// refuses: bytes after the last %%EOF (ledongthuc looks only at the last
+// 100 bytes), a %PDF-2.0 header, and — through pdfcpu — stale or broken
+// cross-reference tables, AES-256 and RC4-40 encryption. note says which
+// repair was needed ("" when none).
+func open(ctx context.Context, r io.ReaderAt, size int64) (rd *lpdf.Reader, note string, err error) {
+	head := make([]byte, 1024)
+	n, _ := r.ReadAt(head, 0)
+	head = head[:n]
+	if !bytes.Contains(head, []byte("%PDF-")) {
+		return nil, "", errors.New("not a PDF file: no %PDF- header")
+	}
+	first, err := tryOpen(r, size)
+	if err == nil && !weakCipher(first) {
+		return first, "", nil
+	}
+	if err == nil {
+		err = errors.New("RC4 40-bit encryption")
+	}
+	if size > maxRepairSize {
+		return nil, "", fmt.Errorf("damaged PDF (%v) too large to repair in memory", err)
+	}
+	data := make([]byte, size)
+	if n, rerr := r.ReadAt(data, 0); int64(n) != size {
+		return nil, "", fmt.Errorf("reading: %v", rerr)
+	}
+	fixed, what := patch(data)
+	if what != "" {
+		if rd, err2 := tryOpen(bytes.NewReader(fixed), int64(len(fixed))); err2 == nil && !weakCipher(rd) {
+			return rd, what, nil
+		} else if err2 != nil {
+			err = err2
+		}
+	}
+	repaired, rerr := repair(ctx, fixed)
+	if rerr != nil {
+		if errors.Is(rerr, errPassword) {
+			return nil, "", errPassword
+		}
+		return nil, "", fmt.Errorf("damaged PDF: %v; repair failed: %v", err, rerr)
+	}
+	rd, err2 := tryOpen(bytes.NewReader(repaired), int64(len(repaired)))
+	if err2 != nil {
+		return nil, "", fmt.Errorf("damaged PDF: %v; repaired copy unreadable: %v", err, err2)
+	}
+	return rd, fmt.Sprintf("repaired with pdfcpu (%v)", err), nil
+}
+
+// tryOpen calls ledongthuc, turning its panics into errors.
+func tryOpen(r io.ReaderAt, size int64) (rd *lpdf.Reader, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			rd, err = nil, fmt.Errorf("opening: %v", x)
+		}
+	}()
+	rd, err = lpdf.NewReader(r, size)
+	if err == nil && rd.Trailer().Key("Root").Key("Pages").IsNull() {
+		return nil, errors.New("no page tree")
+	}
+	return rd, err
+}
+
+// weakCipher reports encryption that ledongthuc opens but then decrypts
+// wrongly (RC4 with a 40-bit key): pdfcpu decrypts it instead.
+func weakCipher(rd *lpdf.Reader) (weak bool) {
+	defer func() {
+		if recover() != nil {
+			weak = true
+		}
+	}()
+	enc := rd.Trailer().Key("Encrypt")
+	if enc.IsNull() {
+		return false
+	}
+	v := enc.Key("V").Int64()
+	l := enc.Key("Length").Int64()
+	return v < 2 || v == 2 && l <= 40
+}
+
+// patch fixes, in a copy, the damage that needs no rewriting: a 2.x
+// version in the header and bytes after the last %%EOF.
+func patch(data []byte) ([]byte, string) {
+	var what []string
+	out := data
+	if i := bytes.LastIndex(out, []byte("%%EOF")); i >= 0 && len(bytes.TrimSpace(out[i+5:])) > 0 {
+		out = append(append([]byte{}, out[:i+5]...), '\n')
+		what = append(what, "data after %%EOF ignored")
+	}
+	if i := bytes.Index(out[:min(len(out), 1024)], []byte("%PDF-")); i >= 0 && i+8 <= len(out) && out[i+5] != '1' {
+		if len(what) == 0 {
+			out = append([]byte{}, out...)
+		}
+		copy(out[i+5:], "1.7")
+		what = append(what, "PDF version "+string(data[i+5:i+8])+" read as 1.7")
+	}
+	return out, strings.Join(what, "; ")
+}
+
+var disableConfig sync.Once
+
+// repair rewrites the file with pdfcpu, which rebuilds cross-reference
+// tables and decrypts with the empty user password. pdfcpu takes no
+// context, so it runs in a goroutine that is abandoned if ctx ends first.
+func repair(ctx context.Context, data []byte) ([]byte, error) {
+	disableConfig.Do(api.DisableConfigDir)
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var res result
+		defer func() {
+			if x := recover(); x != nil {
+				res = result{nil, fmt.Errorf("pdfcpu: %v", x)}
+			}
+			done <- res
+		}()
+		conf := model.NewDefaultConfiguration()
+		conf.ValidationMode = model.ValidationRelaxed
+		var buf bytes.Buffer
+		var err error
+		if bytes.Contains(data, []byte("/Encrypt")) {
+			err = api.Decrypt(bytes.NewReader(data), &buf, conf)
+			if err != nil && strings.Contains(strings.ToLower(err.Error()), "password") {
+				err = errPassword
+			}
+		} else {
+			err = api.Optimize(bytes.NewReader(data), &buf, conf)
+		}
+		res = result{buf.Bytes(), err}
+	}()
+	select {
+	case res := <-done:
+		return res.b, res.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}

@@ -1,0 +1,216 @@
+// Package pdf reads PDF reports into chiso's document model.
+//
+// github.com/ledongthuc/pdf is used as the object layer only: it parses the
+// file structure (cross-reference tables and streams, object streams),
+// decodes stream filters, decrypts RC4-128 and AES-128, gives access to
+// pages and values, and tokenises content streams with Interpret. Its text
+// extraction is not used: Content().Text emits junk glyphs after every TJ,
+// gives Type0 glyphs zero width, ignores Td/TD/T* and the CTM, and its
+// ToUnicode bfrange arithmetic only adds to the last byte, which turns
+// "Chỉ số" into "ChÉ sÑ" on Identity-H fonts as MS Word writes them.
+//
+// On top of it this package adds:
+//   - a content-stream walker tracking the graphics state (q/Q, cm), the
+//     text state (Tc Tw Tz TL Tf Ts) and the text and line matrices, so that
+//     every glyph gets its real position and advance (widths from /Widths,
+//     /W and /DW, /MissingWidth, Type3 /FontMatrix), and walking form
+//     XObjects with their matrix and resources;
+//   - its own ToUnicode and encoding CMap parser (multi-byte codes,
+//     codespace ranges, bfrange with carry and arrays), /Encoding with
+//     /Differences through an Adobe glyph list subset, and conversion of
+//     legacy Vietnamese fonts (.VnTime: TCVN3, VNI-Times: VNI) to Unicode;
+//   - fonts resolved from each page's own resources, since merged files
+//     reuse names such as /F1 for different fonts and ledongthuc's
+//     GetPlainText caches them by name;
+//   - ruling lines from stroked and filled paths (m l re h S f B ...) under
+//     the CTM, which package layout uses to rebuild table grids;
+//   - robustness: every call into ledongthuc is guarded by recover (it
+//     panics on most damaged files), a time limit from the context, bounded
+//     recursion, and repairs of files ledongthuc refuses (bytes after
+//     %%EOF, a %PDF-2.0 header, stale cross-reference tables, AES-256 and
+//     RC4-40 encryption through github.com/pdfcpu/pdfcpu).
+//
+// Pages are walked in parallel and handed to package layout, which turns
+// positioned text and rulings into paragraphs and tables.
+package pdf
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"chiso/parse/doc"
+	"chiso/parse/pdf/layout"
+)
+
+// DefaultTimeout limits reading one document when ctx has no deadline.
+const DefaultTimeout = 2 * time.Minute
+
+// maxPages bounds the page tree walk of a damaged or hostile file.
+const maxPages = 100000
+
+// errNoText is the error for a document without any text layer.
+var errNoText = errors.New("no text layer: the PDF is scanned images and needs OCR")
+
+// Read reads a PDF document: text runs and rulings from every page, turned
+// into blocks by package layout.
+func Read(ctx context.Context, r io.ReaderAt, size int64) (d *doc.Document, err error) {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, DefaultTimeout)
+		defer cancel()
+	}
+	defer func() {
+		if x := recover(); x != nil {
+			d, err = nil, fmt.Errorf("internal error reading PDF: %v", x)
+		}
+	}()
+	pages, warn, err := Pages(ctx, r, size)
+	if err != nil {
+		return nil, err
+	}
+	d = &doc.Document{Source: doc.Source{Format: doc.PDF, Pages: len(pages)}, Warnings: warn}
+	text := false
+	for _, p := range pages {
+		if len(p.Texts) > 0 {
+			text = true
+		} else if p.Images > 0 {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("no text layer on page %d", p.Number))
+		}
+	}
+	if !text {
+		return nil, errNoText
+	}
+	d.Blocks, err = blocks(pages)
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// blocks calls the layout builder, turning a panic into an error.
+func blocks(pages []layout.Page) (b []doc.Block, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			b, err = nil, fmt.Errorf("laying out pages: %v", x)
+		}
+	}()
+	return layout.Blocks(pages), nil
+}
+
+// Pages walks every page of a PDF and returns what each page draws, in
+// page order, with warnings about damage that did not stop the reading.
+// Read uses it; it is exported for tools and tests that look at the text
+// layer itself.
+func Pages(ctx context.Context, r io.ReaderAt, size int64) ([]layout.Page, []string, error) {
+	rd, note, err := open(ctx, r, size)
+	if err != nil {
+		return nil, nil, err
+	}
+	var warn []string
+	if note != "" {
+		warn = append(warn, note)
+	}
+	list, err := pageList(rd)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(list) == 0 {
+		return nil, nil, errors.New("no pages")
+	}
+	pages, pw, err := walkAll(ctx, list)
+	if err != nil {
+		return nil, nil, err
+	}
+	return pages, append(warn, pw...), nil
+}
+
+// pageList collects the page dictionaries in document order. It replaces
+// Reader.Page, which searches the tree from the root for every page and
+// loops forever on a cyclic tree.
+func pageList(rd *lpdf.Reader) (list []lpdf.Value, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			if len(list) == 0 {
+				err = fmt.Errorf("reading the page tree: %v", x)
+			}
+		}
+	}()
+	var visit func(v lpdf.Value, depth int)
+	visit = func(v lpdf.Value, depth int) {
+		if depth > 64 || len(list) >= maxPages || v.Kind() != lpdf.Dict {
+			return
+		}
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Page" || kids.Kind() != lpdf.Array {
+			list = append(list, v)
+			return
+		}
+		for i := 0; i < kids.Len(); i++ {
+			visit(kids.Index(i), depth+1)
+		}
+	}
+	visit(rd.Trailer().Key("Root").Key("Pages"), 0)
+	return list, nil
+}
+
+// walkAll walks the pages on GOMAXPROCS workers sharing the Reader: once
+// opened, a ledongthuc Reader is only read (every object access parses
+// from the io.ReaderAt afresh), which the race detector confirms on the
+// test documents. Each worker has its own font cache.
+func walkAll(ctx context.Context, list []lpdf.Value) ([]layout.Page, []string, error) {
+	pages := make([]layout.Page, len(list))
+	warns := make([][]string, len(list))
+	errs := make([]error, len(list))
+	workers := min(runtime.GOMAXPROCS(0), len(list))
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := newWalker(ctx, newFontCache())
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(list) || ctx.Err() != nil {
+					return
+				}
+				pages[i], warns[i], errs[i] = w.walkPage(i+1, list[i])
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		done := 0
+		for i := range errs {
+			if errs[i] == nil && pages[i].Number != 0 {
+				done++
+			}
+		}
+		return nil, nil, fmt.Errorf("time limit reached after %d of %d pages: %w", done, len(list), err)
+	}
+	var warn []string
+	seen := map[string]bool{}
+	for i := range list {
+		if errs[i] != nil {
+			return nil, nil, fmt.Errorf("page %d: %w", i+1, errs[i])
+		}
+		for _, w := range warns[i] {
+			if !seen[w] {
+				seen[w] = true
+				warn = append(warn, w)
+			}
+		}
+	}
+	return pages, warn, nil
+}

@@ -1,0 +1,410 @@
+package pdf
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"chiso/parse/pdf/layout"
+)
+
+// Bounds that keep a hostile file from exhausting time or memory.
+const (
+	maxDepth   = 12        // nested form XObjects
+	maxRules   = 200000    // rulings per page
+	maxTexts   = 500000    // text runs per page
+	checkEvery = 1024      // operators between looks at the context
+	maxOps     = 100000000 // operators per page
+)
+
+// gstate is the part of the PDF graphics state the walker needs; the text
+// state belongs to it, so q/Q save and restore both.
+type gstate struct {
+	ctm       matrix
+	font      *font
+	size      float64 // Tf
+	tc, tw    float64 // character and word spacing
+	tz        float64 // horizontal scaling, percent
+	tl        float64 // leading
+	rise      float64
+	fillWhite bool
+}
+
+// walker interprets the content streams of one page.
+type walker struct {
+	ctx   context.Context
+	fonts *fontCache
+	out   layout.Page
+	warn  []string
+	box   [4]float64 // llx lly urx ury of the crop box
+
+	gs     gstate
+	saved  []gstate
+	tm     matrix // text matrix
+	tlm    matrix // text line matrix
+	res    lpdf.Value
+	scope  map[string]*font // fonts of the current resource dictionary by name
+	depth  int
+	ops    int
+	path   path
+	run    run
+	inline bool // between BI and EI: the operands are image data
+	args   []lpdf.Value
+}
+
+// abort carries a context error out of lpdf.Interpret.
+type abort struct{ err error }
+
+func newWalker(ctx context.Context, fc *fontCache) *walker {
+	return &walker{ctx: ctx, fonts: fc}
+}
+
+// walkPage walks one page. A damaged content stream gives a warning and
+// whatever was drawn before the damage; only the context ends the walk with
+// an error.
+func (w *walker) walkPage(num int, pg lpdf.Value) (out layout.Page, warn []string, err error) {
+	*w = walker{ctx: w.ctx, fonts: w.fonts, args: w.args[:0]}
+	w.out.Number = num
+	w.gs = gstate{ctm: identity, tz: 100}
+	w.tm, w.tlm = identity, identity
+	defer func() {
+		if x := recover(); x != nil {
+			if a, ok := x.(abort); ok {
+				err = a.err
+				return
+			}
+			w.warn = append(w.warn, fmt.Sprintf("page %d: content stream damaged, text after the damage lost: %v", num, x))
+			w.flush()
+			out, warn = w.out, w.warn
+		}
+	}()
+	w.setBox(pg)
+	w.res = inherited(pg, "Resources")
+	w.scope = map[string]*font{}
+	w.interpret(pg.Key("Contents"))
+	w.flush()
+	return w.out, w.warn, nil
+}
+
+// inherited finds a page attribute on the page or its ancestors; the depth
+// bound protects against Parent cycles.
+func inherited(pg lpdf.Value, key string) lpdf.Value {
+	v := pg
+	for i := 0; i < 32 && !v.IsNull(); i++ {
+		if r := v.Key(key); !r.IsNull() {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return lpdf.Value{}
+}
+
+func (w *walker) setBox(pg lpdf.Value) {
+	box := inherited(pg, "CropBox")
+	if box.Len() != 4 {
+		box = inherited(pg, "MediaBox")
+	}
+	b := [4]float64{0, 0, 612, 792}
+	if box.Len() == 4 {
+		for i := range b {
+			b[i] = box.Index(i).Float64()
+		}
+		b[0], b[2] = math.Min(b[0], b[2]), math.Max(b[0], b[2])
+		b[1], b[3] = math.Min(b[1], b[3]), math.Max(b[1], b[3])
+		if b[2]-b[0] < 1 || b[3]-b[1] < 1 {
+			b = [4]float64{0, 0, 612, 792}
+		}
+	}
+	w.box = b
+	w.out.Width, w.out.Height = b[2]-b[0], b[3]-b[1]
+}
+
+// toPage converts device space (PDF default user space) to page space:
+// origin at the box's top-left corner, Y down.
+func (w *walker) toPage(x, y float64) (float64, float64) {
+	return x - w.box[0], w.box[3] - y
+}
+
+func (w *walker) interpret(strm lpdf.Value) {
+	if strm.Kind() != lpdf.Stream && strm.Kind() != lpdf.Array {
+		return
+	}
+	lpdf.Interpret(strm, w.do)
+}
+
+func (w *walker) do(stk *lpdf.Stack, op string) {
+	w.ops++
+	if w.ops%checkEvery == 0 {
+		if err := w.ctx.Err(); err != nil {
+			panic(abort{err})
+		}
+		if w.ops > maxOps {
+			panic(fmt.Sprintf("more than %d operators", maxOps))
+		}
+	}
+	n := stk.Len()
+	if cap(w.args) < n {
+		w.args = make([]lpdf.Value, n)
+	}
+	a := w.args[:n]
+	for i := n - 1; i >= 0; i-- {
+		a[i] = stk.Pop()
+	}
+	if w.inline {
+		if op == "EI" {
+			w.inline = false
+		}
+		return
+	}
+	num := func(i int) float64 {
+		if i < len(a) {
+			return a[i].Float64()
+		}
+		return 0
+	}
+	switch op {
+	case "q":
+		if len(w.saved) < 4096 {
+			w.saved = append(w.saved, w.gs)
+		}
+	case "Q":
+		if k := len(w.saved); k > 0 {
+			w.gs = w.saved[k-1]
+			w.saved = w.saved[:k-1]
+		}
+	case "cm":
+		if n == 6 {
+			w.gs.ctm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(w.gs.ctm)
+		}
+
+	case "BT":
+		w.tm, w.tlm = identity, identity
+	case "Tc":
+		w.gs.tc = num(0)
+	case "Tw":
+		w.gs.tw = num(0)
+	case "Tz":
+		w.gs.tz = num(0)
+	case "TL":
+		w.gs.tl = num(0)
+	case "Ts":
+		w.gs.rise = num(0)
+	case "Tf":
+		if n == 2 {
+			w.gs.font = w.font(a[0].Name())
+			w.gs.size = num(1)
+		}
+	case "Td":
+		w.td(num(0), num(1))
+	case "TD":
+		w.gs.tl = -num(1)
+		w.td(num(0), num(1))
+	case "Tm":
+		if n == 6 {
+			w.tlm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
+			w.tm = w.tlm
+		}
+	case "T*":
+		w.td(0, -w.gs.tl)
+	case "Tj":
+		if n >= 1 {
+			w.show(a[n-1].RawString())
+		}
+	case "'":
+		w.td(0, -w.gs.tl)
+		if n >= 1 {
+			w.show(a[n-1].RawString())
+		}
+	case "\"":
+		if n == 3 {
+			w.gs.tw, w.gs.tc = num(0), num(1)
+		}
+		w.td(0, -w.gs.tl)
+		if n >= 1 {
+			w.show(a[n-1].RawString())
+		}
+	case "TJ":
+		if n < 1 {
+			break
+		}
+		arr := a[n-1]
+		for i := 0; i < arr.Len(); i++ {
+			e := arr.Index(i)
+			switch e.Kind() {
+			case lpdf.String:
+				w.show(e.RawString())
+			case lpdf.Integer, lpdf.Real:
+				tx := -e.Float64() / 1000 * w.gs.size * w.gs.tz / 100
+				w.tm[4] += tx * w.tm[0]
+				w.tm[5] += tx * w.tm[1]
+			}
+		}
+
+	case "m", "l":
+		if n == 2 {
+			x, y := w.gs.ctm.apply(num(0), num(1))
+			if op == "m" {
+				w.path.move(x, y)
+			} else {
+				w.path.line(x, y, false)
+			}
+		}
+	case "c", "v", "y":
+		if n >= 4 {
+			x, y := w.gs.ctm.apply(num(n-2), num(n-1))
+			w.path.line(x, y, true)
+		}
+	case "re":
+		if n == 4 {
+			x, y, wd, ht := num(0), num(1), num(2), num(3)
+			m := w.gs.ctm
+			x0, y0 := m.apply(x, y)
+			x1, y1 := m.apply(x+wd, y)
+			x2, y2 := m.apply(x+wd, y+ht)
+			x3, y3 := m.apply(x, y+ht)
+			w.path.move(x0, y0)
+			w.path.line(x1, y1, false)
+			w.path.line(x2, y2, false)
+			w.path.line(x3, y3, false)
+			w.path.close()
+		}
+	case "h":
+		w.path.close()
+	case "S":
+		w.paint(true, false)
+	case "s":
+		w.path.close()
+		w.paint(true, false)
+	case "f", "F", "f*":
+		w.paint(false, true)
+	case "B", "B*":
+		w.paint(true, true)
+	case "b", "b*":
+		w.path.close()
+		w.paint(true, true)
+	case "n":
+		w.path.reset()
+
+	case "g":
+		w.gs.fillWhite = n == 1 && num(0) >= 0.99
+	case "rg":
+		w.gs.fillWhite = n == 3 && num(0) >= 0.99 && num(1) >= 0.99 && num(2) >= 0.99
+	case "k":
+		w.gs.fillWhite = n == 4 && num(0) <= 0.01 && num(1) <= 0.01 && num(2) <= 0.01 && num(3) <= 0.01
+	case "sc", "scn":
+		switch n {
+		case 1:
+			w.gs.fillWhite = num(0) >= 0.99
+		case 3:
+			w.gs.fillWhite = num(0) >= 0.99 && num(1) >= 0.99 && num(2) >= 0.99
+		default:
+			w.gs.fillWhite = false
+		}
+
+	case "Do":
+		if n >= 1 {
+			w.xobject(a[n-1].Name())
+		}
+	case "BI":
+		w.out.Images++
+		w.inline = true
+	}
+}
+
+// td moves to the start of the next line, offset from the current one.
+func (w *walker) td(tx, ty float64) {
+	w.tlm = matrix{1, 0, 0, 1, tx, ty}.mul(w.tlm)
+	w.tm = w.tlm
+}
+
+// font returns the font a resource name stands for on this page (or form):
+// names are looked up in the current resources every time, never carried
+// over from another page, because merged files reuse /F1 for other fonts.
+func (w *walker) font(name string) *font {
+	if f, ok := w.scope[name]; ok {
+		return f
+	}
+	v := w.res.Key("Font").Key(name)
+	f := w.fonts.get(v)
+	if f != nil && f.noUnicode {
+		w.warn = append(w.warn, fmt.Sprintf("page %d: font %s has no ToUnicode map; its text is glyph numbers", w.out.Number, f.name))
+	}
+	w.scope[name] = f
+	return f
+}
+
+// xobject draws a named XObject: images are counted, forms are walked with
+// their own matrix and resources.
+func (w *walker) xobject(name string) {
+	x := w.res.Key("XObject").Key(name)
+	switch x.Key("Subtype").Name() {
+	case "Image":
+		w.out.Images++
+	case "Form":
+		if w.depth >= maxDepth || x.Kind() != lpdf.Stream {
+			return
+		}
+		gs, nsaved, res, scope := w.gs, len(w.saved), w.res, w.scope
+		tm, tlm := w.tm, w.tlm
+		w.gs.ctm = matrixOf(x.Key("Matrix")).mul(w.gs.ctm)
+		if r := x.Key("Resources"); r.Kind() == lpdf.Dict {
+			w.res = r
+			w.scope = map[string]*font{}
+		}
+		w.path.reset()
+		w.depth++
+		func() {
+			defer func() {
+				if e := recover(); e != nil {
+					if _, ok := e.(abort); ok {
+						panic(e)
+					}
+					w.warn = append(w.warn, fmt.Sprintf("page %d: form %s damaged: %v", w.out.Number, name, e))
+				}
+			}()
+			w.interpret(x)
+		}()
+		w.depth--
+		w.gs, w.saved, w.res, w.scope = gs, w.saved[:min(nsaved, len(w.saved))], res, scope
+		w.tm, w.tlm = tm, tlm
+		w.inline = false
+		w.path.reset()
+	}
+}
+
+// show draws a string in the current font, glyph by glyph.
+func (w *walker) show(s string) {
+	f := w.gs.font
+	if f == nil || w.gs.size == 0 {
+		return
+	}
+	size, th, rise := w.gs.size, w.gs.tz/100, w.gs.rise
+	m := w.tm.mul(w.gs.ctm)
+	em := math.Abs(size) * math.Hypot(m[2], m[3])
+	hscale := math.Abs(size*th) * math.Hypot(m[0], m[1])
+	spaceW := f.spaceW * hscale
+	if spaceW <= 0 {
+		spaceW = 0.25 * em
+	}
+	for len(s) > 0 {
+		code, n := f.next(s)
+		s = s[n:]
+		text, w0 := f.glyph(code, n)
+		tx := w0*size + w.gs.tc
+		if n == 1 && code == 32 {
+			tx += w.gs.tw
+		}
+		tx *= th
+		ox, oy := m[4]+rise*m[2], m[5]+rise*m[3]
+		ex, ey := ox+tx*m[0], oy+tx*m[1]
+		x0, y0 := w.toPage(ox, oy)
+		x1, _ := w.toPage(ex, ey)
+		w.glyph(text, x0, y0, x1, em, spaceW, f)
+		m[4] += tx * m[0]
+		m[5] += tx * m[1]
+		w.tm[4] += tx * w.tm[0]
+		w.tm[5] += tx * w.tm[1]
+	}
+}
