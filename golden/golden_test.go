@@ -1,0 +1,173 @@
+package golden
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"chiso/parse"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected F.VIEW.json files from what chiso produces now")
+
+// views are the outputs pinned for every fixture F, each in F.NAME.json.
+// A view is registered from its own file with init; it returns the value
+// to encode, or nil where it does not apply to the fixture.
+var views = map[string]func(t *testing.T, path string) any{}
+
+// fixtureExts are the extensions of the documents in testdata; everything
+// else there (expected JSON) is derived from them.
+var fixtureExts = []string{".txt", ".htm", ".html", ".docx", ".pdf"}
+
+// fixtures lists the documents in testdata, sorted.
+func fixtures(t *testing.T) []string {
+	t.Helper()
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && slices.Contains(fixtureExts, filepath.Ext(e.Name())) {
+			out = append(out, filepath.Join("testdata", e.Name()))
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no fixtures in testdata: run go run ./golden/gen")
+	}
+	return out
+}
+
+// TestGolden compares every view of every fixture with its expected JSON.
+func TestGolden(t *testing.T) {
+	names := make([]string, 0, len(views))
+	for name := range views {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, path := range fixtures(t) {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			for _, name := range names {
+				v := views[name](t, path)
+				if v == nil {
+					continue
+				}
+				golden := path + "." + name + ".json"
+				got, err := encode(v)
+				if err != nil {
+					t.Fatalf("%s view: %v", name, err)
+				}
+				if *update {
+					if err := os.WriteFile(golden, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Errorf("%v (run go test ./golden -update, then read the file before committing it)", err)
+					continue
+				}
+				if d := diff(want, got); d != "" {
+					t.Errorf("%s differs from what chiso makes of %s now (want -, got +):\n%s", golden, path, d)
+				}
+			}
+		})
+	}
+}
+
+// TestNoStaleGolden checks that every expected file still has its fixture
+// and view, so that a renamed fixture does not leave dead expectations.
+func TestNoStaleGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		stem := strings.TrimSuffix(f, ".json")
+		view := strings.TrimPrefix(filepath.Ext(stem), ".")
+		fixture := strings.TrimSuffix(stem, "."+view)
+		if _, ok := views[view]; !ok {
+			t.Errorf("%s: no view %q is registered", f, view)
+		}
+		if _, err := os.Stat(fixture); err != nil {
+			t.Errorf("%s: fixture %s is gone", f, fixture)
+		}
+	}
+}
+
+// encode writes v as the expected files hold it: the JSON the CLI prints
+// (no HTML escaping), indented by two spaces so that diffs can be read.
+func encode(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// diff shows the first differing line of want and got with a few lines
+// of context, or "" when they are equal.
+func diff(want, got []byte) string {
+	if bytes.Equal(want, got) {
+		return ""
+	}
+	w := strings.Split(string(want), "\n")
+	g := strings.Split(string(got), "\n")
+	i := 0
+	for i < len(w) && i < len(g) && w[i] == g[i] {
+		i++
+	}
+	var b strings.Builder
+	from := max(0, i-3)
+	for k := from; k < i; k++ {
+		fmt.Fprintf(&b, "  %5d   %s\n", k+1, w[k])
+	}
+	for k := i; k < min(len(w), i+6); k++ {
+		fmt.Fprintf(&b, "- %5d   %s\n", k+1, w[k])
+	}
+	for k := i; k < min(len(g), i+6); k++ {
+		fmt.Fprintf(&b, "+ %5d   %s\n", k+1, g[k])
+	}
+	fmt.Fprintf(&b, "(%d lines expected, %d got)", len(w), len(g))
+	return b.String()
+}
+
+// read parses a fixture as the CLI does, naming it by its base name so
+// that nothing in the output depends on where the repository lies. Each
+// fixture is read once per test run, whichever test asks first.
+func read(path string) (*parse.Document, error) {
+	readMu.Lock()
+	defer readMu.Unlock()
+	if r, ok := readCache[path]; ok {
+		return r.doc, r.err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	d, err := parse.Read(f, filepath.Base(path))
+	readCache[path] = readResult{d, err}
+	return d, err
+}
+
+type readResult struct {
+	doc *parse.Document
+	err error
+}
+
+var (
+	readMu    sync.Mutex
+	readCache = map[string]readResult{}
+)
