@@ -11,13 +11,13 @@ import (
 
 func TestBuiltinTotals(t *testing.T) {
 	tests := []struct {
-		id             string
-		groups, inds   int
-		max            float64
-		groupMax       []float64
-		groupCounts    []int
-		minMaxIDs      []string
-		growthIDs      []string
+		id           string
+		groups, inds int
+		max          float64
+		groupMax     []float64
+		groupCounts  []int
+		minMaxIDs    []string
+		growthIDs    []string
 	}{
 		{"hcm-dti-2023-district", 9, 51, 660,
 			[]float64{60, 50, 70, 60, 35, 185, 90, 90, 20},

@@ -209,7 +209,7 @@ func measure(formulaText string, obs *Observation) (float64, bool) {
 // fromRatio applies a ratio method to r (0–1 scale).
 func (res *Result) fromRatio(ind *Indicator, r float64) {
 	m := &ind.Method
-	pct := r * 100
+	pct := round(r*100, 9) // 0.7 × 100 is 70, not 70.000…01
 	switch m.Kind {
 	case Ratio:
 		p := math.Min(r, 1) * ind.Max
@@ -350,7 +350,8 @@ func (res *Result) growth(ind *Indicator, obs *Observation) {
 			}
 			return
 		}
-		g = (a/b - 1) * 100
+		// Rounded so that 0.88/0.8 − 1 is 10 %, not 9.999…
+		g = round((a/b-1)*100, 9)
 	default:
 		if sg, ok := obs.statedGrowth(); ok {
 			g = sg
