@@ -1,0 +1,157 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"strings"
+
+	"chiso/parse/vntext"
+)
+
+// This package emits rate_mismatch, rate_over_100, zero_denominator,
+// missing_component, breakdown_mismatch, prose_rate_mismatch,
+// ambiguous_number, unparsed_value, duplicate_stt and score_over_max. The
+// rubric stage emits self_score_mismatch and rubric_missing, the mapping
+// stage rubric_unmapped.
+
+// holds reports whether a rate written with decimals digits after the
+// separator equals computed rounded to those digits: 78.23 holds for
+// 78.227, 100 for 99.894.
+func holds(reported, computed float64, decimals int) bool {
+	return math.Abs(reported-computed) <= 0.5*math.Pow(10, -float64(decimals))+1e-9
+}
+
+// isShare reports whether a label names a share (Tỷ lệ …), which cannot
+// exceed 100 %.
+func isShare(label string) bool {
+	f := " " + vntext.Fold(label) + " "
+	return strings.Contains(f, " ty le ")
+}
+
+// isRate reports whether a row is a rate whose letter rows are its
+// components: its label says Tỷ lệ / Tỷ số, its value is a percentage, or
+// its evidence writes a formula.
+func isRate(r *row) bool {
+	f := " " + vntext.Fold(r.label) + " "
+	return strings.Contains(f, " ty le ") || strings.Contains(f, " ty so ") ||
+		strings.Contains(r.raw, "%") || findFormula(r.evidence) != ""
+}
+
+// substitute writes a formula with the component values in place of the
+// letters: "a/b" → "11781/15060".
+func substitute(formula string, vals map[string]float64) string {
+	var b strings.Builder
+	for i := 0; i < len(formula); i++ {
+		c := formula[i]
+		if v, ok := vals[string(c)]; ok && c >= 'a' && c <= 'f' {
+			b.WriteString(num(&v))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// rateCheck is the outcome of checking a rate against its components.
+type rateCheck struct {
+	code     string
+	computed *float64
+	detail   string
+}
+
+// checkRate checks the rate of row p against its component rows. formula
+// is the one written, or "a/b".
+func checkRate(p *row, comps map[string]*row, formula string) []rateCheck {
+	if p.value.Kind != KindPercent || p.value.Ambiguous || len(comps) == 0 {
+		return nil
+	}
+	e, err := parseFormula(formula)
+	if err != nil {
+		return nil
+	}
+	vals := map[string]float64{}
+	var missing []string
+	for _, v := range e.vars() {
+		c, ok := comps[v]
+		switch {
+		case !ok || c.value.Kind == KindEmpty:
+			missing = append(missing, v)
+		case c.value.Ambiguous || c.value.Number == nil:
+			return nil // reported as ambiguous or unparsed already
+		default:
+			vals[v] = *c.value.Number
+		}
+	}
+	if len(missing) > 0 {
+		if len(missing) == len(e.vars()) {
+			return nil // no component reported: nothing to check
+		}
+		return []rateCheck{{code: CodeMissingComponent, detail: strings.Join(missing, ", ")}}
+	}
+	q, zero := e.eval(vals)
+	detail := substitute(formula, vals)
+	if zero {
+		return []rateCheck{{code: CodeZeroDenominator, detail: detail}}
+	}
+	computed := 100 * q
+	var out []rateCheck
+	if computed > 100+1e-9 {
+		out = append(out, rateCheck{code: CodeRateOver100, computed: &computed, detail: detail})
+	}
+	if !holds(*p.value.Number, computed, p.value.Decimals) {
+		out = append(out, rateCheck{code: CodeRateMismatch, computed: &computed, detail: detail})
+	}
+	return out
+}
+
+// termRe finds "label: number" in evidence: a colon after a word, then a
+// count that is not a date, a fraction or a percentage.
+var termRe = regexp.MustCompile(`([\p{L}\p{M}][\p{L}\p{M} ]{0,60}?)\s*:\s*(\d[\d.,]*)(\s*[/%:\d])?`)
+
+// breakdown returns the terms of a breakdown written in evidence, as in
+// "Ủy ban nhân dân Quận: 5519 Ủy ban nhân dân 14 phường: 6262". Counts
+// before the colon ("14 phường") are not terms; text in parentheses is a
+// sub-breakdown and is skipped; a term labelled as a total or as a period
+// (quý, tháng, năm) means this is not a breakdown at all.
+func breakdown(evidence string, conv Convention) []float64 {
+	s := stripParens(evidence)
+	var terms []float64
+	for _, m := range termRe.FindAllStringSubmatch(s, -1) {
+		if m[3] != "" {
+			continue
+		}
+		label := strings.Fields(vntext.Fold(m[1]))
+		for _, w := range label {
+			switch w {
+			case "quy", "thang", "nam", "ngay", "tuan", "dot", "tong", "cong":
+				return nil
+			}
+		}
+		n, ok := readNumeral(m[2][:numeralEnd(m[2])], NumberContext{Convention: conv, Count: true})
+		if !ok {
+			return nil
+		}
+		terms = append(terms, n.value)
+	}
+	if len(terms) < 2 {
+		return nil
+	}
+	return terms
+}
+
+// stripParens removes text in parentheses, nested or not.
+func stripParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,290 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"chiso/parse/doc"
+)
+
+// Extract reads the indicators of a document and audits them. It never
+// fails: a document without indicator tables gives a report with no
+// indicators (and perhaps findings from its running text).
+func Extract(d *doc.Document, opt Options) *Report {
+	x := &extractor{lang: opt.Lang, rep: &Report{Indicators: []Indicator{}, Findings: []Finding{}}}
+	if x.lang != "en" {
+		x.lang = "vi"
+	}
+	if d == nil {
+		return x.rep
+	}
+	title, region := front(d)
+	x.rep.Title = title
+	x.rep.Unit = findUnit(region, d)
+	x.rep.Period = findPeriod(region, d)
+	x.conv = documentConvention(d)
+
+	tables := findTables(d)
+	prefix := needsSections(tables)
+	x.rows = map[[2]int]*row{}
+	for ti, t := range tables {
+		x.table(t, sectionPrefix(prefix, t, ti))
+		for _, r := range t.rows {
+			x.rows[[2]int{r.loc.Block, r.loc.Row}] = r
+		}
+	}
+	x.prose(d)
+	sort.SliceStable(x.rep.Findings, func(i, j int) bool {
+		a, b := x.rep.Findings[i].Location, x.rep.Findings[j].Location
+		if a.Block != b.Block {
+			return a.Block < b.Block
+		}
+		return a.Row < b.Row
+	})
+	return x.rep
+}
+
+type extractor struct {
+	lang string
+	conv Convention
+	rep  *Report
+	// rows are the indicator-table rows by block and grid row, so that a
+	// rate quoted in a long cell is reported with its row's path.
+	rows map[[2]int]*row
+}
+
+// documentConvention votes on the decimal convention over every numeral of
+// the document.
+func documentConvention(d *doc.Document) Convention {
+	var votes [3]int
+	for _, b := range d.Blocks {
+		if b.Kind == doc.TableKind && b.Table != nil {
+			for _, r := range b.Table.Rows {
+				for _, c := range r {
+					voteText(c.Text, &votes)
+				}
+			}
+			continue
+		}
+		voteText(b.Text, &votes)
+	}
+	return conventionOf(votes)
+}
+
+// voteText votes with every numeral of s.
+func voteText(s string, votes *[3]int) {
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
+			i++
+			continue
+		}
+		n := numeralEnd(s[i:])
+		voteConvention(s[i:i+n], votes)
+		i += max(n, 1)
+	}
+}
+
+// needsSections reports whether the tables restart their numbering: some
+// STT path occurs in two tables. Paths are then prefixed by the section.
+func needsSections(tables []*table) bool {
+	seen := map[string]int{}
+	for ti, t := range tables {
+		for _, r := range t.rows {
+			k := strings.Join(r.path, "\x00")
+			if prev, ok := seen[k]; ok && prev != ti {
+				return true
+			}
+			seen[k] = ti
+		}
+	}
+	return false
+}
+
+// sectionPrefix is the path prefix of table ti: its section heading's
+// number, or its 1-based position among the indicator tables when it has
+// no heading.
+func sectionPrefix(need bool, t *table, ti int) []string {
+	if !need {
+		return nil
+	}
+	if t.section != "" {
+		return []string{t.section}
+	}
+	return []string{strconv.Itoa(ti + 1)}
+}
+
+// table turns the rows of one table into indicators and findings.
+func (x *extractor) table(t *table, prefix []string) {
+	var votes [3]int
+	for _, r := range t.rows {
+		voteText(r.raw, &votes)
+	}
+	conv := conventionOf(votes)
+	if conv == ConventionUnknown {
+		conv = x.conv
+	}
+	// Letter rows under a rate are its components.
+	for _, r := range t.rows {
+		if r.stt.Level == LevelLetter && r.parent >= 0 && isRate(t.rows[r.parent]) {
+			r.component = true
+		}
+	}
+	for _, r := range t.rows {
+		r.value, r.problem = ParseValue(r.raw, NumberContext{Convention: conv, Count: r.component})
+		if r.value.Unit == "" && r.measure != "" && r.value.Kind == KindNumber {
+			r.value.Unit = oneLine(r.measure)
+		}
+		r.path = append(append([]string(nil), prefix...), r.path...)
+	}
+	seen := map[string]bool{}
+	for i, r := range t.rows {
+		if r.stt.Level != LevelBullet {
+			k := strconv.Itoa(r.parent) + "\x00" + r.stt.Text
+			if seen[k] {
+				x.find(CodeDuplicateSTT, r, nil, nil, "", r.stt.Text)
+			}
+			seen[k] = true
+		}
+		switch r.problem {
+		case ProblemAmbiguous:
+			x.find(CodeAmbiguousNumber, r, r.value.Number, nil, "", r.raw)
+		case ProblemUnparsed:
+			x.find(CodeUnparsedValue, r, nil, nil, "", firstLine(r.raw))
+		}
+		x.checkBreakdown(r, conv)
+		if r.component {
+			continue
+		}
+		ind := Indicator{
+			Path: r.path, STT: r.stt.Text, Label: r.label, Raw: r.raw, Value: r.value,
+			Evidence: r.evidence, Location: r.loc, Responsible: r.responsible,
+			Group: r.children > 0 && r.value.Kind == KindEmpty,
+		}
+		ind.MaxPoints = points(r.maxRaw)
+		ind.SelfPoints = points(r.selfRaw)
+		if ind.MaxPoints != nil && ind.SelfPoints != nil && *ind.SelfPoints > *ind.MaxPoints {
+			x.find(CodeScoreOverMax, r, ind.SelfPoints, ind.MaxPoints, "", "")
+		}
+		comps := map[string]*row{}
+		for _, c := range t.rows[i+1:] {
+			if c.parent == i && c.component {
+				comps[c.stt.Text] = c
+			}
+		}
+		if len(comps) > 0 {
+			ind.Components = map[string]float64{}
+			for k, c := range comps {
+				if c.value.Number != nil && !c.value.Ambiguous && c.value.Kind == KindNumber {
+					ind.Components[k] = *c.value.Number
+				}
+			}
+			if len(ind.Components) == 0 {
+				ind.Components = nil
+			}
+		}
+		ind.Formula = findFormula(r.evidence)
+		formula := ind.Formula
+		if formula == "" {
+			formula = "a/b"
+		}
+		for _, c := range checkRate(r, comps, formula) {
+			x.find(c.code, r, r.value.Number, c.computed, formula, c.detail)
+		}
+		if len(comps) == 0 && r.value.Kind == KindPercent && !r.value.Ambiguous && *r.value.Number > 100 && isShare(r.label) {
+			x.find(CodeRateOver100, r, r.value.Number, nil, "", "")
+		}
+		x.rep.Indicators = append(x.rep.Indicators, ind)
+	}
+}
+
+// checkBreakdown checks a count against the breakdown in its evidence.
+func (x *extractor) checkBreakdown(r *row, conv Convention) {
+	if r.value.Kind != KindNumber || r.value.Ambiguous || r.value.Number == nil {
+		return
+	}
+	terms := breakdown(r.evidence, conv)
+	if terms == nil {
+		return
+	}
+	sum := 0.0
+	parts := make([]string, len(terms))
+	for i := range terms {
+		sum += terms[i]
+		parts[i] = num(&terms[i])
+	}
+	if !holds(*r.value.Number, sum, r.value.Decimals) {
+		x.find(CodeBreakdownMismatch, r, r.value.Number, &sum, "", strings.Join(parts, " + "))
+	}
+}
+
+// points reads a score cell: a plain number, or nil.
+func points(s string) *float64 {
+	v, p := ParseValue(s, NumberContext{Convention: CommaDecimal})
+	if v.Kind != KindNumber || p != ProblemNone || v.Unit != "" {
+		return nil
+	}
+	return v.Number
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// find records a finding about a table row.
+func (x *extractor) find(code string, r *row, reported, computed *float64, formula, detail string) {
+	x.rep.Findings = append(x.rep.Findings, Finding{
+		Code: code, Severity: Severity(code), Path: r.path, Label: r.label,
+		Message:  message(x.lang, code, reported, computed, formula, detail),
+		Reported: reported, Computed: computed, Location: r.loc,
+	})
+}
+
+// prose checks the rates quoted in paragraphs and in long table cells.
+// Cells of indicator rows carry the row's path.
+func (x *extractor) prose(d *doc.Document) {
+	tableNo := 0
+	for _, b := range d.Blocks {
+		if b.Kind != doc.TableKind || b.Table == nil {
+			x.proseText(b.Text, Location{Page: b.Page, Block: b.Index}, nil)
+			continue
+		}
+		tableNo++
+		for ri, cells := range b.Table.Rows {
+			for _, c := range cells {
+				if len(strings.Fields(c.Text)) < 8 {
+					continue
+				}
+				loc := Location{Page: b.Page, Table: tableNo, Row: ri + 1, Block: b.Index}
+				var path []string
+				if r := x.rows[[2]int{b.Index, ri + 1}]; r != nil {
+					path = r.path
+				}
+				x.proseText(c.Text, loc, path)
+			}
+		}
+	}
+}
+
+// proseText checks the rates quoted in one text.
+func (x *extractor) proseText(text string, loc Location, path []string) {
+	for _, pr := range proseRates(text, x.conv) {
+		computed := 100 * pr.x / pr.y
+		if holds(pr.z, computed, pr.decimals) {
+			continue
+		}
+		z := pr.z
+		p := path
+		if p == nil {
+			p = []string{}
+		}
+		x.rep.Findings = append(x.rep.Findings, Finding{
+			Code: CodeProseRateMismatch, Severity: Severity(CodeProseRateMismatch), Path: p, Label: pr.text,
+			Message:  message(x.lang, CodeProseRateMismatch, &z, &computed, "", pr.ratio),
+			Reported: &z, Computed: &computed, Location: loc,
+		})
+	}
+}

@@ -1,0 +1,272 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sahilm/fuzzy"
+
+	"chiso/parse/vntext"
+)
+
+// Column is what a table column holds, as its header says.
+type Column int
+
+const (
+	ColUnknown     Column = iota
+	ColSTT                // STT, TT, Số TT
+	ColLabel              // Chỉ số, Chỉ tiêu, Nội dung
+	ColValue              // Số liệu kê khai, Kết quả thực hiện
+	ColEvidence           // Tài liệu kiểm chứng, Ghi chú, Cách xác định
+	ColMax                // Điểm tối đa
+	ColSelf               // Điểm tự chấm, Tự đánh giá
+	ColResponsible        // Đơn vị báo cáo, đơn vị chủ trì
+	ColMeasure            // Đơn vị tính
+	// ColOther is a header recognised as none of the above ("Đánh giá",
+	// "Thời gian hoàn thành"): it is listed so that it does not pass for a
+	// near neighbour ("Tự đánh giá").
+	ColOther
+)
+
+// headerNames are the folded header texts seen in reports, by column.
+var headerNames = map[Column][]string{
+	ColSTT:         {"stt", "st t", "tt", "so tt", "so thu tu"},
+	ColLabel:       {"chi so", "chi so thanh phan", "chi so chi so thanh phan", "chi tieu", "noi dung", "noi dung chi tieu", "ten chi tieu", "ten chi so", "tieu chi", "nhiem vu"},
+	ColValue:       {"so lieu ke khai", "so lieu", "so lieu bao cao", "ket qua", "ket qua thuc hien", "gia tri"},
+	ColEvidence:    {"tai lieu kiem chung", "tai lieu minh chung", "ghi chu", "cach xac dinh va tinh diem", "cach xac dinh", "phuong phap tinh", "tai lieu chung minh"},
+	ColMax:         {"diem toi da", "thang diem", "diem chuan"},
+	ColSelf:        {"diem tu cham", "tu danh gia", "tu cham diem", "diem tu danh gia"},
+	ColResponsible: {"don vi bao cao", "don vi chu tri", "don vi thuc hien", "don vi chu tri tham muu", "co quan chu tri"},
+	ColMeasure:     {"don vi tinh", "dvt"},
+	ColOther:       {"don vi", "danh gia", "thoi gian hoan thanh", "thoi gian", "tien do", "ket qua danh gia", "nam"},
+}
+
+// headerIndex flattens headerNames for the fuzzy filter.
+var headerIndex = func() (idx struct {
+	names []string
+	cols  []Column
+}) {
+	for c := ColSTT; c <= ColOther; c++ {
+		for _, n := range headerNames[c] {
+			idx.names = append(idx.names, n)
+			idx.cols = append(idx.cols, c)
+		}
+	}
+	return idx
+}()
+
+// minHeaderScore is the least Dice score for a header cell to be
+// classified; below it the cell is ColUnknown.
+const minHeaderScore = 0.6
+
+// ClassifyHeader says what column a header cell names. The cell is folded
+// (no marks, đ→d, lower case, punctuation as spaces), fuzzy.Find keeps the
+// names that hold the cell's letters in order, and the best token-set Dice
+// score among those wins; when fuzzy keeps nothing (a header with extra
+// words such as "Kết quả thực hiện Quý III/2023"), Dice ranks every name.
+// A tie between two columns is ColUnknown.
+func ClassifyHeader(cell string) (Column, float64) {
+	f := vntext.Fold(cell)
+	if f == "" || len(strings.Fields(f)) > 12 {
+		return ColUnknown, 0
+	}
+	tokens := strings.Fields(f)
+	candidates := make([]int, 0, len(headerIndex.names))
+	for _, m := range fuzzy.Find(f, headerIndex.names) {
+		candidates = append(candidates, m.Index)
+	}
+	if len(candidates) == 0 {
+		for i := range headerIndex.names {
+			candidates = append(candidates, i)
+		}
+	}
+	best, second := -1.0, -1.0
+	bestCol := ColUnknown
+	for _, i := range candidates {
+		s := dice(tokens, strings.Fields(headerIndex.names[i]))
+		col := headerIndex.cols[i]
+		switch {
+		case s > best && col != bestCol:
+			second, best, bestCol = best, s, col
+		case s > best:
+			best = s
+		case s > second && col != bestCol:
+			second = s
+		}
+	}
+	if best < minHeaderScore || best == second {
+		return ColUnknown, best
+	}
+	return bestCol, best
+}
+
+// dice is the token-set Dice coefficient 2|A∩B| / (|A|+|B|).
+func dice(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	set := make(map[string]bool, len(b))
+	for _, t := range b {
+		set[t] = true
+	}
+	seen := map[string]bool{}
+	common, na := 0, 0
+	for _, t := range a {
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		na++
+		if set[t] {
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(na+len(set))
+}
+
+// header is the column layout of an indicator table.
+type header struct {
+	cols []Column
+	// rows is how many rows the header takes (1 or 2).
+	rows int
+}
+
+func (h header) find(c Column) int {
+	for i, x := range h.cols {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// classifyRow classifies the cells of one row; n counts the cells that
+// named a column this package uses.
+func classifyRow(row []string) (cols []Column, n int) {
+	cols = make([]Column, len(row))
+	seen := map[Column]bool{}
+	for i, cell := range row {
+		c, _ := ClassifyHeader(cell)
+		cols[i] = c
+		if c != ColUnknown && c != ColOther && !seen[c] {
+			seen[c] = true
+			n++
+		}
+	}
+	return cols, n
+}
+
+// isHeaderRow reports whether cols (from classifyRow) make a table header:
+// at least two known columns, one of them the label. A statistics grid
+// (STT | Đơn vị | Tổng số | …) has no label column and is not an indicator
+// table.
+func isHeaderRow(cols []Column, n int) bool {
+	if n < 2 {
+		return false
+	}
+	for _, c := range cols {
+		if c == ColLabel {
+			return true
+		}
+	}
+	return false
+}
+
+// findHeader looks for the header in the first rows of a grid. A header
+// may take two rows: the second then refines columns the first left
+// unclassified or spanned (a "Số liệu" cell over "Năm 2022 | Năm 2023").
+func findHeader(grid [][]string) (header, int, bool) {
+	for r := 0; r < len(grid) && r < 3; r++ {
+		cols, n := classifyRow(grid[r])
+		if !isHeaderRow(cols, n) {
+			continue
+		}
+		h := header{cols: cols, rows: 1}
+		if r+1 < len(grid) {
+			next := grid[r+1]
+			if _, ok := ParseSTT(first(next)); !ok && !hasLongCell(next) && !sameRow(next, grid[r]) {
+				sub, _ := classifyRow(next)
+				h.rows = 2
+				h.cols = mergeHeader(cols, sub, grid[r], next)
+			}
+		}
+		return h, r, true
+	}
+	return header{}, 0, false
+}
+
+// mergeHeader combines a two-row header: where the upper cell spans
+// several columns ("Số liệu" over "Năm 2022 | Năm 2023") the lower cells
+// say which is which; the latest year is the value reported, the others
+// are left unknown.
+func mergeHeader(top, sub []Column, topText, subText []string) []Column {
+	cols := append([]Column(nil), top...)
+	for i := range cols {
+		if i < len(sub) && sub[i] != ColUnknown && sub[i] != ColOther && (cols[i] == ColUnknown || cols[i] == ColOther) {
+			cols[i] = sub[i]
+		}
+	}
+	// Columns sharing one spanned upper cell: keep the one whose sub-header
+	// has the latest year (or the last one).
+	for i := 0; i < len(cols); {
+		j := i + 1
+		for j < len(cols) && topText[j] == topText[i] && cols[j] == cols[i] {
+			j++
+		}
+		if j-i > 1 && cols[i] != ColUnknown {
+			keep, bestYear := j-1, -1
+			for k := i; k < j; k++ {
+				if k < len(subText) {
+					if y := lastYear(subText[k]); y > bestYear {
+						keep, bestYear = k, y
+					}
+				}
+			}
+			for k := i; k < j; k++ {
+				if k != keep {
+					cols[k] = ColUnknown
+				}
+			}
+		}
+		i = j
+	}
+	return cols
+}
+
+// lastYear returns the last four-digit year (19xx, 20xx) in s, or -1.
+func lastYear(s string) int {
+	y := -1
+	for i := 0; i+4 <= len(s); i++ {
+		if (i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) && (s[i:i+2] == "19" || s[i:i+2] == "20") && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			y = int(s[i+2]-'0')*10 + int(s[i+3]-'0') + 100*int((s[i]-'0')*10+s[i+1]-'0')
+		}
+	}
+	return y
+}
+
+func first(row []string) string {
+	if len(row) == 0 {
+		return ""
+	}
+	return row[0]
+}
+
+func hasLongCell(row []string) bool {
+	for _, c := range row {
+		if len(strings.Fields(c)) > 8 {
+			return true
+		}
+	}
+	return false
+}
+
+func sameRow(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if strings.TrimSpace(a[i]) != strings.TrimSpace(b[i]) {
+			return false
+		}
+	}
+	return true
+}

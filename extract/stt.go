@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Level is the rank of an STT kind in the hierarchy of a table: a Roman
+// group row holds integer rows, which hold dotted rows, which hold letter
+// rows, which hold bullets.
+type Level int
+
+const (
+	LevelRoman Level = iota
+	LevelInteger
+	LevelDotted // 1.1 is one deeper than LevelDotted per extra part
+	LevelLetter = LevelDotted + 8
+	LevelBullet = LevelLetter + 1
+)
+
+// STT is a row number as read: "II", "7", "2.2", "a", "-".
+type STT struct {
+	// Text is the canonical form: "1.7" for "1,7", "a" for "a)", "7" for "7.".
+	Text  string
+	Level Level
+}
+
+// ParseSTT reads the STT cell of a row. It accepts Roman numerals (I to
+// XXXIX), integers, dotted numbers (1.1, 2.2.3; the typo "1,7" read as
+// 1.7), a letter a–z or đ, and "-", "+", "•" bullets, each optionally
+// followed by "." or ")" (and a letter optionally wrapped as "(a)").
+func ParseSTT(s string) (STT, bool) {
+	t := strings.TrimSpace(s)
+	if t == "" || len(t) > 16 {
+		return STT{}, false
+	}
+	switch t {
+	case "-", "+", "•", "–", "*":
+		return STT{Text: t, Level: LevelBullet}, true
+	}
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		t = t[1 : len(t)-1]
+	} else {
+		t = strings.TrimRight(t, ".)")
+	}
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return STT{}, false
+	}
+	if isRoman(t) {
+		return STT{Text: t, Level: LevelRoman}, true
+	}
+	if t == "đ" || (len(t) == 1 && t[0] >= 'a' && t[0] <= 'z') {
+		return STT{Text: t, Level: LevelLetter}, true
+	}
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '.' || r == ',' })
+	if len(parts) == 0 || len(parts) > 6 || strings.Count(t, ".")+strings.Count(t, ",") != len(parts)-1 {
+		return STT{}, false
+	}
+	for _, p := range parts {
+		if len(p) == 0 || len(p) > 3 {
+			return STT{}, false
+		}
+		if _, err := strconv.Atoi(p); err != nil || p[0] == '+' || p[0] == '-' {
+			return STT{}, false
+		}
+	}
+	if len(parts) == 1 {
+		return STT{Text: parts[0], Level: LevelInteger}, true
+	}
+	return STT{Text: strings.Join(parts, "."), Level: LevelDotted + Level(len(parts)-2)}, true
+}
+
+// isRoman reports whether s is an upper-case Roman numeral from I to
+// XXXIX. Only I, V and X are taken: L, C, D and M are far likelier to be
+// letters in a report.
+func isRoman(s string) bool {
+	if s == "" {
+		return false
+	}
+	i := 0
+	for i < len(s) && s[i] == 'X' {
+		i++
+	}
+	if i > 3 {
+		return false
+	}
+	switch s[i:] {
+	case "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX":
+		return s != ""
+	}
+	return false
+}

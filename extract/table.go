@@ -1,0 +1,291 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"chiso/parse/doc"
+	"chiso/parse/vntext"
+)
+
+// row is one numbered row of an indicator table, before it becomes an
+// Indicator or a component of one.
+type row struct {
+	stt                 STT
+	path                []string
+	label, raw          string
+	evidence            string
+	responsible         string
+	measure             string
+	maxRaw, selfRaw     string
+	loc                 Location
+	parent              int // index in table.rows, -1 at the top
+	children            int
+	value               Value
+	problem             Problem
+	component           bool // a, b … under a rate
+	componentsOf        []int
+	hasComponentParent  bool
+	continuationAllowed bool
+}
+
+// table is one logical indicator table: a table block and the blocks that
+// continue it after a page break (with or without a repeated header).
+type table struct {
+	head    header
+	section string
+	rows    []*row
+	conv    Convention
+}
+
+// tableBlock is a table block with what is known about it.
+type tableBlock struct {
+	block *doc.Block
+	index int // 1-based among the document's tables
+	grid  [][]string
+}
+
+// findTables groups the document's table blocks into logical indicator
+// tables. A block with a recognised header starts a table, unless it
+// directly follows a block of a table with the same header (a header
+// repeated on every page); a block without a header that directly follows
+// one continues it; a block without a header whose first column reads as
+// STT numbers is a table with columns in the usual order. Everything else
+// (letterheads, signature blocks, statistics grids) is left alone.
+func findTables(d *doc.Document) []*table {
+	var (
+		tables  []*table
+		cur     *table
+		last    = -2 // block index of the last block added to cur
+		section string
+	)
+	tableNo := 0
+	for bi := range d.Blocks {
+		b := &d.Blocks[bi]
+		if b.Kind != doc.TableKind || b.Table == nil {
+			if !ignorable(b.Text) {
+				if s := sectionOf(b.Text); s != "" {
+					section = s
+				}
+				cur = nil
+			}
+			continue
+		}
+		tableNo++
+		tb := tableBlock{block: b, index: tableNo, grid: b.Table.Texts()}
+		h, at, ok := findHeader(tb.grid)
+		adjacent := cur != nil && last == bi-1
+		switch {
+		case ok && adjacent && sameColumns(cur.head.cols, h.cols):
+			cur.addRows(tb, at+h.rows)
+		case ok:
+			cur = &table{head: h, section: section}
+			tables = append(tables, cur)
+			cur.addRows(tb, at+h.rows)
+		case adjacent && width(tb.grid) == len(cur.head.cols):
+			cur.addRows(tb, 0)
+		case numberedFirstColumn(tb.grid):
+			cur = &table{head: positionalHeader(width(tb.grid)), section: section}
+			tables = append(tables, cur)
+			cur.addRows(tb, 0)
+		default:
+			cur = nil
+			continue
+		}
+		last = bi
+	}
+	return tables
+}
+
+// ignorable is a paragraph that does not break a table across a page:
+// empty, or a page number.
+func ignorable(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return len(s) <= 8
+}
+
+// sectionOf returns the Roman (or appendix) number of a heading paragraph:
+// "II. Kết quả …" → "II", "PHỤ LỤC 2" → "PL2"; "" when the paragraph is
+// not a heading.
+func sectionOf(p string) string {
+	p = strings.TrimSpace(p)
+	i := strings.IndexAny(p, ".) ")
+	if i > 0 && i <= 6 && isRoman(p[:i]) && (p[i] == '.' || p[i] == ')') {
+		return p[:i]
+	}
+	f := vntext.Fold(p)
+	if rest, ok := strings.CutPrefix(f, "phu luc "); ok {
+		if n := strings.Fields(rest); len(n) > 0 && len(n[0]) <= 5 {
+			return "PL" + strings.ToUpper(n[0])
+		}
+	}
+	return ""
+}
+
+func sameColumns(a, b []Column) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func width(grid [][]string) int {
+	if len(grid) == 0 {
+		return 0
+	}
+	return len(grid[0])
+}
+
+// numberedFirstColumn reports whether most non-empty rows of a grid with at
+// least two columns start with an STT, the non-Roman ones at least twice.
+func numberedFirstColumn(grid [][]string) bool {
+	if width(grid) < 2 {
+		return false
+	}
+	rows, numbered := 0, 0
+	for _, r := range grid {
+		if strings.TrimSpace(strings.Join(r, "")) == "" {
+			continue
+		}
+		rows++
+		if s, ok := ParseSTT(r[0]); ok && s.Level != LevelBullet {
+			numbered++
+		}
+	}
+	return numbered >= 2 && numbered*10 >= rows*6
+}
+
+// positionalHeader is the layout assumed for a table that has no header:
+// STT, label, value, evidence.
+func positionalHeader(n int) header {
+	cols := make([]Column, n)
+	order := []Column{ColSTT, ColLabel, ColValue, ColEvidence}
+	for i := range cols {
+		if i < len(order) {
+			cols[i] = order[i]
+		}
+	}
+	return header{cols: cols}
+}
+
+// addRows reads the rows of one block, from row start on, into t.
+func (t *table) addRows(tb tableBlock, start int) {
+	h := t.head
+	get := func(r []string, c Column) string {
+		if i := h.find(c); i >= 0 && i < len(r) {
+			return strings.TrimSpace(r[i])
+		}
+		return ""
+	}
+	for ri := start; ri < len(tb.grid); ri++ {
+		cells := tb.grid[ri]
+		if !hasAlnum(cells) {
+			continue // a rule drawn with dashes
+		}
+		if cols, n := classifyRow(cells); isHeaderRow(cols, n) && sameColumns(cols, h.cols) || ri > 0 && sameRow(cells, tb.grid[0]) {
+			continue // the header again, on a new page
+		}
+		stt := get(cells, ColSTT)
+		label := get(cells, ColLabel)
+		if stt == "" {
+			t.continueRow(cells)
+			continue
+		}
+		s, ok := ParseSTT(stt)
+		if !ok {
+			continue // "TỔNG CỘNG" and other unnumbered rows
+		}
+		r := &row{
+			stt:         s,
+			label:       oneLine(label),
+			raw:         get(cells, ColValue),
+			evidence:    get(cells, ColEvidence),
+			responsible: oneLine(get(cells, ColResponsible)),
+			measure:     get(cells, ColMeasure),
+			maxRaw:      get(cells, ColMax),
+			selfRaw:     get(cells, ColSelf),
+			loc:         Location{Page: tb.block.Page, Table: tb.index, Row: ri + 1, Block: tb.block.Index},
+			parent:      -1,
+		}
+		t.place(r)
+	}
+}
+
+// place links r into the hierarchy: its parent is the nearest earlier row
+// of a higher level.
+func (t *table) place(r *row) {
+	p := len(t.rows) - 1
+	for p >= 0 && t.rows[p].stt.Level >= r.stt.Level {
+		p = t.rows[p].parent
+	}
+	r.parent = p
+	if p >= 0 {
+		t.rows[p].children++
+		r.path = append(append([]string(nil), t.rows[p].path...), r.stt.Text)
+	} else {
+		r.path = []string{r.stt.Text}
+	}
+	t.rows = append(t.rows, r)
+}
+
+// continueRow appends a row without STT to the row above: a row split by a
+// page break, or the tail of a long cell.
+func (t *table) continueRow(cells []string) {
+	if len(t.rows) == 0 {
+		return
+	}
+	r := t.rows[len(t.rows)-1]
+	for i, c := range t.head.cols {
+		if i >= len(cells) {
+			break
+		}
+		text := strings.TrimSpace(cells[i])
+		if text == "" {
+			continue
+		}
+		switch c {
+		case ColLabel:
+			r.label = oneLine(r.label + " " + text)
+		case ColValue:
+			r.raw = joinLines(r.raw, text)
+		case ColEvidence:
+			r.evidence = joinLines(r.evidence, text)
+		case ColResponsible:
+			r.responsible = oneLine(r.responsible + " " + text)
+		}
+	}
+}
+
+func joinLines(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "\n" + b
+}
+
+// oneLine collapses line breaks and runs of spaces: labels are one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func hasAlnum(cells []string) bool {
+	for _, c := range cells {
+		for _, r := range c {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"chiso/parse/vntext"
+)
+
+// Problem is what went wrong reading a value: "" (nothing), or the finding
+// code to report.
+type Problem string
+
+const (
+	ProblemNone      Problem = ""
+	ProblemAmbiguous Problem = CodeAmbiguousNumber
+	ProblemUnparsed  Problem = CodeUnparsedValue
+)
+
+// ParseValue reads a value cell as written in a report: "78,23%", "78.23 %",
+// "11.781", "760.370/761.174", "35,5 mét", "Có thành lập", "Đang thực
+// hiện", "Hàng tuần" … ctx says what else is known (the document's decimal
+// convention, whether the cell counts things).
+//
+// A frequency such as "Hàng tuần" is kind text: it is neither a status nor
+// a quantity, and the rubric reads the words from the raw cell. A cell whose
+// first line is a value and whose next lines explain it ("Đang thực hiện\n+
+// Hoàn tất …") is read from its first line.
+func ParseValue(s string, ctx NumberContext) (Value, Problem) {
+	t := strings.TrimSpace(s)
+	v, p := parseLine(t, ctx)
+	if v.Kind == KindText && p == ProblemNone {
+		if i := strings.IndexByte(t, '\n'); i > 0 {
+			if first, fp := parseLine(strings.TrimSpace(t[:i]), ctx); first.Kind != KindText && first.Kind != KindEmpty {
+				return first, fp
+			}
+		}
+	}
+	return v, p
+}
+
+func parseLine(t string, ctx NumberContext) (Value, Problem) {
+	switch t {
+	case "", "-", "–", "—", "…", "...":
+		return Value{Kind: KindEmpty}, ProblemNone
+	}
+	if isDigit(t[0]) {
+		return parseNumeric(t, ctx)
+	}
+	words := strings.Fields(vntext.Fold(t))
+	if len(words) == 0 {
+		return Value{Kind: KindEmpty}, ProblemNone
+	}
+	if v, ok := wordValue(words); ok {
+		return v, ProblemNone
+	}
+	if strings.ContainsRune(t, '%') && hasDigit(t) && utf8.RuneCountInString(t) <= 24 {
+		return Value{Kind: KindText}, ProblemUnparsed
+	}
+	return Value{Kind: KindText}, ProblemNone
+}
+
+// parseNumeric reads a cell that starts with a digit.
+func parseNumeric(t string, ctx NumberContext) (Value, Problem) {
+	n := numeralEnd(t)
+	tok, rest := t[:n], strings.TrimSpace(t[n:])
+	switch {
+	case strings.HasPrefix(rest, "%"):
+		pc := ctx
+		pc.Percent, pc.Count = true, false
+		num, ok := readNumeral(tok, pc)
+		if !ok || strings.HasPrefix(strings.TrimSpace(rest[1:]), "%") {
+			return Value{Kind: KindText}, ProblemUnparsed
+		}
+		return numberValue(KindPercent, num, ""), problemOf(num)
+	case strings.HasPrefix(rest, "/"):
+		after := strings.TrimSpace(rest[1:])
+		m := numeralEnd(after)
+		if m == 0 {
+			return unreadable(t)
+		}
+		tail := strings.TrimSpace(after[m:])
+		if strings.HasPrefix(tail, "/") {
+			// 12/10/2023: a date, not a fraction.
+			return Value{Kind: KindText}, ProblemNone
+		}
+		cc := ctx
+		cc.Count, cc.Percent = true, false
+		a, ok1 := readNumeral(tok, cc)
+		b, ok2 := readNumeral(after[:m], cc)
+		if !ok1 || !ok2 || hasDigit(tail) {
+			return unreadable(t)
+		}
+		return Value{Kind: KindFraction, Numerator: &a.value, Denominator: &b.value, Unit: unitWords(tail)}, ProblemNone
+	}
+	if rest == "" {
+		num, ok := readNumeral(tok, ctx)
+		if !ok {
+			return unreadable(t)
+		}
+		return numberValue(KindNumber, num, ""), problemOf(num)
+	}
+	if hasDigit(rest) || len(strings.Fields(rest)) > 5 {
+		// "45 thủ tục … và 31 thủ tục": running text that starts with a
+		// number is text, unless it is too short to be a sentence.
+		return unreadable(t)
+	}
+	cc := ctx
+	cc.Count = true
+	num, ok := readNumeral(tok, cc)
+	if !ok {
+		return unreadable(t)
+	}
+	return numberValue(KindNumber, num, unitWords(rest)), problemOf(num)
+}
+
+// unreadable is a cell that starts with digits and is not a value: a
+// sentence when it is long, an unparsed value when it is short.
+func unreadable(t string) (Value, Problem) {
+	if utf8.RuneCountInString(t) > 24 {
+		return Value{Kind: KindText}, ProblemNone
+	}
+	return Value{Kind: KindText}, ProblemUnparsed
+}
+
+func numberValue(kind string, n numeral, unit string) Value {
+	v := n.value
+	return Value{Kind: kind, Number: &v, Unit: unit, Ambiguous: n.ambiguous, Decimals: n.decimals}
+}
+
+func problemOf(n numeral) Problem {
+	if n.ambiguous {
+		return ProblemAmbiguous
+	}
+	return ProblemNone
+}
+
+// unitWords tidies the words after a number into a unit: "mét", "hồ sơ".
+func unitWords(s string) string {
+	s = strings.Trim(s, " ()[].,;:")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// A phrase that starts a value cell and says what it means; the cell may
+// add up to three words ("Có thành lập", "Có sử dụng").
+type phrase struct {
+	words  string
+	status string // for kind status
+	yes    *bool  // for kind bool
+}
+
+var (
+	yes, no = true, false
+	// phrases are tried in order, so a longer phrase comes before any
+	// shorter one it starts with.
+	phrases = []phrase{
+		{words: "khong ap dung"}, // not applicable: text
+		{words: "chua hoan thanh", status: StatusNotStarted},
+		{words: "chua trien khai", status: StatusNotStarted},
+		{words: "chua thuc hien", status: StatusNotStarted},
+		{words: "dang trien khai", status: StatusInProgress},
+		{words: "dang thuc hien", status: StatusInProgress},
+		{words: "dang xay dung", status: StatusInProgress},
+		{words: "dang hoan thien", status: StatusInProgress},
+		{words: "da hoan thanh", status: StatusDone},
+		{words: "da thuc hien", status: StatusDone},
+		{words: "da trien khai", status: StatusDone},
+		{words: "da hoan tat", status: StatusDone},
+		{words: "hoan thanh", status: StatusDone},
+		{words: "hoan tat", status: StatusDone},
+		{words: "chua ban hanh", yes: &no},
+		{words: "chua thanh lap", yes: &no},
+		{words: "chua co", yes: &no},
+		{words: "khong co", yes: &no},
+		{words: "khong", yes: &no},
+		{words: "da ban hanh", yes: &yes},
+		{words: "da thanh lap", yes: &yes},
+		{words: "da co", yes: &yes},
+		{words: "co", yes: &yes},
+	}
+)
+
+// wordValue reads a status or yes/no cell from its folded words.
+func wordValue(words []string) (Value, bool) {
+	for _, p := range phrases {
+		pw := strings.Fields(p.words)
+		if len(words) < len(pw) || len(words) > len(pw)+3 {
+			continue
+		}
+		if strings.Join(words[:len(pw)], " ") != p.words {
+			continue
+		}
+		switch {
+		case p.status != "":
+			return Value{Kind: KindStatus, Status: p.status}, true
+		case p.yes != nil:
+			b := *p.yes
+			return Value{Kind: KindBool, Bool: &b}, true
+		}
+		return Value{Kind: KindText}, true
+	}
+	return Value{}, false
+}
