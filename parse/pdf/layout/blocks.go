@@ -151,24 +151,36 @@ func paragraphs(ls []line) [][]line {
 
 // table turns a ruled grid with its texts placed into a table.
 func (g *grid) table(page int) *table {
+	// The usable width of a cell is its border width less the padding on
+	// both sides. Producers pad every cell alike, so the padding is the
+	// smallest inset of a line from its cell's left border in the table
+	// (centred cells alone would overstate it).
+	lines := map[*cell][]line{}
+	pad := math.Inf(1)
 	for r, row := range g.owner {
 		for c, x := range row {
-			if x.text != "" || len(x.texts) == 0 || (r > 0 && g.owner[r-1][c] == x) || (c > 0 && row[c-1] == x) {
+			if len(x.texts) == 0 || (r > 0 && g.owner[r-1][c] == x) || (c > 0 && row[c-1] == x) {
 				continue
 			}
-			// The usable width of the cell is its border width less the
-			// padding, estimated from the leftmost line.
+			ls := groupLines(x.texts)
+			lines[x] = ls
+			for _, l := range ls {
+				pad = min(pad, l.x0-g.xs[c])
+			}
+		}
+	}
+	pad = max(0, min(pad, 20))
+	for r, row := range g.owner {
+		for c, x := range row {
+			ls, ok := lines[x]
+			if !ok || (r > 0 && g.owner[r-1][c] == x) || (c > 0 && row[c-1] == x) {
+				continue
+			}
 			c1 := c
 			for c1+1 < len(row) && row[c1+1] == x {
 				c1++
 			}
-			ls := groupLines(x.texts)
-			pad := math.Inf(1)
-			for _, l := range ls {
-				pad = min(pad, l.x0-g.xs[c])
-			}
-			width := g.xs[c1+1] - g.xs[c] - 2*max(pad, 0)
-			x.text = joinLines(ls, width)
+			x.text = joinLines(ls, g.xs[c1+1]-g.xs[c]-2*pad)
 		}
 	}
 	return &table{page: page, lastPage: page, xs: g.xs, rows: g.owner, ruled: true}

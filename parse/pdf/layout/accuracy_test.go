@@ -1,0 +1,152 @@
+package layout_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"chiso/parse/doc"
+	"chiso/parse/pdf"
+	"chiso/parse/vntext"
+)
+
+const testdocs = "../../../../shared/testdocs"
+
+// readTruth loads the expected cell grids of the report.* test documents.
+func readTruth(t testing.TB) [][][]string {
+	b, err := os.ReadFile(filepath.Join(testdocs, "truth.json"))
+	if err != nil {
+		t.Skipf("test documents not available: %v", err)
+	}
+	var truth [][][]string
+	if err := json.Unmarshal(b, &truth); err != nil {
+		t.Fatalf("truth.json: %v", err)
+	}
+	return truth
+}
+
+// readTables reads a test PDF and returns the expanded grids of its tables.
+func readTables(t testing.TB, name string) [][][]string {
+	f, err := os.Open(filepath.Join(testdocs, name))
+	if err != nil {
+		t.Skipf("test document not available: %v", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := pdf.Read(context.Background(), f, st.Size())
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var out [][][]string
+	for _, b := range d.Blocks {
+		if b.Kind == doc.TableKind {
+			out = append(out, b.Table.Texts())
+		}
+	}
+	return out
+}
+
+// score counts the non-empty truth cells that the tables reproduce exactly,
+// table by table and row by row, both sides normalised as package parse
+// does. It returns the misses for the log.
+func score(truth, got [][][]string) (match, total int, misses []string) {
+	cell := func(g [][][]string, t, r, c int) (string, bool) {
+		if t < len(g) && r < len(g[t]) && c < len(g[t][r]) {
+			return vntext.Clean(g[t][r][c]), true
+		}
+		return "", false
+	}
+	for t, tab := range truth {
+		for r, row := range tab {
+			for c := range row {
+				want, _ := cell(truth, t, r, c)
+				if want == "" {
+					continue
+				}
+				total++
+				if g, _ := cell(got, t, r, c); g == want {
+					match++
+				} else {
+					misses = append(misses, strings.NewReplacer("\n", `\n`).Replace(
+						"table "+itoa(t)+" row "+itoa(r)+" col "+itoa(c)+": "+diff(g, want)))
+				}
+			}
+		}
+	}
+	return match, total, misses
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+// diff shows where got and want part: the runes around the first difference.
+func diff(got, want string) string {
+	g, w := []rune(got), []rune(want)
+	i := 0
+	for i < len(g) && i < len(w) && g[i] == w[i] {
+		i++
+	}
+	from := max(0, i-30)
+	cut := func(r []rune) string {
+		b, _ := json.Marshal(string(r[min(from, len(r)):min(i+30, len(r))]))
+		return string(b)
+	}
+	return "at rune " + itoa(i) + " got " + cut(g) + " want " + cut(w)
+}
+
+// TestAccuracy compares the tables read from the PDF renderings of the
+// test report with truth.json, cell by cell.
+func TestAccuracy(t *testing.T) {
+	truth := readTruth(t)
+	tests := []struct {
+		file   string
+		assert bool // false: measured only (pango's text is cut at tab stops; "tổ hợp" marks)
+	}{
+		{"report.pdf", true},
+		{"report_fpdf_cid.pdf", true},
+		{"report_wordlike.pdf", true},
+		{"report_nfd.pdf", true},
+		{"report_cairo_cid.pdf", false},
+		{"report_tohop.pdf", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			got := readTables(t, tc.file)
+			match, total, misses := score(truth, got)
+			pct := 100 * float64(match) / float64(total)
+			t.Logf("%s: %d tables, %d/%d cells (%.1f %%)", tc.file, len(got), match, total, pct)
+			for i, m := range misses {
+				if i == 10 && !testing.Verbose() {
+					break
+				}
+				t.Log(m)
+			}
+			if tc.assert && pct < 98 {
+				t.Errorf("%s: %.1f %% of cells match, want at least 98 %%", tc.file, pct)
+			}
+		})
+	}
+}
+
+// TestRepeatedHeaders checks that the rows LibreOffice repeats on every
+// page a table continues on, and the row parts it splits across pages,
+// are not counted as rows: report.pdf has 53 truth rows over 8 pages.
+func TestRepeatedHeaders(t *testing.T) {
+	truth := readTruth(t)
+	got := readTables(t, "report.pdf")
+	rows := func(ts [][][]string) int {
+		n := 0
+		for _, t := range ts {
+			n += len(t)
+		}
+		return n
+	}
+	if len(got) != len(truth) || rows(got) != rows(truth) {
+		t.Errorf("report.pdf: %d tables with %d rows, want %d tables with %d rows", len(got), rows(got), len(truth), rows(truth))
+	}
+}
