@@ -33,6 +33,20 @@ func blocks(pages []Page) []doc.Block {
 			pageOf = append(pageOf, p.Number)
 		}
 	}
+	spaced := paragraphSpacing(items)
+	for _, it := range items {
+		if it.tab == nil {
+			continue
+		}
+		for _, row := range it.tab.rows {
+			for _, x := range row {
+				if x.lines != nil {
+					x.text = joinLines(x.lines, x.width, spaced)
+					x.lines = nil
+				}
+			}
+		}
+	}
 	items, pageOf = joinContinued(items, pageOf)
 	out := make([]doc.Block, 0, len(items))
 	for i, it := range items {
@@ -42,11 +56,32 @@ func blocks(pages []Page) []doc.Block {
 			b.Table = it.tab.doc()
 		} else {
 			b.Kind = doc.Paragraph
-			b.Text = joinLines(it.lines, 0)
+			b.Text = joinLines(it.lines, 0, spaced)
 		}
 		out = append(out, b)
 	}
 	return out
+}
+
+// paragraphSpacing reports whether the document sets paragraphs in table
+// cells apart with extra spacing: some cell has two lines further apart
+// than paraGap.
+func paragraphSpacing(items []item) bool {
+	for _, it := range items {
+		if it.tab == nil {
+			continue
+		}
+		for _, row := range it.tab.rows {
+			for _, x := range row {
+				for i := 1; i < len(x.lines); i++ {
+					if spacedApart(x.lines[i-1], x.lines[i]) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pageItems finds the tables and paragraphs of one page, top to bottom.
@@ -180,7 +215,7 @@ func (g *grid) table(page int) *table {
 			for c1+1 < len(row) && row[c1+1] == x {
 				c1++
 			}
-			x.text = joinLines(ls, g.xs[c1+1]-g.xs[c]-2*pad)
+			x.lines, x.width = ls, g.xs[c1+1]-g.xs[c]-2*pad
 		}
 	}
 	return &table{page: page, lastPage: page, xs: g.xs, rows: g.owner, ruled: true}

@@ -16,7 +16,7 @@ func joinContinued(items []item, pageOf []int) ([]item, []int) {
 	for i, it := range items {
 		if it.tab == nil {
 			out, outPage = append(out, it), append(outPage, pageOf[i])
-			if !isPageNumber(joinLines(it.lines, 0)) {
+			if !isPageNumber(joinLines(it.lines, 0, false)) {
 				open = -1
 			}
 			continue

@@ -15,6 +15,10 @@ type grid struct {
 // turned into text once the page is done.
 type cell struct {
 	texts []Text
+	// lines and width (the usable width, 0 when unknown) are kept until
+	// every page is read: how lines join depends on the whole document.
+	lines []line
+	width float64
 	text  string
 }
 

@@ -3,6 +3,7 @@ package layout
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -88,16 +89,22 @@ func (l line) words() int {
 
 // joinLines joins the lines of one cell or paragraph, whose usable width
 // is width (0 when unknown): lines of a wrapped paragraph with a space, a
-// new paragraph with "\n", and a URL broken at the line end with nothing.
-func joinLines(ls []line, width float64) string {
+// new paragraph with "\n", and a word broken at the line end with nothing.
+// spaced says the document marks paragraphs with extra spacing.
+func joinLines(ls []line, width float64, spaced bool) string {
 	var b strings.Builder
 	for i, l := range ls {
 		if i > 0 {
-			b.WriteString(lineSep(ls[i-1], l, width))
+			b.WriteString(lineSep(ls[i-1], l, width, spaced))
 		}
 		b.WriteString(l.text())
 	}
 	return b.String()
+}
+
+// spacedApart reports whether there is extra spacing between two lines.
+func spacedApart(prev, next line) bool {
+	return next.y-prev.y > paraGap*max(prev.size, next.size)
 }
 
 // lineSep is what goes between two consecutive lines of a text block.
@@ -105,32 +112,46 @@ func joinLines(ls []line, width float64) string {
 // A new paragraph shows as extra spacing before it (LibreOffice), or, when
 // the producer adds none (fpdf, many Word files), as a line that ended
 // although the next line's first word would have fitted on it: a wrap
-// happens only when the next word does not fit.
-// A line starting with a list marker is not enough alone: cells made of
-// one paragraph wrap lines that start with "- b=".
+// happens only when the next word does not fit. In a document that does
+// space its paragraphs, such a short line is a manual line break, which
+// the reports' source (HTML) writes as a space. A line starting with a
+// list marker is not enough alone: cells made of one paragraph wrap lines
+// that start with "- b=".
 //
 // A line is broken inside a word only when the word is wider than the
 // line. A single word filling the line is then ambiguous (a long number in
-// a narrow centred cell fills it too); in these reports the words that
-// overflow are URLs and e-mail addresses, so only those are glued.
-func lineSep(prev, next line, width float64) string {
-	if next.y-prev.y > paraGap*max(prev.size, next.size) {
+// a narrow centred cell fills it too), so only the words seen to overflow
+// in these reports are glued: URLs, e-mail addresses, and numbers cut
+// after a separator ("761." + "174").
+func lineSep(prev, next line, width float64, spaced bool) string {
+	if spacedApart(prev, next) {
 		return "\n"
 	}
 	if width <= 0 {
 		return " "
 	}
+	pw := prev.x1 - prev.x0
 	// The first word's width is estimated, to within about 0.4 em on
 	// these documents; real paragraph ends leave 1.8 em or more. A list
-	// marker ("- ", "+ ", "* ") is short enough to measure closely.
-	slack := width - (prev.x1 - prev.x0 + spaceWidth(prev) + firstWord(next))
-	if slack > paraSlack*prev.size || (startsItem(next.text()) && slack > 0.5) {
+	// marker ("- ", "+ ", "* ") is short enough to measure closely, and
+	// after a line overfilled by one long word it starts a paragraph.
+	slack := width - (pw + spaceWidth(prev) + firstWord(next))
+	if !spaced && (slack > paraSlack*prev.size || (startsItem(next.text()) && (slack > 0.5 || pw > width))) {
 		return "\n"
 	}
-	if t := prev.text(); prev.words() == 1 && prev.x1-prev.x0 >= 0.9*width && urlLike(t) {
+	if p, n := prev.text(), next.text(); prev.words() == 1 && pw >= 0.9*width && (urlLike(p) || cutNumber(p, n)) {
 		return ""
 	}
 	return " "
+}
+
+// cutNumber reports whether a number was cut after a separator: prev ends
+// with a digit and one of ".,/", next starts with a digit.
+func cutNumber(prev, next string) bool {
+	p := []rune(strings.TrimSpace(prev))
+	n := []rune(strings.TrimSpace(next))
+	return len(p) >= 2 && len(n) >= 1 && strings.ContainsRune(".,/", p[len(p)-1]) &&
+		unicode.IsDigit(p[len(p)-2]) && unicode.IsDigit(n[0])
 }
 
 // spaceWidth is the width of a space at the end of the line.
