@@ -209,7 +209,11 @@ func mergeHeader(top, sub []Column, topText, subText []string) []Column {
 	// has the latest year (or the last one).
 	for i := 0; i < len(cols); {
 		j := i + 1
-		for j < len(cols) && topText[j] == topText[i] && cols[j] == cols[i] {
+		// A spanned cell repeats its text in the grid; a grid read without
+		// spans leaves the covered positions empty.
+		for j < len(cols) && cols[i] != ColUnknown && (topText[j] == topText[i] && cols[j] == cols[i] ||
+			strings.TrimSpace(topText[j]) == "" && cols[j] == ColUnknown && j < len(subText) && subText[j] != "") {
+			cols[j] = cols[i]
 			j++
 		}
 		if j-i > 1 && cols[i] != ColUnknown {

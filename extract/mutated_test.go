@@ -1,0 +1,64 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestMutated runs on a seed-000-like report whose values were changed so
+// that each finding code this package owns fires once, where expected, and
+// nowhere else: the holding rates (11781/15060 → breakdown 5519 + 6262,
+// (a+b)/(c+d) = 199/200 = 99.5 %, 168/250 = 67,2 %), the task list a, b
+// under IV/2 (not a rate, so indicators) and the date 12/10/2023 must stay
+// silent.
+func TestMutated(t *testing.T) {
+	rep := Extract(loadText(t, "testdata/mutated.txt"), Options{Lang: "en"})
+	want := []string{
+		"duplicate_stt I/2",
+		"rate_mismatch II/II/7",
+		"breakdown_mismatch II/II/7/b",
+		"rate_over_100 II/II/11",
+		"zero_denominator II/II/14",
+		"missing_component II/II/9",
+		"rate_over_100 II/II/15",
+		"ambiguous_number IV/3",
+		"unparsed_value IV/4",
+		"score_over_max V/1",
+		"prose_rate_mismatch ",
+	}
+	if got := codes(rep); !reflect.DeepEqual(got, want) {
+		t.Errorf("findings:\n got %q\nwant %q", got, want)
+	}
+	for _, f := range rep.Findings {
+		if f.Severity != Severity(f.Code) || f.Message == "" || f.Location.Block == 0 {
+			t.Errorf("%s: severity %q message %q location %+v", f.Code, f.Severity, f.Message, f.Location)
+		}
+		switch f.Code {
+		case CodeRateMismatch:
+			if *f.Reported != 75.23 || *f.Computed < 78.22 || *f.Computed > 78.23 || !strings.Contains(f.Message, "11781/15060") {
+				t.Errorf("rate_mismatch: %+v", f)
+			}
+		case CodeBreakdownMismatch:
+			if *f.Reported != 15060 || *f.Computed != 14127 {
+				t.Errorf("breakdown_mismatch: %+v", f)
+			}
+		case CodeProseRateMismatch:
+			if *f.Reported != 75 || *f.Computed != 70 || !strings.Contains(f.Label, "14/20") {
+				t.Errorf("prose_rate_mismatch: %+v", f)
+			}
+		}
+	}
+	if ind := indicator(t, rep, "II", "II", "12"); ind.Formula != "(a+b)/(c+d)" || len(ind.Components) != 4 {
+		t.Errorf("II/II/12: formula %q components %v", ind.Formula, ind.Components)
+	}
+	if ind := indicator(t, rep, "IV", "2", "b"); ind.Value.Status != StatusInProgress {
+		t.Errorf("IV/2/b: %+v", ind.Value)
+	}
+	vi := Extract(loadText(t, "testdata/mutated.txt"), Options{})
+	for i, f := range vi.Findings {
+		if f.Message == rep.Findings[i].Message || f.Code != rep.Findings[i].Code {
+			t.Errorf("%s: Vietnamese and English messages are the same: %q", f.Code, f.Message)
+		}
+	}
+}
