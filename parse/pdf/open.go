@@ -60,6 +60,9 @@ func open(ctx context.Context, r io.ReaderAt, size int64) (rd *lpdf.Reader, note
 		if errors.Is(rerr, errPassword) {
 			return nil, "", errPassword
 		}
+		if !bytes.Contains(data, []byte("%%EOF")) {
+			return nil, "", fmt.Errorf("damaged PDF: truncated (no %%%%EOF) and not repairable: %v", rerr)
+		}
 		return nil, "", fmt.Errorf("damaged PDF: %v; repair failed: %v", err, rerr)
 	}
 	rd, err2 := tryOpen(bytes.NewReader(repaired), int64(len(repaired)))

@@ -326,8 +326,7 @@ func (w *walker) font(name string) *font {
 	if f, ok := w.scope[name]; ok {
 		return f
 	}
-	v := w.res.Key("Font").Key(name)
-	f := w.fonts.get(v)
+	f := w.fonts.get(w.resource("Font", name))
 	if f != nil && f.noUnicode {
 		w.warn = append(w.warn, fmt.Sprintf("page %d: font %s has no ToUnicode map; its text is glyph numbers", w.out.Number, f.name))
 	}
@@ -335,11 +334,26 @@ func (w *walker) font(name string) *font {
 	return f
 }
 
+// resource looks up a named resource of a category, treating a damaged
+// resource dictionary as empty rather than losing the rest of the page.
+func (w *walker) resource(category, name string) (v lpdf.Value) {
+	defer func() {
+		if x := recover(); x != nil {
+			w.warn = append(w.warn, fmt.Sprintf("page %d: resource %s /%s damaged: %v", w.out.Number, category, name, x))
+			v = lpdf.Value{}
+		}
+	}()
+	v = w.res.Key(category).Key(name)
+	v.Key("Subtype") // resolve now, inside the recover
+	return v
+}
+
 // xobject draws a named XObject: images are counted, forms are walked with
 // their own matrix and resources.
 func (w *walker) xobject(name string) {
-	x := w.res.Key("XObject").Key(name)
-	switch x.Key("Subtype").Name() {
+	x := w.resource("XObject", name)
+	subtype := x.Key("Subtype").Name() // x is a resolved value: no parsing, no panic
+	switch subtype {
 	case "Image":
 		w.out.Images++
 	case "Form":
