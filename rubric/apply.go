@@ -1,0 +1,254 @@
+package rubric
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"chiso/extract"
+	"chiso/parse/vntext"
+)
+
+// Apply maps every row of rep to one of r's indicators (or unscored
+// information items) with package mapping, filling Indicator.Rubric, and
+// appends a rubric_unmapped finding (info) for each row left unmapped.
+// Group rows and rows without a label are not mapped.
+//
+// When the report is a scoring sheet on the rubric (its rows carry the
+// Điểm tối đa column), the rows' STT is the rubric's id and must agree
+// with the label; otherwise the report numbers its rows its own way and
+// only the label counts.
+func Apply(rep *extract.Report, r *Rubric, lang string) {
+	m := r.Matcher()
+	sheet := false
+	for _, ind := range rep.Indicators {
+		if ind.MaxPoints != nil {
+			sheet = true
+			break
+		}
+	}
+	for i := range rep.Indicators {
+		ind := &rep.Indicators[i]
+		if ind.Group || strings.TrimSpace(ind.Label) == "" {
+			continue
+		}
+		stt := ""
+		if sheet {
+			stt = ind.STT
+		}
+		got, ok := m.Match(ind.Label, stt)
+		if ok {
+			ind.Rubric = &extract.RubricRef{ID: r.ID, Indicator: got.ID, Confidence: got.Confidence}
+			continue
+		}
+		ind.Rubric = nil
+		msg := fmt.Sprintf(message(lang, msgUnmapped), r.ID)
+		if got.ID != "" {
+			msg += fmt.Sprintf(message(lang, msgBest), got.ID, got.Score)
+		}
+		rep.Findings = append(rep.Findings, extract.Finding{
+			Code: extract.CodeRubricUnmapped, Severity: extract.Severity(extract.CodeRubricUnmapped),
+			Path: ind.Path, Label: ind.Label, Message: msg, Location: ind.Location,
+		})
+	}
+}
+
+// Card is a report scored against a rubric.
+type Card struct {
+	Rubric *Rubric
+	// Total is the sum of the points known; Pending lists the indicators
+	// whose points need other reports (min-max, growth), not counted.
+	Total     float64
+	SelfTotal *float64
+	Pending   []string
+	Groups    []GroupScore
+	Scores    []IndicatorScore
+	// Findings are the report's own (extract's and Apply's) followed by
+	// self_score_mismatch and rubric_missing.
+	Findings []extract.Finding
+}
+
+// GroupScore is a group's points; Points counts only known points.
+type GroupScore struct {
+	ID, Label string
+	Max       float64
+	Points    float64
+}
+
+// IndicatorScore is one indicator's score with the row it came from.
+type IndicatorScore struct {
+	Result
+	Label      string
+	SelfPoints *float64
+	// Row is the report row the score was computed from, nil when none
+	// maps to the indicator.
+	Row *extract.Indicator
+}
+
+// ScoreReport scores a report that Apply has mapped: each indicator from
+// the best-matched row (or 0 when none), the groups, the total, and the
+// findings self_score_mismatch (warning) and rubric_missing (warning).
+// score_over_max is extract's finding, from the sheet alone, and is not
+// repeated here. lang ("vi" or "en") is the language of the messages.
+func ScoreReport(rep *extract.Report, r *Rubric, lang string) *Card {
+	rows := map[string]*extract.Indicator{}
+	for i := range rep.Indicators {
+		ind := &rep.Indicators[i]
+		if ind.Rubric == nil || ind.Rubric.ID != r.ID {
+			continue
+		}
+		id := ind.Rubric.Indicator
+		// Two rows on one indicator: the surer mapping, then the first.
+		if prev, ok := rows[id]; !ok || ind.Rubric.Confidence > prev.Rubric.Confidence {
+			rows[id] = ind
+		}
+	}
+	card := &Card{Rubric: r, Findings: append([]extract.Finding(nil), rep.Findings...)}
+	groupPoints := map[string]float64{}
+	var self float64
+	hasSelf := false
+	for i := range r.Indicators {
+		def := &r.Indicators[i]
+		row := rows[def.ID]
+		var obs *Observation
+		if row != nil {
+			obs = Observe(row, def)
+		}
+		res := Score(def, obs)
+		sc := IndicatorScore{Result: res, Label: def.Label, Row: row}
+		if row != nil {
+			sc.SelfPoints = row.SelfPoints
+		}
+		if res.Points != nil {
+			card.Total += *res.Points
+			groupPoints[def.Group] += *res.Points
+		} else {
+			card.Pending = append(card.Pending, def.ID)
+		}
+		if sc.SelfPoints != nil {
+			self += *sc.SelfPoints
+			hasSelf = true
+		}
+		switch {
+		case row == nil:
+			card.Findings = append(card.Findings, extract.Finding{
+				Code: extract.CodeRubricMissing, Severity: extract.Severity(extract.CodeRubricMissing),
+				Path: []string{}, Label: def.Label,
+				Message: fmt.Sprintf(message(lang, msgMissing), def.ID, num(def.Max)),
+			})
+		case sc.SelfPoints != nil && res.Points != nil && math.Abs(*sc.SelfPoints-*res.Points) > 0.005:
+			basis := res.Basis
+			if lang != "en" {
+				basis = res.BasisVI
+			}
+			self, pts := *sc.SelfPoints, *res.Points
+			card.Findings = append(card.Findings, extract.Finding{
+				Code: extract.CodeSelfScoreMismatch, Severity: extract.Severity(extract.CodeSelfScoreMismatch),
+				Path: row.Path, Label: row.Label,
+				Message:  fmt.Sprintf(message(lang, msgSelf), def.ID, num(self), num(pts), basis),
+				Reported: &self, Computed: &pts, Location: row.Location,
+			})
+		}
+		card.Scores = append(card.Scores, sc)
+	}
+	if hasSelf {
+		s := round(self, 4)
+		card.SelfTotal = &s
+	}
+	card.Total = round(card.Total, 4)
+	for _, g := range r.Groups {
+		card.Groups = append(card.Groups, GroupScore{ID: g.ID, Label: g.Label, Max: g.Max, Points: round(groupPoints[g.ID], 4)})
+	}
+	return card
+}
+
+// Observe turns an extracted row into what the rubric's method reads. The
+// row's component rows become named inputs only when the report's formula
+// is the rubric's: a report's "a" need not be the decision's "a" (seed 000
+// writes 6.3 as a/b, the decision as (b+c)/a). Otherwise the rate the
+// report states (or computes by its own formula) is used.
+func Observe(row *extract.Indicator, def *Indicator) *Observation {
+	obs := &Observation{Raw: row.Raw}
+	v := row.Value
+	switch v.Kind {
+	case extract.KindPercent:
+		obs.Number, obs.Percent = v.Number, true
+	case extract.KindNumber:
+		obs.Number = v.Number
+	case extract.KindFraction:
+		if v.Numerator != nil && v.Denominator != nil && *v.Denominator != 0 {
+			p := *v.Numerator / *v.Denominator * 100
+			obs.Number, obs.Percent = &p, true
+		}
+	case extract.KindBool:
+		obs.Bool = v.Bool
+	case extract.KindStatus:
+		obs.Status = v.Status
+	case extract.KindText:
+		// Words only: the methods read Raw.
+		if st, ok := statusWords(vntext.Fold(row.Raw)); ok {
+			obs.Status = st
+		}
+	}
+	if obs.Number == nil && obs.Bool == nil && obs.Status == "" {
+		// A value extract could not type ("+5%", "6/7 nền tảng; 3/6 tập
+		// trung"): read what the methods can use from the words.
+		w := ReadValue(row.Raw)
+		obs.Number, obs.Percent, obs.Bool, obs.Status = w.Number, w.Percent, w.Bool, w.Status
+	}
+	if len(row.Components) == 0 {
+		return obs
+	}
+	own := row.Formula
+	if own == "" {
+		own = "a/b"
+	}
+	if sameFormula(own, def.Formula) {
+		obs.Inputs = row.Components
+		return obs
+	}
+	if obs.Number == nil {
+		if f, err := parseFormula(own); err == nil && f.den != nil {
+			if n, d, ok := f.eval(row.Components); ok && d != 0 {
+				p := n / d * 100
+				obs.Number, obs.Percent = &p, true
+			}
+		}
+	}
+	return obs
+}
+
+func sameFormula(a, b string) bool {
+	norm := func(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "") }
+	return a != "" && norm(a) == norm(b)
+}
+
+// Messages of the findings this package adds, by language.
+const (
+	msgUnmapped = iota
+	msgBest
+	msgMissing
+	msgSelf
+)
+
+var messages = map[string][]string{
+	"en": {
+		msgUnmapped: "no indicator of %s matches this row",
+		msgBest:     " (closest: %s, score %.2f)",
+		msgMissing:  "no row of the report gives indicator %s (max %s): scored 0",
+		msgSelf:     "indicator %s: self-assessed %s but the rubric gives %s (%s)",
+	},
+	"vi": {
+		msgUnmapped: "dòng này không khớp chỉ số nào của %s",
+		msgBest:     " (gần nhất: %s, điểm khớp %.2f)",
+		msgMissing:  "báo cáo không có dòng nào cho chỉ số %s (tối đa %s): 0 điểm",
+		msgSelf:     "chỉ số %s: tự chấm %s nhưng theo bộ chỉ số được %s (%s)",
+	},
+}
+
+func message(lang string, id int) string {
+	if m, ok := messages[lang]; ok {
+		return m[id]
+	}
+	return messages["vi"][id]
+}
