@@ -44,7 +44,7 @@ func isClean(s string) bool {
 	if s[0] == ' ' || s[0] == '\n' || s[len(s)-1] == ' ' || s[len(s)-1] == '\n' {
 		return false
 	}
-	ascii := true
+	quick := true // every rune is ASCII or nfcSafe
 	var prev byte
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -65,15 +65,17 @@ func isClean(s string) bool {
 			i++
 			continue
 		}
-		ascii = false
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 || special(r) != keep || isMark(r) {
 			return false
 		}
+		if !nfcSafe(r) {
+			quick = false
+		}
 		prev = 0
 		i += n
 	}
-	return ascii || norm.NFC.QuickSpanString(s) == len(s)
+	return quick || norm.NFC.QuickSpanString(s) == len(s)
 }
 
 // action says what clean does with a rune.
@@ -120,12 +122,12 @@ func clean(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	ascii := true
+	quick := true // every rune is ASCII or nfcSafe: s is in NFC already
 	for i, r := range s {
 		switch special(r) {
 		case keep:
-			if r >= utf8.RuneSelf {
-				ascii = false
+			if r >= utf8.RuneSelf && !nfcSafe(r) {
+				quick = false
 			}
 			b.WriteRune(r)
 		case space:
@@ -138,7 +140,7 @@ func clean(s string) string {
 		}
 	}
 	s = b.String()
-	if !ascii {
+	if !quick {
 		s = composeTones(s)
 	}
 	return tidySpace(s)

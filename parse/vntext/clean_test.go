@@ -93,8 +93,8 @@ func FuzzClean(f *testing.F) {
 		if cc := Clean(c); cc != c {
 			t.Fatalf("Clean not idempotent on %+q: %+q then %+q", s, c, cc)
 		}
-		if isClean(c) != (clean(c) == c) && isClean(c) {
-			t.Fatalf("isClean(%+q) is true but clean changes it", c)
+		if isClean(s) && c != s {
+			t.Fatalf("isClean(%+q) is true but Clean changes it to %+q", s, c)
 		}
 	})
 }

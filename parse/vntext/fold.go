@@ -24,7 +24,11 @@ func Fold(s string) string {
 			b.WriteByte(' ')
 		}
 		pending = false
-		b.WriteRune(r)
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
 	}
 	for _, r := range s {
 		if r < utf8.RuneSelf {
@@ -42,11 +46,11 @@ func Fold(s string) string {
 			put('d')
 			continue
 		}
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
 		if base, ok := foldBase(r); ok {
 			put(base)
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
 		switch {
@@ -87,28 +91,26 @@ func isFolded(s string) bool {
 	return true
 }
 
-// foldTable maps the Latin letters U+00C0–U+024F and U+1E00–U+1EFF to their
-// lower-case base letter; zero means "not a simple letter".
-var foldTable = func() map[rune]rune {
-	m := make(map[rune]rune)
-	add := func(lo, hi rune) {
-		for r := lo; r <= hi; r++ {
-			if !unicode.IsLetter(r) {
-				continue
-			}
-			d := []rune(norm.NFD.String(string(r)))
-			if len(d) == 0 || d[0] >= utf8.RuneSelf {
-				continue
-			}
-			m[r] = unicode.ToLower(d[0])
+// foldLatin maps the Latin letters U+00C0–U+024F and U+1E00–U+1EFF whose
+// NFD starts with an ASCII letter to that letter in lower case; zero means
+// the rune is not such a letter.
+var foldLatin = func() (t [0x1f00 - 0xc0]byte) {
+	for r := rune(0xc0); r < 0x1f00; r++ {
+		if r >= 0x250 && r < 0x1e00 || !unicode.IsLetter(r) {
+			continue
+		}
+		d, _ := utf8.DecodeRuneInString(norm.NFD.String(string(r)))
+		if d < utf8.RuneSelf && unicode.IsLetter(d) {
+			t[r-0xc0] = byte(unicode.ToLower(d))
 		}
 	}
-	add(0xc0, 0x24f)
-	add(0x1e00, 0x1eff)
-	return m
+	return t
 }()
 
 func foldBase(r rune) (rune, bool) {
-	b, ok := foldTable[r]
-	return b, ok
+	if r < 0xc0 || r >= 0x1f00 {
+		return 0, false
+	}
+	b := foldLatin[r-0xc0]
+	return rune(b), b != 0
 }
