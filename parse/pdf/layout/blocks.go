@@ -121,7 +121,12 @@ func pageItems(p Page) []item {
 	}
 	for _, s := range findBorderless(ls) {
 		flush(s.from)
-		rows := borderlessRows(ls[s.from:s.to+1], s.xs)
+		var rows [][]*cell
+		if s.tabbed {
+			rows = tabbedRows(ls[s.from:s.to+1], len(s.xs))
+		} else {
+			rows = borderlessRows(ls[s.from:s.to+1], s.xs)
+		}
 		t := &table{page: p.Number, lastPage: p.Number, xs: s.xs, rows: rows}
 		items = append(items, item{y: ls[s.from].y - ls[s.from].size, tab: t})
 		next = s.to + 1

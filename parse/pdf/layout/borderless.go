@@ -31,13 +31,20 @@ type column struct {
 type span struct {
 	from, to int // lines from..to inclusive
 	xs       []float64
+	tabbed   bool // cells are the chunks of a line, in order (see tabbedAt)
 }
 
 // findBorderless returns the runs of lines that align into columns.
 func findBorderless(ls []line) []span {
 	var out []span
 	for i := 0; i < len(ls); {
+		// Of the two readings the one covering more lines wins; aligned
+		// columns place cells better when both cover the same.
 		s, ok := borderlessAt(ls, i)
+		if t, tok := tabbedAt(ls, i); tok && (!ok || t.to > s.to) {
+			s, ok = t, true
+			s.tabbed = true
+		}
 		if !ok {
 			i++
 			continue

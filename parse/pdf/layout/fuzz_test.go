@@ -2,12 +2,10 @@ package layout_test
 
 import (
 	"encoding/binary"
-	"fmt"
 	"math"
 	"sort"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"chiso/parse/doc"
@@ -111,15 +109,6 @@ func FuzzBlocks(f *testing.F) {
 	f.Add([]byte{0x81, 2, 1, 2, 10, 0, 0, 0, 0, 0, 0xf8, 0x7f, 0, 0, 0, 0, 0, 0, 0xf0, 0x7f})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		pages := decodePages(b)
-		done := make(chan bool)
-		go func() {
-			select {
-			case <-done:
-			case <-time.After(5 * time.Second):
-				panic(fmt.Sprintf("SLOW %x", b))
-			}
-		}()
-		defer close(done)
 		layout.Blocks(pages)
 		for _, p := range pages {
 			var in strings.Builder
