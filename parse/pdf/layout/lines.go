@@ -82,9 +82,9 @@ func isGap(a, b Text) bool {
 	return b.X-(a.X+a.W) > min(0.5*sw, wordGap*a.Size)
 }
 
-// words counts the words on the line.
-func (l line) words() int {
-	return len(strings.Fields(l.text()))
+// oneWord reports whether the line holds a single word.
+func (l line) oneWord() bool {
+	return !strings.Contains(strings.TrimSpace(l.text()), " ")
 }
 
 // joinLines joins the lines of one cell or paragraph, whose usable width
@@ -139,7 +139,7 @@ func lineSep(prev, next line, width float64, spaced bool) string {
 	if !spaced && (slack > paraSlack*prev.size || (startsItem(next.text()) && (slack > 0.5 || pw > width))) {
 		return "\n"
 	}
-	if p, n := prev.text(), next.text(); prev.words() == 1 && pw >= 0.9*width && (urlLike(p) || cutNumber(p, n)) {
+	if p, n := prev.text(), next.text(); pw >= 0.9*width && prev.oneWord() && (urlLike(p) || cutNumber(p, n)) {
 		return ""
 	}
 	return " "
@@ -167,12 +167,16 @@ func spaceWidth(l line) float64 {
 // of the runes of the first text (the walker gives no glyph widths).
 func firstWord(l line) float64 {
 	t := l.texts[0]
-	f := strings.Fields(t.S)
+	s := strings.TrimLeft(t.S, " ")
+	word := s
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		word = s[:i]
+	}
 	n := utf8.RuneCountInString(t.S)
-	if len(f) == 0 || n == 0 {
+	if n == 0 {
 		return 0
 	}
-	return t.W * float64(utf8.RuneCountInString(f[0])) / float64(n)
+	return t.W * float64(utf8.RuneCountInString(word)) / float64(n)
 }
 
 func urlLike(s string) bool {
