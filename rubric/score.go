@@ -158,11 +158,11 @@ func ratio(formulaText string, obs *Observation) (r float64, z *zeroDenBasis, ok
 			}
 		}
 	}
-	if obs.Number != nil {
-		// A bare number where a rate is expected is read as a percentage:
-		// sheets write "62,5" in a column headed "%" as often as "62,5%".
+	if obs.Number != nil && obs.Percent {
 		return *obs.Number / 100, nil, true
 	}
+	// A bare number is not read as a rate: quarterly reports put counts
+	// ("14" wards) on rows whose rubric indicator is a rate.
 	return 0, nil, false
 }
 
