@@ -153,10 +153,10 @@ func TestClassifyHeader(t *testing.T) {
 		{"Tự đánh giá", ColSelf},
 		{"Đơn vị\nbáo cáo", ColResponsible},
 		{"Đơn vị tính", ColMeasure},
-		{"CHI SO", ColLabel},      // no diacritics
-		{"Chỉ sô", ColLabel},      // tone typo
-		{"Đánh giá", ColOther},    // not "Tự đánh giá"
-		{"Đơn vị", ColOther},      // a statistics grid's row names
+		{"CHI SO", ColLabel},   // no diacritics
+		{"Chỉ sô", ColLabel},   // tone typo
+		{"Đánh giá", ColOther}, // not "Tự đánh giá"
+		{"Đơn vị", ColOther},   // a statistics grid's row names
 		{"Quyết định thành lập Ban chỉ đạo chuyển đổi số của đơn vị", ColUnknown},
 		{"78,23 %", ColUnknown},
 	}

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/term"
+
+	"chiso/extract"
+	"chiso/parse"
+)
+
+func init() {
+	register(command{name: "extract", summary: "print each report's indicators and findings", run: func(e *env, args []string) int {
+		return runExtract(e, "extract", args)
+	}})
+	register(command{name: "audit", summary: "print only the findings (discrepancies), grouped per file", run: func(e *env, args []string) int {
+		return runExtract(e, "audit", args)
+	}})
+}
+
+// reportHead is the contract's "report" object.
+type reportHead struct {
+	Title  string         `json:"title"`
+	Unit   string         `json:"unit"`
+	Period extract.Period `json:"period"`
+}
+
+// extractOutput is one line of `extract --json`, as the contract fixes it.
+type extractOutput struct {
+	Schema     string              `json:"schema"`
+	Source     parse.Source        `json:"source"`
+	Report     reportHead          `json:"report"`
+	Indicators []extract.Indicator `json:"indicators"`
+	Findings   []extract.Finding   `json:"findings"`
+	Error      *string             `json:"error"`
+}
+
+// auditOutput is one line of `audit --json`: the findings of one file.
+type auditOutput struct {
+	Schema   string            `json:"schema"`
+	Source   parse.Source      `json:"source"`
+	Findings []extract.Finding `json:"findings"`
+	Error    *string           `json:"error"`
+}
+
+// newExtractOutput builds the JSON object for one file; rep is nil when
+// the file could not be read.
+func newExtractOutput(src parse.Source, rep *extract.Report, err error) extractOutput {
+	out := extractOutput{Schema: "chiso/v1", Source: src, Indicators: []extract.Indicator{}, Findings: []extract.Finding{}, Error: errorString(err)}
+	if rep != nil {
+		out.Report = reportHead{Title: rep.Title, Unit: rep.Unit, Period: rep.Period}
+		out.Indicators, out.Findings = rep.Indicators, rep.Findings
+	}
+	return out
+}
+
+// runExtract is `chiso extract` and `chiso audit`. Exit code: 3 when any
+// file could not be read (it wins, since those files were not checked at
+// all), else 1 when any finding is an error, else 0.
+func runExtract(e *env, name string, args []string) int {
+	fs := newFlags(e, name, "[--json] [--lang vi|en] FILE...")
+	asJSON := fs.Bool("json", false, "print JSON Lines, one object per file")
+	lang := fs.String("lang", "vi", "language of the findings' messages: vi or en")
+	timeout := fs.Duration("timeout", parse.DefaultTimeout, "give up on a file after this long")
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() == 0 || (*lang != "vi" && *lang != "en") {
+		fs.Usage()
+		return exitUsage
+	}
+	unread, errors := false, false
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for _, file := range fs.Args() {
+		d, err := readInput(context.Background(), e, file, *timeout)
+		var rep *extract.Report
+		src := parse.Source{Path: file}
+		if err != nil {
+			unread = true
+			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		} else {
+			src = d.Source
+			rep = extract.Extract(d, extract.Options{Lang: *lang})
+			// Hook for the lead: mapping and rubric run here on rep.
+			errors = errors || hasErrors(rep)
+		}
+		switch {
+		case *asJSON && name == "audit":
+			out := newExtractOutput(src, rep, err)
+			err = enc.Encode(auditOutput{Schema: out.Schema, Source: out.Source, Findings: out.Findings, Error: out.Error})
+		case *asJSON:
+			err = enc.Encode(newExtractOutput(src, rep, err))
+		case rep != nil && name == "audit":
+			printFindings(e.stdout, src.Path, rep, *lang, termWidth(e.stdout))
+			err = nil
+		case rep != nil:
+			printReport(e.stdout, src.Path, rep, *lang, termWidth(e.stdout))
+			err = nil
+		default:
+			err = nil
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			return exitUnread
+		}
+	}
+	switch {
+	case unread:
+		return exitUnread
+	case errors:
+		return exitFindings
+	}
+	return exitOK
+}
+
+func hasErrors(rep *extract.Report) bool {
+	for _, f := range rep.Findings {
+		if f.Severity == extract.SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// termWidth is the width of w when it is a terminal, else 100 columns.
+func termWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if width, _, err := term.GetSize(int(f.Fd())); err == nil && width >= 40 {
+			return width
+		}
+	}
+	return 100
+}
+
+// extractHeadings are the headings of the readable output, by language.
+var extractHeadings = map[string][5]string{
+	"vi": {"STT", "Chỉ số", "Số liệu (ghi)", "Đọc được", "Phát hiện"},
+	"en": {"STT", "Indicator", "Value (as written)", "Read as", "Findings"},
+}
+
+// printReport writes a report for a person: one line per indicator (path,
+// label cut to the width, value as written and as read), then the findings.
+func printReport(w io.Writer, path string, rep *extract.Report, lang string, width int) {
+	h := extractHeadings[lang]
+	fmt.Fprintf(w, "== %s: %s | %s | %s\n", path, rep.Title, rep.Unit, rep.Period.Label)
+	const pathW, rawW, readW = 14, 16, 18
+	labelW := max(width-pathW-rawW-readW-3, 12)
+	fmt.Fprintf(w, "%s %s %s %s\n", pad(h[0], pathW), pad(h[1], labelW), pad(h[2], rawW), h[3])
+	for _, ind := range rep.Indicators {
+		fmt.Fprintf(w, "%s %s %s %s\n", pad(strings.Join(ind.Path, "/"), pathW), pad(ind.Label, labelW),
+			pad(firstLine(ind.Raw), rawW), cut(valueString(ind.Value), readW))
+	}
+	printFindings(w, "", rep, lang, width)
+}
+
+// printFindings writes the findings, one per line.
+func printFindings(w io.Writer, path string, rep *extract.Report, lang string, width int) {
+	if path != "" {
+		fmt.Fprintf(w, "== %s\n", path)
+	}
+	if len(rep.Findings) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s (%d):\n", extractHeadings[lang][4], len(rep.Findings))
+	for _, f := range rep.Findings {
+		line := fmt.Sprintf("  %-7s %-20s %s: %s", f.Severity, f.Code, strings.Join(f.Path, "/"), f.Message)
+		fmt.Fprintln(w, cut(line, max(width, 40)))
+	}
+}
+
+// valueString writes a typed value briefly: "78.23 %", "11781 hồ sơ",
+// "760370/761174", "có", "done".
+func valueString(v extract.Value) string {
+	n := func(p *float64) string {
+		return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", *p), "0"), ".")
+	}
+	switch {
+	case v.Kind == extract.KindPercent && v.Number != nil:
+		return n(v.Number) + " %"
+	case v.Kind == extract.KindNumber && v.Number != nil:
+		return strings.TrimSpace(n(v.Number) + " " + v.Unit)
+	case v.Kind == extract.KindFraction:
+		return n(v.Numerator) + "/" + n(v.Denominator)
+	case v.Kind == extract.KindBool && v.Bool != nil:
+		return fmt.Sprint(*v.Bool)
+	case v.Kind == extract.KindStatus:
+		return v.Status
+	}
+	return v.Kind
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
+}
+
+// cut shortens s to n runes, marking the cut with "…".
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// pad cuts or pads s to exactly n runes.
+func pad(s string, n int) string {
+	s = cut(s, n)
+	return s + strings.Repeat(" ", n-utf8.RuneCountInString(s))
+}

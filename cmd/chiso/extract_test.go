@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// mismatchHTML is a one-table report whose rate disagrees with its a/b.
+const mismatchHTML = `<html><body><p>BÁO CÁO QUÝ III NĂM 2023 CỦA QUẬN 5</p><table>
+<tr><th>STT</th><th>Chỉ số/Chỉ số thành phần</th><th>Số liệu kê khai</th><th>Tài liệu kiểm chứng</th></tr>
+<tr><td>7</td><td>Tỷ lệ hồ sơ xử lý trực tuyến</td><td>75,23 %</td><td>- Tỷ lệ= a/b</td></tr>
+<tr><td>a</td><td>Số hồ sơ xử lý trực tuyến</td><td>11.781</td><td></td></tr>
+<tr><td>b</td><td>Tổng số hồ sơ</td><td>15.060</td><td></td></tr>
+</table></body></html>`
+
+func runCLI(stdin string, args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
+	return code, out.String(), errb.String()
+}
+
+func TestExtractCommand(t *testing.T) {
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+	}{
+		{"no file", "", []string{"extract"}, exitUsage},
+		{"bad language", "", []string{"extract", "--lang", "fr", "-"}, exitUsage},
+		{"error finding", mismatchHTML, []string{"extract", "--json", "-"}, exitFindings},
+		{"audit error finding", mismatchHTML, []string{"audit", "--json", "--lang", "en", "-"}, exitFindings},
+		{"unreadable wins", mismatchHTML, []string{"extract", "--json", "-", "testdata/no-such-file.docx"}, exitUnread},
+		{"readable table", mismatchHTML, []string{"extract", "-"}, exitFindings},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := runCLI(tt.stdin, tt.args...)
+		if code != tt.code {
+			t.Errorf("%s: exit %d, want %d (stderr %q)", tt.name, code, tt.code, stderr)
+		}
+		if !strings.Contains(strings.Join(tt.args, " "), "--json") {
+			continue
+		}
+		lines := strings.Split(strings.TrimSpace(stdout), "\n")
+		files := 0
+		for _, a := range tt.args {
+			if a == "-" || strings.Contains(a, "/") {
+				files++
+			}
+		}
+		if len(lines) != files {
+			t.Errorf("%s: %d JSON lines for %v", tt.name, len(lines), tt.args)
+		}
+		for _, l := range lines {
+			var obj map[string]json.RawMessage
+			if err := json.Unmarshal([]byte(l), &obj); err != nil {
+				t.Fatalf("%s: %v in %q", tt.name, err, l)
+			}
+			for _, k := range []string{"schema", "source", "findings", "error"} {
+				if _, ok := obj[k]; !ok {
+					t.Errorf("%s: no %q in %s", tt.name, k, l)
+				}
+			}
+			_, hasReport := obj["report"]
+			if hasReport == (tt.args[0] == "audit") {
+				t.Errorf("%s: report field present=%v", tt.name, hasReport)
+			}
+		}
+	}
+}
+
+func TestExtractJSON(t *testing.T) {
+	_, stdout, _ := runCLI(mismatchHTML, "extract", "--json", "-")
+	var out struct {
+		Report struct {
+			Unit   string
+			Period struct{ Year, Quarter *int }
+		}
+		Indicators []struct {
+			Path       []string
+			Value      map[string]any
+			Components map[string]float64
+		}
+		Findings []struct {
+			Code     string
+			Reported *float64
+			Computed *float64
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Report.Unit != "Quận 5" || out.Report.Period.Quarter == nil || *out.Report.Period.Quarter != 3 {
+		t.Errorf("report %+v", out.Report)
+	}
+	if len(out.Indicators) != 1 || out.Indicators[0].Components["a"] != 11781 || out.Indicators[0].Value["number"] != 75.23 {
+		t.Errorf("indicators %+v", out.Indicators)
+	}
+	if len(out.Findings) != 1 || out.Findings[0].Code != "rate_mismatch" || *out.Findings[0].Reported != 75.23 {
+		t.Errorf("findings %+v", out.Findings)
+	}
+}
