@@ -242,13 +242,11 @@ func (w *walker) paragraph(depth int) (string, error) {
 					return "", err
 				}
 			case isW(t.Name, "rPr"):
-				var rp struct {
-					Vanish *val `xml:"vanish"`
-				}
-				if err := w.decode(&rp, t); err != nil {
+				props, err := w.props("vanish")
+				if err != nil {
 					return "", err
 				}
-				w.hidden = rp.Vanish.on()
+				w.hidden = props[0].on()
 			case isW(t.Name, "t"):
 				text, err := w.text()
 				if err != nil {
@@ -315,33 +313,69 @@ func (b *paraText) newline() {
 
 // paragraphProps reads w:pPr and returns the numbering label, if any.
 func (w *walker) paragraphProps(start xml.StartElement) (label, suffix string, err error) {
-	var pp struct {
-		Style *val   `xml:"pStyle"`
-		NumPr *numPr `xml:"numPr"`
-	}
-	if err := w.decode(&pp, start); err != nil {
+	props, err := w.props("pStyle", "numPr/ilvl", "numPr/numId")
+	if err != nil {
 		return "", "", err
 	}
 	if w.num == nil || w.inInstruction() {
 		return "", "", nil
 	}
 	style := ""
-	if pp.Style != nil {
-		style = pp.Style.Val
+	if props[0] != nil {
+		style = props[0].Val
 	}
-	label, suffix = w.num.label(style, pp.NumPr)
+	var direct *numPr
+	if props[1] != nil || props[2] != nil {
+		direct = &numPr{Ilvl: props[1], NumID: props[2]}
+	}
+	label, suffix = w.num.label(style, direct)
 	return label, suffix, nil
 }
 
-// decode reads one small element (properties) into v.
-func (w *walker) decode(v any, start xml.StartElement) error {
-	if err := w.d.DecodeElement(v, &start); err != nil {
-		if errors.Is(err, io.EOF) {
-			return fmt.Errorf("%s: unexpected end of the document", w.part)
+// props reads a properties element (w:pPr, w:rPr, w:tcPr, w:trPr) whose
+// start tag has been read, up to its end tag, and returns the w:val of
+// each wanted child, named by its path below the element ("numPr/numId");
+// nil where the child is absent. Properties are most of a document's
+// markup, so this walks tokens rather than using reflection-based
+// DecodeElement, which took half the reading time.
+func (w *walker) props(wanted ...string) ([]*val, error) {
+	got := make([]*val, len(wanted))
+	var path [2]string // names of the open children, up to two levels
+	depth := 0
+	for {
+		tok, err := w.token()
+		if err != nil {
+			return nil, err
 		}
-		return fmt.Errorf("%s: %w", w.part, err)
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if depth == 0 {
+				return got, nil
+			}
+			depth--
+		case xml.StartElement:
+			depth++
+			if depth > len(path) || (t.Name.Space != nsW && t.Name.Space != nsWStrict) {
+				continue
+			}
+			path[depth-1] = t.Name.Local
+			name := t.Name.Local
+			if depth == 2 {
+				name = path[0] + "/" + name
+			}
+			for i, want := range wanted {
+				if want == name {
+					v := &val{}
+					for _, a := range t.Attr {
+						if a.Name.Local == "val" {
+							v.Val = a.Value
+						}
+					}
+					got[i] = v
+				}
+			}
+		}
 	}
-	return nil
 }
 
 // text reads the character data of a w:t up to its end tag.
@@ -391,14 +425,12 @@ func (w *walker) table(depth int) (*doc.Table, error) {
 			case isW(tk.Name, "tr"):
 				t.startRow(0)
 			case isW(tk.Name, "trPr"):
-				var tp struct {
-					GridBefore *val `xml:"gridBefore"`
-				}
-				if err := w.decode(&tp, tk); err != nil {
+				props, err := w.props("gridBefore")
+				if err != nil {
 					return nil, err
 				}
-				if tp.GridBefore != nil {
-					n, _ := strconv.Atoi(tp.GridBefore.Val)
+				if props[0] != nil {
+					n, _ := strconv.Atoi(props[0].Val)
 					// trPr comes first in a row, so the row is empty.
 					if r := len(t.rows) - 1; r >= 0 && len(t.rows[r]) == 0 {
 						t.rows = t.rows[:r]
@@ -447,26 +479,23 @@ func (w *walker) cell(depth int) (cell, error) {
 		case xml.StartElement:
 			switch {
 			case isW(t.Name, "tcPr"):
-				var tp struct {
-					GridSpan *val `xml:"gridSpan"`
-					VMerge   *val `xml:"vMerge"`
-					HMerge   *val `xml:"hMerge"`
-				}
-				if err := w.decode(&tp, t); err != nil {
+				props, err := w.props("gridSpan", "vMerge", "hMerge")
+				if err != nil {
 					return c, err
 				}
-				if tp.GridSpan != nil {
-					if n, err := strconv.Atoi(tp.GridSpan.Val); err == nil {
+				span, vMerge, hMerge := props[0], props[1], props[2]
+				if span != nil {
+					if n, err := strconv.Atoi(span.Val); err == nil {
 						c.span = min(max(n, 1), 64)
 					}
 				}
-				if tp.VMerge != nil {
+				if vMerge != nil {
 					c.vMerge = mergeContinue // no w:val means continue
-					if tp.VMerge.Val == "restart" {
+					if vMerge.Val == "restart" {
 						c.vMerge = mergeStart
 					}
 				}
-				c.hCont = tp.HMerge != nil && tp.HMerge.Val != "restart"
+				c.hCont = hMerge != nil && hMerge.Val != "restart"
 			case isW(t.Name, "p"):
 				text, err := w.paragraph(depth)
 				if err != nil {
