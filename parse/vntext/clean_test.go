@@ -21,6 +21,11 @@ func TestClean(t *testing.T) {
 		{"e\u0303\u0302", "ễ"},
 		{"a\u0309\u0306", "ẳ"},
 		{"A\u0300\u0302", "Ầ"},
+		// Deprecated tone marks U+0340/U+0341, and windows-1258 text: base
+		// or shaped letter, then the tone.
+		{"a\u0341 a\u0340", "á à"},
+		{"Vi\u00ea\u0323t", "Việt"},
+		{"\u01b0\u0300", "ừ"},
 		{"o\u0323\u0302", "ộ"},
 		// Odd spaces and invisible characters.
 		{"100\u00a0%", "100 %"},

@@ -55,7 +55,7 @@ const minHits = 3
 func DetectLegacy(s string) Legacy {
 	var words, tcvn, vni, uni int
 	var inWord, wordT, wordV, wordU, wordA bool
-	var prev rune
+	var prev, prev2 rune
 	latin1 := true
 	end := func() {
 		if inWord {
@@ -78,7 +78,7 @@ func DetectLegacy(s string) Legacy {
 		}
 		if !isWordRune(r) {
 			end()
-			prev = r
+			prev, prev2 = r, prev
 			continue
 		}
 		inWord = true
@@ -93,7 +93,10 @@ func DetectLegacy(s string) Legacy {
 		if vniMarker(prev, r) {
 			wordV = true
 		}
-		prev = r
+		if capsMarker(prev2, prev, r) {
+			wordT = true
+		}
+		prev, prev2 = r, prev
 	}
 	end()
 	if latin1 && misreadUTF8(s) {
@@ -155,6 +158,13 @@ func tcvn3Marker(prev, r rune) bool {
 	// The rest are symbols and punctuation in Western text (« © ® § ·);
 	// DetectLegacy counts them only in words that have ASCII letters.
 	return true
+}
+
+// capsMarker reports whether a TCVN3 lower-case code stands between two
+// ASCII capitals, as in text typed for the .VnTimeH fonts ("CéNG HßA").
+func capsMarker(before, code, after rune) bool {
+	return code >= 0xdf && code <= 0xfe && tcvn3Table[code] != 0 &&
+		'A' <= before && before <= 'Z' && 'A' <= after && after <= 'Z'
 }
 
 // vniMarker reports whether r after prev is a VNI modifier that Unicode

@@ -150,6 +150,36 @@ func TestFromTCVN3Upper(t *testing.T) {
 	}
 }
 
+func TestFromVNIEdges(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a\xe2\xf9", "ấ"},       // shape and tone as two bytes
+		{"a\xf9\xe2", "ấ"},       // in either order
+		{"A\xf9", "Á"},           // modifier case does not matter
+		{"\xf9a b\xf9", "ùa bù"}, // no vowel before: kept
+		{"u\xe2n", "uân"},        // ^ does not fit u
+		{"o\xeam", "oêm"},        // ˘ fits a only
+		{"a\xf9\xf8", "áø"},      // one tone only
+		{"\xf6\xf4\xf9", "ướ"},
+		{"\xd1\xc6", "ĐỈ"},
+	}
+	for _, tt := range tests {
+		if got := FromVNI(latin1(tt.in)); got != tt.want {
+			t.Errorf("FromVNI(%+q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// Runes beyond Latin-1 are kept.
+	if got := FromVNI("Đường 5"); got != "Đường 5" {
+		t.Errorf("FromVNI(Đường 5) = %q", got)
+	}
+}
+
+func TestToTCVN3Capitals(t *testing.T) {
+	// TCVN3 has no toned capitals: the H fonts' users typed lower-case codes.
+	if got, want := ToTCVN3("ẤN ĐỘ Ă"), latin1("\xcaN \xa7\xe9 \xa1"); got != want {
+		t.Errorf("ToTCVN3 = %+q, want %+q", got, want)
+	}
+}
+
 func TestDetectLegacy(t *testing.T) {
 	tests := []struct {
 		in   string
