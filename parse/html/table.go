@@ -24,7 +24,7 @@ type row struct {
 // tableRows returns a table's caption text and its rows of cells in layout
 // order: the first <thead>, then the bodies and loose rows in source order,
 // then the first <tfoot>.
-func tableRows(table *nethtml.Node) (caption string, cells [][]doc.Cell) {
+func tableRows(table *nethtml.Node, text *cellText) (caption string, cells [][]doc.Cell) {
 	var head, foot []*nethtml.Node
 	var middle [][]*nethtml.Node
 	loose := -1 // index in middle of the group collecting loose <tr>s
@@ -35,7 +35,7 @@ func tableRows(table *nethtml.Node) (caption string, cells [][]doc.Cell) {
 		switch c.DataAtom {
 		case atom.Caption:
 			if caption == "" {
-				caption = cellText(c)
+				caption = text.of(c)
 			}
 		case atom.Tr:
 			if loose < 0 {
@@ -69,7 +69,7 @@ func tableRows(table *nethtml.Node) (caption string, cells [][]doc.Cell) {
 		add(g)
 	}
 	add(foot)
-	return caption, layout(rows)
+	return caption, layout(rows, text)
 }
 
 // groupRows returns the visible <tr> children of a row group.
@@ -84,7 +84,7 @@ func groupRows(g *nethtml.Node) []*nethtml.Node {
 }
 
 // layout reads the cells of rows and clamps their spans.
-func layout(rows []row) [][]doc.Cell {
+func layout(rows []row, text *cellText) [][]doc.Cell {
 	out := make([][]doc.Cell, len(rows))
 	for r, rw := range rows {
 		for c := rw.tr.FirstChild; c != nil; c = c.NextSibling {
@@ -103,7 +103,7 @@ func layout(rows []row) [][]doc.Cell {
 				rs = rw.groupEnd - r // "0": to the end of the row group
 			}
 			rs = max(1, min(rs, maxRowSpan, rw.groupEnd-r))
-			out[r] = append(out[r], doc.Cell{Text: cellText(c), RowSpan: rs, ColSpan: min(cs, maxColSpan)})
+			out[r] = append(out[r], doc.Cell{Text: text.of(c), RowSpan: rs, ColSpan: min(cs, maxColSpan)})
 		}
 	}
 	clampWidth(out)

@@ -9,21 +9,27 @@ import (
 	"chiso/parse/doc"
 )
 
-// visit walks the subtree under root in document order without recursion.
-// enter is called on every node reached and says whether to descend into
-// its children; leave is called after the children of a node entered with
-// true.
-func visit(root *nethtml.Node, enter func(*nethtml.Node) bool, leave func(*nethtml.Node)) {
+// visitor is told about the nodes of a subtree in document order: enter is
+// called on every node reached and says whether to descend into its
+// children; leave is called after the children of a node entered with true.
+type visitor interface {
+	enter(*nethtml.Node) bool
+	leave(*nethtml.Node)
+}
+
+// visit walks the subtree under root without recursion, so that a deeply
+// nested page cannot exhaust the stack.
+func visit(root *nethtml.Node, v visitor) {
 	n := root.FirstChild
 	for n != nil {
-		if enter(n) && n.FirstChild != nil {
+		if v.enter(n) && n.FirstChild != nil {
 			n = n.FirstChild
 			continue
 		}
 		for n != root && n.NextSibling == nil {
 			n = n.Parent
 			if n != root {
-				leave(n)
+				v.leave(n)
 			}
 		}
 		if n == root {
@@ -82,48 +88,65 @@ func block(n *nethtml.Node) bool {
 
 // text accumulates text the way a browser renders it: runs of white space
 // become one space, line breaks requested by <br> and block boundaries
-// become one "\n", and no line starts or ends with a space.
+// become one "\n", and no line starts or ends with a space. Its buffer is
+// reused from cell to cell, so a cell costs one allocation, its string.
 type text struct {
-	b     strings.Builder
+	b     []byte
 	space bool // a space is due before the next visible character
 	line  bool // a line break is due before the next visible character
 }
 
+// spaceAt returns the length of the white space at s[i:], 0 if none. A
+// no-break space counts: Word pads empty paragraphs and cells with &nbsp;,
+// which carry no text.
+func spaceAt(s string, i int) int {
+	switch s[i] {
+	case ' ', '\t', '\n', '\r', '\f':
+		return 1
+	case 0xc2:
+		if i+1 < len(s) && s[i+1] == 0xa0 {
+			return 2
+		}
+	}
+	return 0
+}
+
 func (t *text) add(s string) {
-	for _, r := range s {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\f', '\u00a0':
-			// No-break spaces collapse too: Word pads empty paragraphs
-			// and cells with &nbsp;, which carry no text.
-			if t.b.Len() > 0 {
-				t.space = true
-			}
+	for i := 0; i < len(s); {
+		if n := spaceAt(s, i); n > 0 {
+			t.space = len(t.b) > 0
+			i += n
 			continue
+		}
+		j := i + 1
+		for j < len(s) && spaceAt(s, j) == 0 {
+			j++
 		}
 		switch {
 		case t.line:
-			t.b.WriteByte('\n')
+			t.b = append(t.b, '\n')
 		case t.space:
-			t.b.WriteByte(' ')
+			t.b = append(t.b, ' ')
 		}
 		t.line, t.space = false, false
-		t.b.WriteRune(r)
+		t.b = append(t.b, s[i:j]...)
+		i = j
 	}
 }
 
 // breakLine asks for a line break before further text.
 func (t *text) breakLine() {
-	if t.b.Len() > 0 {
+	if len(t.b) > 0 {
 		t.line = true
 	}
 }
 
-func (t *text) empty() bool { return t.b.Len() == 0 }
+func (t *text) empty() bool { return len(t.b) == 0 }
 
 // take returns the text so far and empties t.
 func (t *text) take() string {
-	s := t.b.String()
-	t.b = strings.Builder{}
+	s := string(t.b)
+	t.b = t.b[:0]
 	t.space, t.line = false, false
 	return s
 }
@@ -132,13 +155,14 @@ func (t *text) take() string {
 type walker struct {
 	blocks []doc.Block
 	para   text
+	cell   cellText // scratch for table cells
 }
 
 func (w *walker) document(root *nethtml.Node) {
 	// visit covers only what lies under root, so an element root (a
 	// selection narrower than the document) is entered and left here.
 	if root.Type == nethtml.DocumentNode || w.enter(root) {
-		visit(root, w.enter, w.leave)
+		visit(root, w)
 		w.leave(root)
 	}
 	w.flush()
@@ -184,47 +208,57 @@ func (w *walker) flush() {
 }
 
 func (w *walker) table(n *nethtml.Node) {
-	caption, rows := tableRows(n)
+	caption, rows := tableRows(n, &w.cell)
 	if caption != "" {
 		w.blocks = append(w.blocks, doc.Block{Kind: doc.Paragraph, Text: caption})
 	}
 	if len(rows) > 0 {
 		w.blocks = append(w.blocks, doc.Block{Kind: doc.TableKind, Table: &doc.Table{Rows: rows}})
 	}
+	// The table's nodes are read; cutting them off lets the collector
+	// reclaim them while the rest of a big page is read, which keeps the
+	// peak memory near the size of the parsed tree, not tree plus output.
+	n.FirstChild, n.LastChild = nil, nil
 }
 
-// cellText returns the text of a cell (or caption) with its line breaks.
+// cellText collects the text of a cell (or caption) with its line breaks.
 // A table nested in it comes out one nested row per line, its cells
 // separated by spaces.
-func cellText(n *nethtml.Node) string {
-	var t text
-	visit(n, func(c *nethtml.Node) bool {
-		switch c.Type {
-		case nethtml.TextNode:
-			t.add(c.Data)
-			return false
-		case nethtml.ElementNode:
-		default:
-			return false
-		}
-		switch {
-		case skipped(c):
-			return false
-		case c.DataAtom == atom.Br:
-			t.breakLine()
-			return false
-		case c.DataAtom == atom.Td || c.DataAtom == atom.Th:
-			if !t.empty() {
-				t.space = true
-			}
-		case block(c):
-			t.breakLine()
-		}
-		return true
-	}, func(c *nethtml.Node) {
-		if block(c) {
-			t.breakLine()
-		}
-	})
+type cellText struct{ text }
+
+// of returns the text of the cell n.
+func (t *cellText) of(n *nethtml.Node) string {
+	visit(n, t)
 	return t.take()
+}
+
+func (t *cellText) enter(c *nethtml.Node) bool {
+	switch c.Type {
+	case nethtml.TextNode:
+		t.add(c.Data)
+		return false
+	case nethtml.ElementNode:
+	default:
+		return false
+	}
+	switch {
+	case skipped(c):
+		return false
+	case c.DataAtom == atom.Br:
+		t.breakLine()
+		return false
+	case c.DataAtom == atom.Td || c.DataAtom == atom.Th:
+		if !t.empty() {
+			t.space = true
+		}
+	case block(c):
+		t.breakLine()
+	}
+	return true
+}
+
+func (t *cellText) leave(c *nethtml.Node) {
+	if block(c) {
+		t.breakLine()
+	}
 }
