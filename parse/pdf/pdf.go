@@ -108,7 +108,36 @@ func blocks(pages []layout.Page) (b []doc.Block, err error) {
 // page order, with warnings about damage that did not stop the reading.
 // Read uses it; it is exported for tools and tests that look at the text
 // layer itself.
+//
+// The work runs in its own goroutine so that Pages returns when ctx ends
+// even if ledongthuc loops inside one call (an object stream that extends
+// itself does that); such a goroutine is abandoned.
 func Pages(ctx context.Context, r io.ReaderAt, size int64) ([]layout.Page, []string, error) {
+	type result struct {
+		pages []layout.Page
+		warn  []string
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var res result
+		defer func() {
+			if x := recover(); x != nil {
+				res = result{err: fmt.Errorf("internal error reading PDF: %v", x)}
+			}
+			done <- res
+		}()
+		res.pages, res.warn, res.err = pages(ctx, r, size)
+	}()
+	select {
+	case res := <-done:
+		return res.pages, res.warn, res.err
+	case <-ctx.Done():
+		return nil, nil, fmt.Errorf("time limit reached: %w", ctx.Err())
+	}
+}
+
+func pages(ctx context.Context, r io.ReaderAt, size int64) ([]layout.Page, []string, error) {
 	rd, note, err := open(ctx, r, size)
 	if err != nil {
 		return nil, nil, err
