@@ -176,6 +176,10 @@ func (w *walker) body() error {
 		if !ok {
 			continue
 		}
+		if !root && !isW(start.Name, "document") {
+			// An .xlsx or .pptx also has an officeDocument relationship.
+			return w.errorf("root element is <%s> (%s), not a Word document's w:document", start.Name.Local, start.Name.Space)
+		}
 		root = true
 		switch {
 		case isW(start.Name, "p"):

@@ -93,6 +93,8 @@ func TestHostile(t *testing.T) {
 		{"empty main part", pack(t, part{"word/document.xml", ""}), "word/document.xml: no XML element in the part"},
 		{"main part cut short", pack(t, part{"word/document.xml", document(tbl(tr(tc(p(r("x"))))))[:200]}), "word/document.xml: XML syntax error on line 1: unexpected EOF"},
 		{"mismatched tags", docx(t, "<w:p><w:r></w:p>"), "word/document.xml: XML syntax error on line 1: element <r> closed by </p>"},
+		{"spreadsheet", pack(t, part{"_rels/.rels", rels("xl/workbook.xml")}, part{"xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`}),
+			"xl/workbook.xml: line 1: root element is <workbook> (http://schemas.openxmlformats.org/spreadsheetml/2006/main), not a Word document's w:document"},
 		{"tables nested too deep", docx(t, nested), "tables nested deeper than 32"},
 	}
 	tests[3].doc = pack(t, part{"word/document.xml", laughs + document(p(r("&lol9;")))})

@@ -46,7 +46,7 @@ func Read(r io.ReaderAt, size int64) (d *doc.Document, err error) {
 	if main == "" {
 		return nil, fmt.Errorf("no main document part: neither _rels/.rels nor [Content_Types].xml names one and there is no word/document.xml (%d parts)", len(p.parts))
 	}
-	d = &doc.Document{Source: doc.Source{Format: doc.DOCX}}
+	d = &doc.Document{Source: doc.Source{Format: doc.DOCX, Pages: p.pages()}}
 	num, warnings := p.numbering(main)
 	d.Warnings = append(d.Warnings, warnings...)
 
@@ -92,4 +92,21 @@ func (p *pkg) numbering(main string) (*numbering, []string) {
 		}
 	}
 	return newNumbering(nx, sx), warnings
+}
+
+// pages returns the page count Word stored when it last saved the file
+// (docProps/app.xml), or 0: DOCX has no pages of its own, and other
+// producers (LibreOffice among them) do not write the count.
+func (p *pkg) pages() int {
+	name := p.find("", relAppProps, ctAppProps, "docProps/app.xml")
+	if name == "" {
+		return 0
+	}
+	var props struct {
+		Pages int `xml:"Pages"`
+	}
+	if p.decode(name, &props) != nil {
+		return 0
+	}
+	return max(props.Pages, 0)
 }

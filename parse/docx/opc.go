@@ -46,6 +46,11 @@ var (
 		"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
 		"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
 	}
+	relAppProps = []string{
+		"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+		"http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+	}
+	ctAppProps  = []string{"application/vnd.openxmlformats-officedocument.extended-properties+xml"}
 	ctNumbering = []string{"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"}
 	ctStyles    = []string{"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"}
 )

@@ -196,3 +196,29 @@ func TestGridBeforeLayout(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestPages(t *testing.T) {
+	app := func(pages string) part {
+		return part{"docProps/app.xml", `<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Pages>` + pages + `</Pages></Properties>`}
+	}
+	tests := []struct {
+		name  string
+		extra []part
+		want  int
+	}{
+		{"saved by Word", []part{app("4")}, 4},
+		{"no app.xml", nil, 0},
+		{"not a number", []part{app("bốn")}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := read(t, docx(t, p(r("x")), tt.extra...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Source.Pages != tt.want || d.Source.Format != "docx" {
+				t.Errorf("source %+v, want %d pages", d.Source, tt.want)
+			}
+		})
+	}
+}
