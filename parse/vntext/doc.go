@@ -12,5 +12,7 @@
 // the published encodings.
 //
 // Clean is the display form of text; Fold is the key for matching labels
-// regardless of diacritics, case and punctuation.
+// regardless of diacritics, case and punctuation. Legacy text must be
+// converted (DetectLegacy, FromTCVN3, FromVNI) before Clean: TCVN3 writes ư
+// as byte 0xAD, the soft hyphen, which Clean removes.
 package vntext

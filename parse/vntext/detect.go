@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 )
@@ -23,17 +24,7 @@ func (l Legacy) String() string {
 	case VNI:
 		return "vni"
 	}
-	return "Legacy(" + itoa(int(l)) + ")"
-}
-
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
+	return "Legacy(" + strconv.Itoa(int(l)) + ")"
 }
 
 // minHits is how many words must look legacy-encoded before DetectLegacy
@@ -118,13 +109,8 @@ func DetectLegacy(s string) Legacy {
 // text: letters, digits, and every Latin-1 character a TCVN3 or VNI letter
 // code can show as (¸ µ ¶ · ¹ ¨ © ª « ¬ soft hyphen ® § and the like).
 func isWordRune(r rune) bool {
-	if r >= 0xa1 && r <= 0xff && r != 0xd7 && r != 0xf7 {
-		return true
-	}
-	if r == 0xd7 || r == 0xf7 { // × ì and ÷ ữ in TCVN3
-		return true
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	// × and ÷ too: they are ì and ữ in TCVN3.
+	return r >= 0xa1 && r <= 0xff || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // isUnicodeViet reports whether r is a Vietnamese letter outside Latin-1,
