@@ -50,11 +50,21 @@ func (w *walker) errorf(format string, args ...any) error {
 	return fmt.Errorf("%s: line %d: %s", w.part, line, fmt.Sprintf(format, args...))
 }
 
-// token returns the next token, with errors naming the part.
+// token returns the next token, with errors naming the part; the end of
+// input is an error because callers are inside an element.
 func (w *walker) token() (xml.Token, error) {
-	tok, err := w.d.Token()
+	tok, err := w.next()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: unexpected end of the document", w.part)
+	}
+	return tok, err
+}
+
+// next returns the next token, io.EOF at the end of input.
+func (w *walker) next() (xml.Token, error) {
+	tok, err := w.d.Token()
+	if err == io.EOF {
+		return nil, err
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", w.part, err)
@@ -154,7 +164,7 @@ func (w *walker) inInstruction() bool { return w.instr > 0 }
 // body reads the main part to its end.
 func (w *walker) body() error {
 	for root := false; ; {
-		tok, err := w.d.Token()
+		tok, err := w.next()
 		if err == io.EOF && !root {
 			return fmt.Errorf("%s: no XML element in the part", w.part)
 		}
@@ -162,10 +172,7 @@ func (w *walker) body() error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", w.part, err)
-		}
-		if dir, ok := tok.(xml.Directive); ok && strings.HasPrefix(strings.TrimSpace(string(dir)), "DOCTYPE") {
-			return w.errorf("a DOCX part may not declare a DOCTYPE")
+			return err
 		}
 		if done, err := w.common(tok); err != nil {
 			return err
@@ -236,7 +243,7 @@ func (w *walker) paragraph(depth int) (string, error) {
 			switch {
 			case isW(t.Name, "pPr"):
 				if level == 0 {
-					label, suffix, err := w.paragraphProps(t)
+					label, suffix, err := w.paragraphProps()
 					if err != nil {
 						return "", err
 					}
@@ -316,7 +323,7 @@ func (b *paraText) newline() {
 }
 
 // paragraphProps reads w:pPr and returns the numbering label, if any.
-func (w *walker) paragraphProps(start xml.StartElement) (label, suffix string, err error) {
+func (w *walker) paragraphProps() (label, suffix string, err error) {
 	props, err := w.props("pStyle", "numPr/ilvl", "numPr/numId")
 	if err != nil {
 		return "", "", err
