@@ -39,6 +39,7 @@ type walker struct {
 	out   layout.Page
 	warn  []string
 	box   [4]float64 // llx lly urx ury of the crop box
+	rot   int        // /Rotate: 0, 90, 180 or 270 degrees clockwise
 
 	gs     gstate
 	saved  []gstate
@@ -118,13 +119,34 @@ func (w *walker) setBox(pg lpdf.Value) {
 		}
 	}
 	w.box = b
+	w.rot = int(inherited(pg, "Rotate").Int64()) % 360
+	if w.rot < 0 {
+		w.rot += 360
+	}
 	w.out.Width, w.out.Height = b[2]-b[0], b[3]-b[1]
+	switch w.rot {
+	case 90, 270:
+		w.out.Width, w.out.Height = w.out.Height, w.out.Width
+	case 0, 180:
+	default:
+		w.rot = 0
+	}
 }
 
-// toPage converts device space (PDF default user space) to page space:
-// origin at the box's top-left corner, Y down.
+// toPage converts device space (PDF default user space) to page space as
+// the page is displayed (after /Rotate): origin at the top-left corner,
+// Y down.
 func (w *walker) toPage(x, y float64) (float64, float64) {
-	return x - w.box[0], w.box[3] - y
+	b := w.box
+	switch w.rot {
+	case 90:
+		return y - b[1], x - b[0]
+	case 180:
+		return b[2] - x, y - b[1]
+	case 270:
+		return b[3] - y, b[2] - x
+	}
+	return x - b[0], b[3] - y
 }
 
 func (w *walker) interpret(strm lpdf.Value) {

@@ -200,6 +200,29 @@ func TestDecoding(t *testing.T) {
 	}
 }
 
+// TestRotate checks that a page with /Rotate 90 is read as displayed:
+// text drawn along the box's Y axis reads left to right.
+func TestRotate(t *testing.T) {
+	file := buildPDF(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 /Rotate 90 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+		simpleFont("Test"),
+		stream("", "BT /F1 10 Tf 0 1 -1 0 300 100 Tm (abc) Tj ET 100 50 m 100 250 l S"),
+	)
+	pages, _ := walkBytes(t, file)
+	p := pages[0]
+	if !close2(p.Width, 800) || !close2(p.Height, 600) {
+		t.Errorf("page is %.0fx%.0f, want 800x600", p.Width, p.Height)
+	}
+	if len(p.Texts) != 1 || p.Texts[0].S != "abc" || !close2(p.Texts[0].X, 100) || !close2(p.Texts[0].Y, 300) || !close2(p.Texts[0].W, 15) {
+		t.Errorf("texts = %+v, want abc at 100,300 width 15", p.Texts)
+	}
+	if len(p.Rules) != 1 || p.Rules[0] != (layout.Rule{X0: 50, Y0: 100, X1: 250, Y1: 100}) {
+		t.Errorf("rules = %+v, want one horizontal at y=100 from 50 to 250", p.Rules)
+	}
+}
+
 // TestXObjects checks that forms are walked with their matrix and that
 // images are counted.
 func TestXObjects(t *testing.T) {
