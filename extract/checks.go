@@ -2,8 +2,9 @@ package extract
 
 import (
 	"math"
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"chiso/parse/vntext"
 )
@@ -104,10 +105,6 @@ func checkRate(p *row, comps map[string]*row, formula string) []rateCheck {
 	return out
 }
 
-// termRe finds "label: number" in evidence: a colon after a word, then a
-// count that is not a date, a fraction or a percentage.
-var termRe = regexp.MustCompile(`([\p{L}\p{M}][\p{L}\p{M} ]{0,60}?)\s*:\s*(\d[\d.,]*)(\s*[/%:\d])?`)
-
 // breakdown returns the terms of a breakdown written in evidence, as in
 // "Ủy ban nhân dân Quận: 5519 Ủy ban nhân dân 14 phường: 6262". Counts
 // before the colon ("14 phường") are not terms; text in parentheses is a
@@ -116,22 +113,40 @@ var termRe = regexp.MustCompile(`([\p{L}\p{M}][\p{L}\p{M} ]{0,60}?)\s*:\s*(\d[\d
 func breakdown(evidence string, conv Convention) []float64 {
 	s := stripParens(evidence)
 	var terms []float64
-	for _, m := range termRe.FindAllStringSubmatch(s, -1) {
-		if m[3] != "" {
+	for off := 0; ; {
+		c := strings.IndexByte(s[off:], ':')
+		if c < 0 {
+			break
+		}
+		c += off
+		off = c + 1
+		// A count right after the colon, not a date, fraction or share.
+		j := skipSpaces(s, c+1)
+		n := numeralEnd(s[j:])
+		if n == 0 {
 			continue
 		}
-		label := strings.Fields(vntext.Fold(m[1]))
-		for _, w := range label {
+		if k := skipSpaces(s, j+n); k < len(s) && (s[k] == '/' || s[k] == '%' || s[k] == ':') {
+			continue
+		}
+		// A word right before the colon: its label.
+		label := strings.TrimRight(s[max(0, c-60):c], " ")
+		r, _ := utf8.DecodeLastRuneInString(label)
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			continue
+		}
+		words := strings.Fields(vntext.Fold(label))
+		for _, w := range words[max(0, len(words)-4):] {
 			switch w {
 			case "quy", "thang", "nam", "ngay", "tuan", "dot", "tong", "cong":
 				return nil
 			}
 		}
-		n, ok := readNumeral(m[2][:numeralEnd(m[2])], NumberContext{Convention: conv, Count: true})
+		v, ok := readNumeral(s[j:j+n], NumberContext{Convention: conv, Count: true})
 		if !ok {
 			return nil
 		}
-		terms = append(terms, n.value)
+		terms = append(terms, v.value)
 	}
 	if len(terms) < 2 {
 		return nil

@@ -65,6 +65,9 @@ const minHeaderScore = 0.6
 // words such as "Kết quả thực hiện Quý III/2023"), Dice ranks every name.
 // A tie between two columns is ColUnknown.
 func ClassifyHeader(cell string) (Column, float64) {
+	if len(cell) > 120 {
+		return ColUnknown, 0 // a sentence, not a header: skip the folding
+	}
 	f := vntext.Fold(cell)
 	if f == "" || len(strings.Fields(f)) > 12 {
 		return ColUnknown, 0

@@ -2,9 +2,11 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"chiso/parse/doc"
 	"chiso/parse/vntext"
@@ -88,10 +90,6 @@ func isUpper(s string) bool {
 	return letters > 0 && upper*10 >= letters*9
 }
 
-// unitRe finds an administrative unit: the kind, then a number or
-// capitalised name.
-var unitRe = regexp.MustCompile(`(?:^|[^\p{L}])([Qq]uận|QUẬN|[Hh]uyện|HUYỆN|[Tt]hành phố|THÀNH PHỐ|[Tt]hị xã|THỊ XÃ)\s+(\d{1,2}\b|\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})`)
-
 // unitStop are words that end a unit's name in an upper-case title ("QUẬN
 // BÌNH TÂN NĂM 2023").
 var unitStop = map[string]bool{"nam": true, "quy": true, "thang": true, "tai": true, "ve": true, "va": true, "cua": true, "tren": true, "trong": true, "giai": true, "den": true, "bao": true, "ngay": true, "theo": true}
@@ -105,14 +103,37 @@ type unitHit struct {
 	after string // folded word before the unit: tai, cua, ban (trên địa bàn)
 }
 
-// units returns the units named in s, outside quoted titles of programmes
-// ("Chuyển đổi số của Thành phố Hồ Chí Minh").
+// unitKinds are the kinds of unit looked for, as written.
+var unitKinds = []string{"Quận", "quận", "QUẬN", "Huyện", "huyện", "HUYỆN", "Thành phố", "thành phố", "THÀNH PHỐ", "Thị xã", "thị xã", "THỊ XÃ"}
+
+// units returns the units named in s — a kind, then a number or
+// capitalised name — outside quoted titles of programmes ("Chuyển đổi số
+// của Thành phố Hồ Chí Minh").
 func units(s string) []unitHit {
+	if !mentionsUnit(s) {
+		return nil
+	}
 	s = stripQuotes(s)
+	type at struct{ i, j int } // kind at s[i:j]
+	var found []at
+	for _, k := range unitKinds {
+		for off := 0; ; {
+			i := strings.Index(s[off:], k)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(k)
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && (unicode.IsLetter(r) || unicode.IsMark(r)) {
+				continue
+			}
+			found = append(found, at{i, i + len(k)})
+		}
+	}
+	sort.Slice(found, func(a, b int) bool { return found[a].i < found[b].i })
 	var out []unitHit
-	for _, m := range unitRe.FindAllStringSubmatchIndex(s, -1) {
-		kind, name := s[m[2]:m[3]], s[m[4]:m[5]]
-		words := strings.Fields(name)
+	for _, f := range found {
+		words := unitName(s[f.j:])
 		for i, w := range words {
 			if unitStop[vntext.Fold(w)] {
 				words = words[:i]
@@ -122,19 +143,19 @@ func units(s string) []unitHit {
 		if len(words) == 0 {
 			continue
 		}
-		k := strings.ToLower(kind)
-		k = strings.ToUpper(k[:1]) + k[1:]
+		k := strings.ToLower(s[f.i:f.j])
+		r := []rune(k)
+		r[0] = unicode.ToUpper(r[0])
 		for i, w := range words {
-			if isUpper(w) && len([]rune(w)) > 1 {
-				r := []rune(strings.ToLower(w))
-				r[0] = unicode.ToUpper(r[0])
-				words[i] = string(r)
+			if isUpper(w) && utf8.RuneCountInString(w) > 1 {
+				wr := []rune(strings.ToLower(w))
+				wr[0] = unicode.ToUpper(wr[0])
+				words[i] = string(wr)
 			}
 		}
-		name = k + " " + strings.Join(words, " ")
-		before := strings.Fields(vntext.Fold(s[:m[2]]))
+		name := string(r) + " " + strings.Join(words, " ")
 		h := unitHit{name: name, city: vntext.Fold(name) == vntext.Fold(city)}
-		if len(before) > 0 {
+		if before := strings.Fields(vntext.Fold(s[max(0, f.i-40):f.i])); len(before) > 0 {
 			h.after = before[len(before)-1]
 		}
 		out = append(out, h)
@@ -142,8 +163,52 @@ func units(s string) []unitHit {
 	return out
 }
 
+// unitName reads the name after a unit's kind: a one- or two-digit
+// number, or up to four capitalised words.
+func unitName(s string) []string {
+	if s == "" || (s[0] != ' ' && s[0] != '\t') {
+		return nil
+	}
+	fields := strings.Fields(s[:min(len(s), 80)])
+	if len(fields) == 0 {
+		return nil
+	}
+	if n := numeralEnd(fields[0]); n > 0 && n <= 2 {
+		if rest := strings.TrimRight(fields[0][n:], ".,;:)"); rest == "" {
+			return []string{fields[0][:n]}
+		}
+		return nil
+	}
+	var words []string
+	for _, w := range fields {
+		w2 := strings.TrimRight(w, ".,;:)”\"")
+		r, _ := utf8.DecodeRuneInString(w2)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		words = append(words, w2)
+		if len(words) == 4 || w2 != w {
+			break
+		}
+	}
+	return words
+}
+
+// mentionsUnit is a quick test for the kinds of unit unitRe looks for.
+func mentionsUnit(s string) bool {
+	for _, k := range []string{"uận", "UẬN", "uyện", "UYỆN", "hành phố", "HÀNH PHỐ", "hị xã", "HỊ XÃ"} {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // stripQuotes removes text in “…” and "…" quotes.
 func stripQuotes(s string) string {
+	if !strings.ContainsRune(s, '“') {
+		return s
+	}
 	var b strings.Builder
 	in := false
 	for _, r := range s {

@@ -195,10 +195,10 @@ func (t *table) addRows(tb tableBlock, start int) {
 		if !hasAlnum(cells) {
 			continue // a rule drawn with dashes
 		}
-		if cols, n := classifyRow(cells); isHeaderRow(cols, n) && sameColumns(cols, h.cols) || ri > 0 && sameRow(cells, tb.grid[0]) {
+		stt := get(cells, ColSTT)
+		if _, numbered := ParseSTT(stt); !numbered && repeatsHeader(cells, h, tb.grid, ri) {
 			continue // the header again, on a new page
 		}
-		stt := get(cells, ColSTT)
 		label := get(cells, ColLabel)
 		if stt == "" {
 			t.continueRow(cells)
@@ -222,6 +222,15 @@ func (t *table) addRows(tb tableBlock, start int) {
 		}
 		t.place(r)
 	}
+}
+
+// repeatsHeader reports whether a row is the table's header again.
+func repeatsHeader(cells []string, h header, grid [][]string, ri int) bool {
+	if ri > 0 && sameRow(cells, grid[0]) {
+		return true
+	}
+	cols, n := classifyRow(cells)
+	return isHeaderRow(cols, n) && sameColumns(cols, h.cols)
 }
 
 // place links r into the hierarchy: its parent is the nearest earlier row
