@@ -1,0 +1,296 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"chiso/extract"
+	"chiso/parse"
+	"chiso/rubric"
+)
+
+func init() {
+	register(command{name: "score", summary: "map rows to a rubric, compute each indicator's points and the total", run: runScore})
+	register(command{name: "rubrics", summary: "list the rubrics that ship (ID, title, max points, indicators)", run: runRubrics})
+}
+
+// scoreOutput is one line of `score --json`, as the contract fixes it.
+type scoreOutput struct {
+	Schema     string            `json:"schema"`
+	Source     parse.Source      `json:"source"`
+	Report     scoreReport       `json:"report"`
+	Rubric     scoreRubric       `json:"rubric"`
+	Total      float64           `json:"total"`
+	SelfTotal  *float64          `json:"self_total"`
+	Groups     []scoreGroup      `json:"groups"`
+	Indicators []scoreIndicator  `json:"indicators"`
+	Findings   []extract.Finding `json:"findings"`
+	// Pending is an addition to the contract: indicators whose points need
+	// other reports (min-max across units, growth over last year), not
+	// counted in total.
+	Pending []string `json:"pending,omitempty"`
+	Error   *string  `json:"error"`
+}
+
+type scoreReport struct {
+	Title  string         `json:"title"`
+	Unit   string         `json:"unit"`
+	Period extract.Period `json:"period"`
+}
+
+type scoreRubric struct {
+	ID    string  `json:"id"`
+	Max   float64 `json:"max"`
+	Title string  `json:"title"` // addition
+}
+
+type scoreGroup struct {
+	ID     string  `json:"id"`
+	Label  string  `json:"label"`
+	Max    float64 `json:"max"`
+	Points float64 `json:"points"`
+}
+
+type scoreIndicator struct {
+	ID         string             `json:"id"`
+	Label      string             `json:"label"`
+	Max        float64            `json:"max"`
+	Points     *float64           `json:"points"`
+	SelfPoints *float64           `json:"self_points"`
+	Basis      string             `json:"basis"`
+	Inputs     map[string]float64 `json:"inputs"`
+	// Additions: the value as written, the row it came from, and what a
+	// score without points still needs ("cohort", "previous_year") with
+	// the unit's measure.
+	Raw     string    `json:"raw,omitempty"`
+	Row     *scoreRow `json:"row,omitempty"`
+	Need    string    `json:"need,omitempty"`
+	Measure *float64  `json:"measure,omitempty"`
+}
+
+type scoreRow struct {
+	Path       []string         `json:"path"`
+	Confidence float64          `json:"confidence"`
+	Location   extract.Location `json:"location"`
+}
+
+func runScore(e *env, args []string) int {
+	fs := newFlags(e, "score", "[--json] [--lang vi|en] --rubric ID|FILE FILE...")
+	asJSON := fs.Bool("json", false, "print JSON Lines, one object per file")
+	lang := fs.String("lang", "vi", "language of basis lines and messages: vi or en")
+	which := fs.String("rubric", "", "rubric id (see chiso rubrics) or YAML file")
+	timeout := fs.Duration("timeout", parse.DefaultTimeout, "give up on a file after this long")
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	if *which == "" || fs.NArg() == 0 || (*lang != "vi" && *lang != "en") {
+		fs.Usage()
+		return exitUsage
+	}
+	r, err := rubric.Open(*which)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		return exitUsage
+	}
+	code := exitOK
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for _, name := range fs.Args() {
+		out := scoreOutput{Schema: "chiso/v1", Rubric: scoreRubric{ID: r.ID, Max: r.Max, Title: r.Title},
+			Groups: []scoreGroup{}, Indicators: []scoreIndicator{}, Findings: []extract.Finding{}}
+		d, err := readInput(context.Background(), e, name, *timeout)
+		if err != nil {
+			code = exitUnread
+			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			out.Source, out.Error = parse.Source{Path: name}, errorString(err)
+		} else {
+			rep := extract.Extract(d, extract.Options{Lang: *lang})
+			rubric.Apply(rep, r, *lang)
+			fillScore(&out, d.Source, rep, rubric.ScoreReport(rep, r, *lang), *lang)
+			for _, f := range out.Findings {
+				if f.Severity == extract.SeverityError && code == exitOK {
+					code = exitFindings
+				}
+			}
+		}
+		if *asJSON {
+			if err := enc.Encode(out); err != nil {
+				fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+				return exitUnread
+			}
+			continue
+		}
+		if out.Error == nil {
+			printScore(e.stdout, &out, r, *lang)
+		}
+	}
+	return code
+}
+
+func fillScore(out *scoreOutput, src parse.Source, rep *extract.Report, card *rubric.Card, lang string) {
+	out.Source = src
+	out.Report = scoreReport{Title: rep.Title, Unit: rep.Unit, Period: rep.Period}
+	out.Total, out.SelfTotal, out.Pending = card.Total, card.SelfTotal, card.Pending
+	for _, g := range card.Groups {
+		out.Groups = append(out.Groups, scoreGroup{ID: g.ID, Label: g.Label, Max: g.Max, Points: g.Points})
+	}
+	for _, s := range card.Scores {
+		ind := scoreIndicator{ID: s.ID, Label: s.Label, Max: s.Max, Points: s.Points, SelfPoints: s.SelfPoints,
+			Basis: s.Basis, Inputs: s.Inputs, Need: string(s.Need), Measure: s.Measure}
+		if lang == "vi" {
+			ind.Basis = s.BasisVI
+		}
+		if ind.Inputs == nil {
+			ind.Inputs = map[string]float64{}
+		}
+		if s.Row != nil {
+			ind.Raw = s.Row.Raw
+			ind.Row = &scoreRow{Path: s.Row.Path, Confidence: s.Row.Rubric.Confidence, Location: s.Row.Location}
+		}
+		out.Indicators = append(out.Indicators, ind)
+	}
+	out.Findings = card.Findings
+}
+
+// printScore writes a scored report for a person, grouped as the decision
+// groups its indicators.
+func printScore(w io.Writer, out *scoreOutput, r *rubric.Rubric, lang string) {
+	h := headings[lang]
+	fmt.Fprintf(w, "== %s — %s %s\n", out.Source.Path, r.ID, r.Title)
+	if out.Report.Unit != "" || out.Report.Period.Label != "" {
+		fmt.Fprintf(w, "   %s %s\n", out.Report.Unit, out.Report.Period.Label)
+	}
+	fmt.Fprintf(w, "%s: %s / %s", h.total, num(out.Total), num(r.Max))
+	if out.SelfTotal != nil {
+		fmt.Fprintf(w, "   %s: %s", h.self, num(*out.SelfTotal))
+	}
+	if len(out.Pending) > 0 {
+		fmt.Fprintf(w, "   %s: %s", h.pending, strings.Join(out.Pending, ", "))
+	}
+	fmt.Fprintln(w)
+	byGroup := map[string][]scoreIndicator{}
+	for i, ind := range out.Indicators {
+		g := r.Indicators[i].Group
+		byGroup[g] = append(byGroup[g], ind)
+	}
+	for _, g := range out.Groups {
+		fmt.Fprintf(w, "\n%-5s %-60s %7s / %-4s\n", g.ID, clip(g.Label, 60), num(g.Points), num(g.Max))
+		for _, ind := range byGroup[g.ID] {
+			pts := "–"
+			if ind.Points != nil {
+				pts = num(*ind.Points)
+			}
+			self := ""
+			if ind.SelfPoints != nil {
+				self = h.selfShort + " " + num(*ind.SelfPoints)
+			}
+			fmt.Fprintf(w, "  %-5s %-56s %7s / %-4s %-10s %s\n", ind.ID, clip(ind.Label, 56), pts, num(ind.Max), self, ind.Basis)
+		}
+	}
+	if len(out.Findings) > 0 {
+		fmt.Fprintf(w, "\n%s:\n", h.findings)
+		for _, f := range out.Findings {
+			fmt.Fprintf(w, "  %-7s %-20s %-12s %s\n", f.Severity, f.Code, strings.Join(f.Path, "/"), f.Message)
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+var headings = map[string]struct{ total, self, selfShort, pending, findings string }{
+	"en": {"total", "self-assessed", "self", "needs other reports", "findings"},
+	"vi": {"tổng điểm", "tự chấm", "tự chấm", "cần báo cáo khác", "phát hiện"},
+}
+
+// clip shortens s to n runes for a table column.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+func num(x float64) string {
+	s := fmt.Sprintf("%.2f", x)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		return "0"
+	}
+	return s
+}
+
+// rubricLine is one line of `rubrics --json`.
+type rubricLine struct {
+	ID         string  `json:"id"`
+	Title      string  `json:"title"`
+	Max        float64 `json:"max"`
+	Indicators int     `json:"indicators"`
+	Groups     int     `json:"groups"`
+	Source     string  `json:"source"`
+}
+
+// runRubrics lists the shipped rubrics, or with an argument (an id or a
+// YAML file) prints that rubric's groups and indicators.
+func runRubrics(e *env, args []string) int {
+	fs := newFlags(e, "rubrics", "[--json] [ID|FILE]")
+	asJSON := fs.Bool("json", false, "print JSON Lines, one object per rubric")
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	var rs []*rubric.Rubric
+	if fs.NArg() > 0 {
+		for _, a := range fs.Args() {
+			r, err := rubric.Open(a)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+				return exitUsage
+			}
+			rs = append(rs, r)
+		}
+	} else {
+		var err error
+		if rs, err = rubric.All(); err != nil {
+			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			return exitUnread
+		}
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for _, r := range rs {
+		if *asJSON {
+			if err := enc.Encode(rubricLine{r.ID, r.Title, r.Max, len(r.Indicators), len(r.Groups), r.Source}); err != nil {
+				fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+				return exitUnread
+			}
+			continue
+		}
+		if fs.NArg() == 0 {
+			fmt.Fprintf(e.stdout, "%-26s %4s points %3d indicators  %s\n", r.ID, num(r.Max), len(r.Indicators), r.Title)
+			continue
+		}
+		printRubric(e.stdout, r)
+	}
+	return exitOK
+}
+
+func printRubric(w io.Writer, r *rubric.Rubric) {
+	fmt.Fprintf(w, "== %s — %s (%s)\n   %s points, %d groups, %d indicators\n", r.ID, r.Title, r.Source, num(r.Max), len(r.Groups), len(r.Indicators))
+	for _, g := range r.Groups {
+		fmt.Fprintf(w, "\n%-5s %-60s %4s\n", g.ID, clip(g.Label, 60), num(g.Max))
+		for _, ind := range r.Indicators {
+			if ind.Group != g.ID {
+				continue
+			}
+			method := string(ind.Method.Kind)
+			if ind.Formula != "" {
+				method += " " + ind.Formula
+			}
+			fmt.Fprintf(w, "  %-5s %-60s %4s  %s\n", ind.ID, clip(ind.Label, 60), num(ind.Max), method)
+		}
+	}
+	fmt.Fprintln(w)
+}
