@@ -149,8 +149,9 @@ func width(grid [][]string) int {
 	return len(grid[0])
 }
 
-// numberedFirstColumn reports whether most non-empty rows of a grid with at
-// least two columns start with an STT, the non-Roman ones at least twice.
+// numberedFirstColumn reports whether a grid with at least two columns
+// starts with a numbered row and most of its non-empty rows start with an
+// STT, the non-bullet ones at least twice.
 func numberedFirstColumn(grid [][]string) bool {
 	if width(grid) < 2 {
 		return false
@@ -159,6 +160,9 @@ func numberedFirstColumn(grid [][]string) bool {
 	for _, r := range grid {
 		if strings.TrimSpace(strings.Join(r, "")) == "" {
 			continue
+		}
+		if _, ok := ParseSTT(r[0]); rows == 0 && !ok {
+			return false // a header this package does not know: not ours
 		}
 		rows++
 		if s, ok := ParseSTT(r[0]); ok && s.Level != LevelBullet {
@@ -201,6 +205,9 @@ func (t *table) addRows(tb tableBlock, start int) {
 		}
 		label := get(cells, ColLabel)
 		if stt == "" {
+			if f := vntext.Fold(label); f == "tong" || f == "cong" || strings.HasPrefix(f, "tong cong") || strings.HasPrefix(f, "tong so") {
+				continue // a total row, not the rest of the row above
+			}
 			t.continueRow(cells)
 			continue
 		}
