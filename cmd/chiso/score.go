@@ -18,66 +18,6 @@ func init() {
 	register(command{name: "rubrics", summary: "list the rubrics that ship (ID, title, max points, indicators)", run: runRubrics})
 }
 
-// scoreOutput is one line of `score --json`, as the contract fixes it.
-type scoreOutput struct {
-	Schema     string            `json:"schema"`
-	Source     parse.Source      `json:"source"`
-	Report     scoreReport       `json:"report"`
-	Rubric     scoreRubric       `json:"rubric"`
-	Total      float64           `json:"total"`
-	SelfTotal  *float64          `json:"self_total"`
-	Groups     []scoreGroup      `json:"groups"`
-	Indicators []scoreIndicator  `json:"indicators"`
-	Findings   []extract.Finding `json:"findings"`
-	// Pending is an addition to the contract: indicators whose points need
-	// other reports (min-max across units, growth over last year), not
-	// counted in total.
-	Pending []string `json:"pending,omitempty"`
-	Error   *string  `json:"error"`
-}
-
-type scoreReport struct {
-	Title  string         `json:"title"`
-	Unit   string         `json:"unit"`
-	Period extract.Period `json:"period"`
-}
-
-type scoreRubric struct {
-	ID    string  `json:"id"`
-	Max   float64 `json:"max"`
-	Title string  `json:"title"` // addition
-}
-
-type scoreGroup struct {
-	ID     string  `json:"id"`
-	Label  string  `json:"label"`
-	Max    float64 `json:"max"`
-	Points float64 `json:"points"`
-}
-
-type scoreIndicator struct {
-	ID         string             `json:"id"`
-	Label      string             `json:"label"`
-	Max        float64            `json:"max"`
-	Points     *float64           `json:"points"`
-	SelfPoints *float64           `json:"self_points"`
-	Basis      string             `json:"basis"`
-	Inputs     map[string]float64 `json:"inputs"`
-	// Additions: the value as written, the row it came from, and what a
-	// score without points still needs ("cohort", "previous_year") with
-	// the unit's measure.
-	Raw     string    `json:"raw,omitempty"`
-	Row     *scoreRow `json:"row,omitempty"`
-	Need    string    `json:"need,omitempty"`
-	Measure *float64  `json:"measure,omitempty"`
-}
-
-type scoreRow struct {
-	Path       []string         `json:"path"`
-	Confidence float64          `json:"confidence"`
-	Location   extract.Location `json:"location"`
-}
-
 func runScore(e *env, args []string) int {
 	fs := newFlags(e, "score", "[--json] [--lang vi|en] --rubric ID|FILE FILE...")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per file")
@@ -100,17 +40,14 @@ func runScore(e *env, args []string) int {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	for _, name := range fs.Args() {
-		out := scoreOutput{Schema: "chiso/v1", Rubric: scoreRubric{ID: r.ID, Max: r.Max, Title: r.Title},
-			Groups: []scoreGroup{}, Indicators: []scoreIndicator{}, Findings: []extract.Finding{}}
+		var out rubric.Output
 		d, err := readInput(context.Background(), e, name, *timeout)
 		if err != nil {
 			code = exitUnread
 			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-			out.Source, out.Error = parse.Source{Path: name}, errorString(err)
+			out = rubric.ErrorOutput(name, r, err)
 		} else {
-			rep := extract.Extract(d, extract.Options{Lang: *lang})
-			rubric.Apply(rep, r, *lang)
-			fillScore(&out, d.Source, rep, rubric.ScoreReport(rep, r, *lang), *lang)
+			out = rubric.Run(d, r, *lang)
 			for _, f := range out.Findings {
 				if f.Severity == extract.SeverityError && code == exitOK {
 					code = exitFindings
@@ -131,34 +68,9 @@ func runScore(e *env, args []string) int {
 	return code
 }
 
-func fillScore(out *scoreOutput, src parse.Source, rep *extract.Report, card *rubric.Card, lang string) {
-	out.Source = src
-	out.Report = scoreReport{Title: rep.Title, Unit: rep.Unit, Period: rep.Period}
-	out.Total, out.SelfTotal, out.Pending = card.Total, card.SelfTotal, card.Pending
-	for _, g := range card.Groups {
-		out.Groups = append(out.Groups, scoreGroup{ID: g.ID, Label: g.Label, Max: g.Max, Points: g.Points})
-	}
-	for _, s := range card.Scores {
-		ind := scoreIndicator{ID: s.ID, Label: s.Label, Max: s.Max, Points: s.Points, SelfPoints: s.SelfPoints,
-			Basis: s.Basis, Inputs: s.Inputs, Need: string(s.Need), Measure: s.Measure}
-		if lang == "vi" {
-			ind.Basis = s.BasisVI
-		}
-		if ind.Inputs == nil {
-			ind.Inputs = map[string]float64{}
-		}
-		if s.Row != nil {
-			ind.Raw = s.Row.Raw
-			ind.Row = &scoreRow{Path: s.Row.Path, Confidence: s.Row.Rubric.Confidence, Location: s.Row.Location}
-		}
-		out.Indicators = append(out.Indicators, ind)
-	}
-	out.Findings = card.Findings
-}
-
 // printScore writes a scored report for a person, grouped as the decision
 // groups its indicators.
-func printScore(w io.Writer, out *scoreOutput, r *rubric.Rubric, lang string) {
+func printScore(w io.Writer, out *rubric.Output, r *rubric.Rubric, lang string) {
 	h := headings[lang]
 	fmt.Fprintf(w, "== %s — %s %s\n", out.Source.Path, r.ID, r.Title)
 	if out.Report.Unit != "" || out.Report.Period.Label != "" {
@@ -172,7 +84,7 @@ func printScore(w io.Writer, out *scoreOutput, r *rubric.Rubric, lang string) {
 		fmt.Fprintf(w, "   %s: %s", h.pending, strings.Join(out.Pending, ", "))
 	}
 	fmt.Fprintln(w)
-	byGroup := map[string][]scoreIndicator{}
+	byGroup := map[string][]rubric.OutputIndicator{}
 	for i, ind := range out.Indicators {
 		g := r.Indicators[i].Group
 		byGroup[g] = append(byGroup[g], ind)

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"chiso/rubric"
 )
 
 const filledSheet = "../../golden/testdata/seed004_filled.txt"
@@ -22,7 +24,7 @@ func TestScoreJSON(t *testing.T) {
 	if code != exitFindings {
 		t.Errorf("exit %d, want %d; stderr %s", code, exitFindings, stderr)
 	}
-	var got scoreOutput
+	var got rubric.Output
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("%v in %s", err, out)
 	}
