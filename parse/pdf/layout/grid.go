@@ -2,6 +2,12 @@ package layout
 
 import "sort"
 
+// maxSlots bounds the slots of one grid. Real tables have at most a few
+// thousand on a page; a damaged or hostile file can draw a mesh of
+// thousands of rules, whose texts are better read as paragraphs than
+// stall the reader.
+const maxSlots = 40000
+
 // grid is a ruled table found on one page: the X's of its column borders,
 // the Y's of its row borders, and which slot belongs to which cell.
 type grid struct {
@@ -89,6 +95,9 @@ func buildGrid(h, v []seg) *grid {
 		return nil
 	}
 	nr, nc := len(ys)-1, len(xs)-1
+	if nr*nc > maxSlots {
+		return nil
+	}
 	vAt, hAt := bucket(v, xs), bucket(h, ys)
 	// vwall[r][c]: a vertical rule at xs[c] separates slots in row r.
 	vwall := make([][]bool, nr)

@@ -51,6 +51,12 @@ func tabbedAt(ls []line, i int) (span, bool) {
 		if j > i && ls[j].y-ls[j-1].y > rowGap*max(ls[j].size, ls[j-1].size) {
 			break
 		}
+		// A table that stops qualifying for a while has ended; looking
+		// further from every start line would cost quadratic time on
+		// long two-column lists.
+		if j-max(best.to, i) > 3*minTabRows {
+			break
+		}
 		cs := chunks(ls[j])
 		if len(cs) < 2 || len(cs) > maxChunks || math.Abs(cs[0][0].X-ls[i].texts[0].X) > alignTol {
 			break
