@@ -26,9 +26,11 @@ const maxNesting = 32
 
 // walker streams the main part and collects blocks.
 type walker struct {
-	d    *xml.Decoder
-	part string // name of the main part, for errors
-	num  *numbering
+	d      *xml.Decoder
+	part   string // name of the main part, for errors
+	num    *numbering
+	styles *styleSheet
+	legacy evidence
 
 	// fields holds one entry per open complex field (w:fldChar begin);
 	// true while its instruction is being read, false once the
@@ -214,6 +216,10 @@ func (w *walker) body() error {
 func (w *walker) paragraph(depth int) (string, error) {
 	var b paraText
 	level := 0 // elements open below the w:p
+	// The font of the text: the run's own (direct or its character
+	// style) when it sets one, else the paragraph style's.
+	paraFont := w.styles.paragraphFont("")
+	runFont, runHasFont := "", false
 	for {
 		tok, err := w.token()
 		if err != nil {
@@ -229,12 +235,14 @@ func (w *walker) paragraph(depth int) (string, error) {
 			if level == 0 {
 				// Text boxes and breaks at the end leave a newline
 				// that ends nothing.
-				return strings.TrimRight(b.String(), "\n"), nil
+				text := w.legacy.convert(b.String(), b.segments)
+				return strings.TrimRight(text, "\n"), nil
 			}
 			level--
 			switch {
 			case isW(t.Name, "r"):
 				w.hidden = false
+				runHasFont = false
 			case isW(t.Name, "p"):
 				// End of a paragraph inside a text box.
 				b.newline()
@@ -243,28 +251,40 @@ func (w *walker) paragraph(depth int) (string, error) {
 			switch {
 			case isW(t.Name, "pPr"):
 				if level == 0 {
-					label, suffix, err := w.paragraphProps()
+					label, suffix, style, err := w.paragraphProps()
 					if err != nil {
 						return "", err
 					}
+					paraFont = w.styles.paragraphFont(style)
 					b.WriteString(label)
 					b.suffix = suffix
 				} else if err := w.skip(); err != nil {
 					return "", err
 				}
 			case isW(t.Name, "rPr"):
-				props, err := w.props("vanish")
+				props, err := w.props("vanish", "rFonts", "rStyle")
 				if err != nil {
 					return "", err
 				}
 				w.hidden = props[0].on()
+				if f := props[1]; f != nil {
+					runFont, runHasFont = (&rFonts{ASCII: f.attr("ascii"), HAnsi: f.attr("hAnsi"),
+						ASCIITheme: f.attr("asciiTheme"), HAnsiTheme: f.attr("hAnsiTheme")}).latin()
+				}
+				if props[2] != nil && !runHasFont {
+					runFont, runHasFont = w.styles.font[props[2].Val]
+				}
 			case isW(t.Name, "t"):
 				text, err := w.text()
 				if err != nil {
 					return "", err
 				}
 				if !w.hidden && !w.inInstruction() {
-					b.write(text)
+					font := paraFont
+					if runHasFont {
+						font = runFont
+					}
+					b.writeIn(text, legacyOf(font))
 				}
 			case isW(t.Name, "tbl"):
 				// A table in a text box: kept as text.
@@ -303,7 +323,21 @@ func (w *walker) paragraph(depth int) (string, error) {
 // reads "1." and not "1.\t".
 type paraText struct {
 	strings.Builder
-	suffix string
+	suffix   string
+	segments []segment // text in legacy fonts, converted at the end
+}
+
+// writeIn writes text set in a font of the given encoding.
+func (b *paraText) writeIn(s string, k legacy) {
+	if k == legacyNone || s == "" {
+		b.write(s)
+		return
+	}
+	b.WriteString(b.suffix)
+	b.suffix = ""
+	start := b.Len()
+	b.WriteString(s)
+	b.segments = append(b.segments, segment{start, b.Len(), k})
 }
 
 func (b *paraText) write(s string) {
@@ -322,25 +356,25 @@ func (b *paraText) newline() {
 	}
 }
 
-// paragraphProps reads w:pPr and returns the numbering label, if any.
-func (w *walker) paragraphProps() (label, suffix string, err error) {
+// paragraphProps reads w:pPr and returns the numbering label, if any, and
+// the paragraph's style.
+func (w *walker) paragraphProps() (label, suffix, style string, err error) {
 	props, err := w.props("pStyle", "numPr/ilvl", "numPr/numId")
 	if err != nil {
-		return "", "", err
+		return "", "", "", err
 	}
-	if w.num == nil || w.inInstruction() {
-		return "", "", nil
-	}
-	style := ""
 	if props[0] != nil {
 		style = props[0].Val
+	}
+	if w.num == nil || w.inInstruction() {
+		return "", "", style, nil
 	}
 	var direct *numPr
 	if props[1] != nil || props[2] != nil {
 		direct = &numPr{Ilvl: props[1], NumID: props[2]}
 	}
 	label, suffix = w.num.label(style, direct)
-	return label, suffix, nil
+	return label, suffix, style, nil
 }
 
 // props reads a properties element (w:pPr, w:rPr, w:tcPr, w:trPr) whose
@@ -376,7 +410,7 @@ func (w *walker) props(wanted ...string) ([]*val, error) {
 			}
 			for i, want := range wanted {
 				if want == name {
-					v := &val{}
+					v := &val{attrs: t.Attr}
 					for _, a := range t.Attr {
 						if a.Name.Local == "val" {
 							v.Val = a.Value

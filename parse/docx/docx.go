@@ -47,7 +47,7 @@ func Read(r io.ReaderAt, size int64) (d *doc.Document, err error) {
 		return nil, fmt.Errorf("no main document part: neither _rels/.rels nor [Content_Types].xml names one and there is no word/document.xml (%d parts)", len(p.parts))
 	}
 	d = &doc.Document{Source: doc.Source{Format: doc.DOCX, Pages: p.pages()}}
-	num, warnings := p.numbering(main)
+	styles, num, warnings := p.styles(main)
 	d.Warnings = append(d.Warnings, warnings...)
 
 	rc, err := p.open(main)
@@ -55,7 +55,7 @@ func Read(r io.ReaderAt, size int64) (d *doc.Document, err error) {
 		return nil, err
 	}
 	defer rc.Close()
-	w := &walker{d: newDecoder(rc), part: main, num: num}
+	w := &walker{d: newDecoder(rc), part: main, num: num, styles: styles}
 	if err := w.body(); err != nil {
 		return nil, err
 	}
@@ -66,32 +66,30 @@ func Read(r io.ReaderAt, size int64) (d *doc.Document, err error) {
 	return d, nil
 }
 
-// numbering loads the list definitions and paragraph styles the main
-// part uses. Both are optional; a damaged one costs the numbering labels,
-// not the document, and is reported as a warning.
-func (p *pkg) numbering(main string) (*numbering, []string) {
+// styles loads the paragraph styles and list definitions the main part
+// uses. Both parts are optional; a damaged one costs the numbering labels
+// or the legacy-font conversion, not the document, and is reported as a
+// warning.
+func (p *pkg) styles(main string) (*styleSheet, *numbering, []string) {
 	var warnings []string
-	var nx *numberingXML
-	if name := p.find(main, relNumbering, ctNumbering, path.Join(path.Dir(main), "numbering.xml")); name != "" {
-		nx = new(numberingXML)
-		if err := p.decode(name, nx); err != nil {
-			warnings = append(warnings, "automatic numbering not shown: "+err.Error())
-			nx = nil
-		}
-	}
-	if nx == nil {
-		// Without lists, styles cannot number anything.
-		return nil, warnings
-	}
 	var sx *stylesXML
 	if name := p.find(main, relStyles, ctStyles, path.Join(path.Dir(main), "styles.xml")); name != "" {
 		sx = new(stylesXML)
 		if err := p.decode(name, sx); err != nil {
-			warnings = append(warnings, "numbering from paragraph styles not shown: "+err.Error())
+			warnings = append(warnings, "paragraph styles not used: "+err.Error())
 			sx = nil
 		}
 	}
-	return newNumbering(nx, sx), warnings
+	styles := newStyleSheet(sx)
+	name := p.find(main, relNumbering, ctNumbering, path.Join(path.Dir(main), "numbering.xml"))
+	if name == "" {
+		return styles, nil, warnings
+	}
+	nx := new(numberingXML)
+	if err := p.decode(name, nx); err != nil {
+		return styles, nil, append(warnings, "automatic numbering not shown: "+err.Error())
+	}
+	return styles, newNumbering(nx, styles), warnings
 }
 
 // pages returns the page count Word stored when it last saved the file

@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"encoding/xml"
 	"strconv"
 	"strings"
 )
@@ -11,9 +12,20 @@ import (
 // from word/numbering.xml, counting paragraphs in document order.
 
 // val is the w:val attribute of an element; a nil *val means the element
-// is absent.
+// is absent. attrs holds all its attributes where the walker needs more.
 type val struct {
-	Val string `xml:"val,attr"`
+	Val   string `xml:"val,attr"`
+	attrs []xml.Attr
+}
+
+// attr returns the value of the attribute with the given local name.
+func (v *val) attr(local string) string {
+	for _, a := range v.attrs {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 // on reports whether a toggle property such as <w:vanish/> is set: present
@@ -61,14 +73,6 @@ type numberingXML struct {
 	} `xml:"num"`
 }
 
-type stylesXML struct {
-	Styles []struct {
-		ID      string `xml:"styleId,attr"`
-		BasedOn *val   `xml:"basedOn"`
-		NumPr   *numPr `xml:"pPr>numPr"`
-	} `xml:"style"`
-}
-
 const levels = 9 // w:ilvl is 0..8
 
 // level is one w:lvl: how a list level counts and shows its number.
@@ -98,23 +102,17 @@ type counter struct {
 
 type numbering struct {
 	lists    map[string]*list // by w:numId
-	styles   map[string]numPr // paragraph style -> numbering, basedOn resolved
+	styles   map[string]numPr // style -> numbering, basedOn resolved
 	counters map[string]*counter
 	used     map[string]bool // w:numId seen, so its start overrides apply once
 }
 
-func newNumbering(nx *numberingXML, sx *stylesXML) *numbering {
+func newNumbering(nx *numberingXML, styles *styleSheet) *numbering {
 	n := &numbering{
 		lists:    make(map[string]*list),
-		styles:   make(map[string]numPr),
+		styles:   styles.numPr,
 		counters: make(map[string]*counter),
 		used:     make(map[string]bool),
-	}
-	if sx != nil {
-		n.resolveStyles(sx)
-	}
-	if nx == nil {
-		return n
 	}
 	abstract := make(map[string][levels]*level)
 	links := make(map[string]string) // abstractNum -> numbering style it takes its levels from
@@ -189,45 +187,6 @@ func parseLevel(x lvlXML) *level {
 	l.restart = x.LvlRestart == nil || x.LvlRestart.Val != "0"
 	l.legal = x.IsLgl.on()
 	return l
-}
-
-// resolveStyles records, for each style, the numbering it carries itself
-// or inherits through w:basedOn.
-func (n *numbering) resolveStyles(sx *stylesXML) {
-	type style struct {
-		basedOn string
-		np      *numPr
-	}
-	byID := make(map[string]style, len(sx.Styles))
-	for _, s := range sx.Styles {
-		st := style{np: s.NumPr}
-		if s.BasedOn != nil {
-			st.basedOn = s.BasedOn.Val
-		}
-		byID[s.ID] = st
-	}
-	for id := range byID {
-		var got numPr
-		// Depth-limited: basedOn chains may loop in damaged files.
-		for s, i := id, 0; s != "" && i < 16; i++ {
-			st, ok := byID[s]
-			if !ok {
-				break
-			}
-			if st.np != nil {
-				if got.NumID == nil {
-					got.NumID = st.np.NumID
-				}
-				if got.Ilvl == nil {
-					got.Ilvl = st.np.Ilvl
-				}
-			}
-			s = st.basedOn
-		}
-		if got.NumID != nil {
-			n.styles[id] = got
-		}
-	}
 }
 
 // label advances the counters for a paragraph with the given style and
