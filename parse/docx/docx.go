@@ -16,9 +16,13 @@
 // tables kept as text, and STT columns that Word numbers automatically
 // (numbering.xml) given the labels Word shows.
 //
-// Text is returned as read; package parse normalises it (vntext.Clean).
-// Line breaks (w:br, w:cr) and paragraphs within a cell are "\n", tabs
-// are "\t".
+// Text set in legacy Vietnamese fonts (.VnTime: TCVN3, VNI-Times: VNI) is
+// converted to Unicode here, since only the reader knows a run's font;
+// all other text is returned as written and package parse normalises it
+// (vntext.Clean). Line breaks (w:br, w:cr) and paragraphs within a cell
+// are "\n", tabs are "\t"; a table nested in a cell becomes one line per
+// row with its cells separated by " | ". Paragraphs without text are not
+// blocks. Source.Pages is the count Word saved, 0 if none.
 package docx
 
 import (
