@@ -276,11 +276,26 @@ func FuzzLegacy(f *testing.F) {
 		f.Add(latin1(tt.raw))
 	}
 	f.Add("Báo cáo")
+	f.Add("aấ Ưở ỵý ĩi")
 	f.Add("\xff\xfe")
 	f.Fuzz(func(t *testing.T, s string) {
 		l := DetectLegacy(s)
 		if l != None && l != TCVN3 && l != VNI {
 			t.Fatalf("DetectLegacy(%+q) = %d", s, l)
+		}
+		// Text of ASCII and Vietnamese letters survives both encodings.
+		viet := strings.ToLower(vietLower) + strings.ToUpper(vietLower)
+		x := strings.Map(func(r rune) rune {
+			if r < utf8.RuneSelf || strings.ContainsRune(viet, r) {
+				return r
+			}
+			return -1
+		}, s)
+		if got := FromVNI(ToVNI(x)); got != x {
+			t.Fatalf("FromVNI(ToVNI(%+q)) = %+q", x, got)
+		}
+		if lx := strings.ToLower(x); FromTCVN3(ToTCVN3(lx)) != lx {
+			t.Fatalf("FromTCVN3(ToTCVN3(%+q)) = %+q", lx, FromTCVN3(ToTCVN3(lx)))
 		}
 		for name, out := range map[string]string{
 			"FromTCVN3": FromTCVN3(s), "FromTCVN3Upper": FromTCVN3Upper(s), "FromVNI": FromVNI(s),
