@@ -33,7 +33,7 @@ var headerNames = map[Column][]string{
 	ColLabel:       {"chi so", "chi so thanh phan", "chi so chi so thanh phan", "chi tieu", "noi dung", "noi dung chi tieu", "ten chi tieu", "ten chi so", "tieu chi", "nhiem vu"},
 	ColValue:       {"so lieu ke khai", "so lieu", "so lieu bao cao", "ket qua", "ket qua thuc hien", "gia tri"},
 	ColEvidence:    {"tai lieu kiem chung", "tai lieu minh chung", "ghi chu", "cach xac dinh va tinh diem", "cach xac dinh", "phuong phap tinh", "tai lieu chung minh"},
-	ColMax:         {"diem toi da", "thang diem", "diem chuan"},
+	ColMax:         {"diem toi da", "thang diem", "diem chuan", "tong diem"},
 	ColSelf:        {"diem tu cham", "tu danh gia", "tu cham diem", "diem tu danh gia"},
 	ColResponsible: {"don vi bao cao", "don vi chu tri", "don vi thuc hien", "don vi chu tri tham muu", "co quan chu tri"},
 	ColMeasure:     {"don vi tinh", "dvt"},
@@ -77,11 +77,24 @@ func ClassifyHeader(cell string) (Column, float64) {
 	for _, m := range fuzzy.Find(f, headerIndex.names) {
 		candidates = append(candidates, m.Index)
 	}
-	if len(candidates) == 0 {
+	col, score := rankHeader(tokens, candidates)
+	if col == ColUnknown {
+		// fuzzy keeps only names that contain the cell's letters in order,
+		// so a cell with extra words ("Chỉ số chính", "Kết quả thực hiện
+		// Quý III/2023") never reaches its shorter name: rank them all.
+		candidates = candidates[:0]
 		for i := range headerIndex.names {
 			candidates = append(candidates, i)
 		}
+		col, score = rankHeader(tokens, candidates)
 	}
+	return col, score
+}
+
+// rankHeader returns the column of the best Dice score among the
+// candidate names, ColUnknown when it is too low or tied with another
+// column.
+func rankHeader(tokens []string, candidates []int) (Column, float64) {
 	best, second := -1.0, -1.0
 	bestCol := ColUnknown
 	for _, i := range candidates {
@@ -131,6 +144,11 @@ type header struct {
 	cols []Column
 	// rows is how many rows the header takes (1 or 2).
 	rows int
+	// second, when set, is the layout of a record's second row: some
+	// reports (seed 003 as text) write each record on two rows, "STT |
+	// Chỉ số" over "Điểm tối đa | Cách xác định", under a header of the
+	// same shape.
+	second []Column
 }
 
 func (h header) find(c Column) int {
@@ -187,14 +205,30 @@ func findHeader(grid [][]string) (header, int, bool) {
 		if r+1 < len(grid) {
 			next := grid[r+1]
 			if _, ok := ParseSTT(first(next)); !ok && !hasLongCell(next) && !sameRow(next, grid[r]) {
-				sub, _ := classifyRow(next)
+				sub, subN := classifyRow(next)
 				h.rows = 2
-				h.cols = mergeHeader(cols, sub, grid[r], next)
+				if subN >= 2 && stacked(cols, sub) {
+					h.second = sub
+				} else {
+					h.cols = mergeHeader(cols, sub, grid[r], next)
+				}
 			}
 		}
 		return h, r, true
 	}
 	return header{}, 0, false
+}
+
+// stacked reports whether a two-row header names different known columns
+// at one position: the records of the table then take two rows each.
+func stacked(top, sub []Column) bool {
+	for i := range min(len(top), len(sub)) {
+		known := func(c Column) bool { return c != ColUnknown && c != ColOther }
+		if known(top[i]) && known(sub[i]) && top[i] != sub[i] {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeHeader combines a two-row header: where the upper cell spans

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -54,10 +55,11 @@ type tableBlock struct {
 // (letterheads, signature blocks, statistics grids) is left alone.
 func findTables(d *doc.Document) []*table {
 	var (
-		tables  []*table
-		cur     *table
-		last    = -2 // block index of the last block added to cur
-		section string
+		tables   []*table
+		cur      *table
+		last     = -2 // block index of the last block added to cur
+		rejected = -2 // block index of the last table left alone
+		section  string
 	)
 	tableNo := 0
 	for bi := range d.Blocks {
@@ -84,11 +86,18 @@ func findTables(d *doc.Document) []*table {
 			cur.addRows(tb, at+h.rows)
 		case adjacent && width(tb.grid) == len(cur.head.cols):
 			cur.addRows(tb, 0)
+		case rejected == bi-1:
+			// The rest of a table that is not an indicator table, after a
+			// page break.
+			rejected = bi
+			cur = nil
+			continue
 		case numberedFirstColumn(tb.grid):
 			cur = &table{head: positionalHeader(width(tb.grid)), section: section}
 			tables = append(tables, cur)
 			cur.addRows(tb, 0)
 		default:
+			rejected = bi
 			cur = nil
 			continue
 		}
@@ -188,14 +197,23 @@ func positionalHeader(n int) header {
 // addRows reads the rows of one block, from row start on, into t.
 func (t *table) addRows(tb tableBlock, start int) {
 	h := t.head
+	var second []string // the record's second row in a stacked table
 	get := func(r []string, c Column) string {
 		if i := h.find(c); i >= 0 && i < len(r) {
 			return strings.TrimSpace(r[i])
+		}
+		if i := slices.Index(h.second, c); i >= 0 && i < len(second) {
+			return strings.TrimSpace(second[i])
 		}
 		return ""
 	}
 	for ri := start; ri < len(tb.grid); ri++ {
 		cells := tb.grid[ri]
+		second = nil
+		if h.second != nil && ri+1 < len(tb.grid) {
+			ri++
+			second = tb.grid[ri]
+		}
 		if !hasAlnum(cells) {
 			continue // a rule drawn with dashes
 		}
