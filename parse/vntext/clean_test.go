@@ -26,6 +26,7 @@ func TestClean(t *testing.T) {
 		{"a\u0341 a\u0340", "á à"},
 		{"Vi\u00ea\u0323t", "Việt"},
 		{"\u01b0\u0300", "ừ"},
+		{"o\u0301\u031b", "ớ"}, // horn typed after the tone
 		{"o\u0323\u0302", "ộ"},
 		// Odd spaces and invisible characters.
 		{"100\u00a0%", "100 %"},
