@@ -173,6 +173,14 @@ func TestFromVNIEdges(t *testing.T) {
 	}
 }
 
+func TestToVNIKeeps(t *testing.T) {
+	for _, s := range []string{"ç", "ǹ", "ü", "–", "€", "Ω"} {
+		if got := ToVNI(s); got != s {
+			t.Errorf("ToVNI(%q) = %+q, want it kept", s, got)
+		}
+	}
+}
+
 func TestToTCVN3Capitals(t *testing.T) {
 	// TCVN3 has no toned capitals: the H fonts' users typed lower-case codes.
 	if got, want := ToTCVN3("ẤN ĐỘ Ă"), latin1("\xcaN \xa7\xe9 \xa1"); got != want {

@@ -187,8 +187,8 @@ func vniLetter(r rune) string {
 	}
 	d := []rune(norm.NFD.String(string(r)))
 	base, marks := d[0], d[1:]
-	if base >= 0x80 || len(marks) == 0 {
-		return string(r)
+	if base >= 0x80 || !isVowel(base) || len(marks) == 0 {
+		return string(r) // not a Vietnamese letter: "ç", "ǹ", "–"
 	}
 	var shape, tone rune
 	horned := false
