@@ -141,7 +141,7 @@ func (w *walker) rule(x0, y0, x1, y1 float64) {
 	default:
 		return
 	}
-	if len(w.out.Rules) < maxRules {
+	if len(w.out.Rules) < maxRules && finite(r.X0, r.Y0, r.X1, r.Y1) {
 		w.out.Rules = append(w.out.Rules, r)
 	}
 }

@@ -81,7 +81,7 @@ func (w *walker) flush() {
 		return
 	}
 	r.active = false
-	if !r.inked || len(w.out.Texts) >= maxTexts {
+	if !r.inked || len(w.out.Texts) >= maxTexts || !finite(r.inkX0, r.inkX1, r.y, r.size, r.spaceW) {
 		return
 	}
 	s := string(r.text)
@@ -104,6 +104,17 @@ func (w *walker) flush() {
 		SpaceW: r.spaceW,
 		Font:   r.font.name,
 	})
+}
+
+// finite reports whether every value is a usable coordinate: hostile
+// matrices can produce infinities and NaNs, which would mislead layout.
+func finite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.Abs(v) > 1e7 {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCII(s string) bool {
