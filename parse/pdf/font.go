@@ -48,12 +48,15 @@ func legacyOf(base string) legacy {
 		return legacyVNI
 	case strings.Contains(base, ".Vn") || strings.HasPrefix(base, "Vn") && len(base) > 2 && base[2] >= 'A' && base[2] <= 'Z':
 		family := base
-		if i := strings.IndexAny(family, ",-"); i >= 0 {
+		if i := strings.IndexByte(family, ','); i >= 0 {
 			family = family[:i]
 		}
 		family = strings.TrimRight(family, " ")
-		for _, style := range []string{"Bold", "Italic", "BoldItalic"} {
-			family = strings.TrimSuffix(family, style)
+		for _, style := range []string{"-BoldItalic", "-Bold", "-Italic", "BoldItalic", "Bold", "Italic"} {
+			if strings.HasSuffix(family, style) {
+				family = strings.TrimSuffix(family, style)
+				break
+			}
 		}
 		if strings.HasSuffix(family, "H") {
 			return legacyTCVN3Upper
