@@ -16,8 +16,9 @@
 // anything less is left unmapped.
 //
 // On a scoring sheet the row's STT is the indicator's id: Match accepts the
-// candidate of that id when the label agrees with it (AgreeScore), and
-// falls back to the label alone when it does not.
+// candidate of that id when the label agrees with it (a score of at least
+// AgreeScore, within NearBest of the label's best candidate), and falls
+// back to the label alone when it does not.
 //
 // Package mapping knows nothing of rubrics: package rubric turns its
 // indicators into Candidates.
@@ -35,6 +36,7 @@ const (
 	MinScore   = 0.6  // the best candidate's score
 	MinMargin  = 0.05 // its lead over the best other candidate
 	AgreeScore = 0.35 // least score for a label to agree with its STT's candidate
+	NearBest   = 0.1  // how far below the label's best candidate the STT's may be
 )
 
 // Candidate is something a label may be matched to: an indicator's id, its
@@ -164,7 +166,10 @@ func (m *Matcher) Match(label, stt string) (Match, bool) {
 					runner = r
 				}
 			}
-			if s >= AgreeScore {
+			// The STT's candidate must be supported by the label and be
+			// (nearly) the label's best: a sheet on another rubric reuses
+			// the same ids for other indicators.
+			if s >= AgreeScore && (len(ranked) > 0 && s >= ranked[0].Score-NearBest) {
 				return Match{ID: id, Score: s, Confidence: round2((1 + s) / 2),
 					RunnerUp: runner.ID, RunnerUpScore: runner.Score, BySTT: true}, true
 			}

@@ -193,10 +193,13 @@ func measure(formulaText string, obs *Observation) (float64, bool) {
 				if d == 0 {
 					return 0, true
 				}
-				if f.den != nil && obs.Percent {
+				// A ratio is measured in percent, as sheets state it, so
+				// that units reporting a/b and units reporting "12%" are
+				// compared on one scale.
+				if f.den != nil {
 					return n / d * 100, true
 				}
-				return n / d, true
+				return n, true
 			}
 		}
 	}

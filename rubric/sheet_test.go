@@ -159,3 +159,37 @@ func ptr(p *float64) any {
 	}
 	return *p
 }
+
+// TestSheetOnOtherRubric scores the district sheet against the department
+// rubric: the sheet's STT are district ids, so they must not be trusted
+// where the label says otherwise. Each department indicator maps to its
+// district twin (by the decision's wording), and 6.2, which has none, to
+// nothing.
+func TestSheetOnOtherRubric(t *testing.T) {
+	r, err := Builtin("hcm-dti-2023-department")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := extract.Extract(sheetDocument(t, "../golden/testdata/seed004_filled.txt"), extract.Options{Lang: "en"})
+	Apply(rep, r, "en")
+	card := ScoreReport(rep, r, "en")
+	twin := map[string]string{ // department id → district row
+		"1.1": "1.1", "1.2": "1.2", "1.3": "1.3", "1.4": "1.4",
+		"2.1": "2.2", "2.2": "2.3", "2.3": "2.4",
+		"3.1": "3.1", "3.2": "3.2", "3.3": "3.3", "3.4": "3.4",
+		"4.1": "4.3", "4.2": "4.4", "4.3": "4.5",
+		"5.1": "5.1", "5.2": "5.2", "5.3": "5.3", "5.4": "5.4",
+		"6.1": "6.1", "6.2": "", "6.3": "6.2", "6.4": "6.4",
+		"6.5": "6.5", "6.6": "6.6", "6.7": "6.7", "6.8": "6.8", "6.9": "6.9",
+		"6.10": "6.10", "6.11": "6.11", "6.12": "6.12", "6.13": "6.13", "6.14": "6.14",
+	}
+	for _, s := range card.Scores {
+		got := ""
+		if s.Row != nil {
+			got = s.Row.STT
+		}
+		if got != twin[s.ID] {
+			t.Errorf("department %s ← district row %q, want %q", s.ID, got, twin[s.ID])
+		}
+	}
+}
