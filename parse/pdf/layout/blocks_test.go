@@ -211,3 +211,52 @@ func TestBorderless(t *testing.T) {
 		t.Errorf("want paragraph, table, paragraph; got %d blocks", len(bs))
 	}
 }
+
+// TestTabbed reads a table set with tab stops as pango does: one Text per
+// word, the header's stops differing from the body's, and a cell that
+// overruns its stop pushing the next cell to a later one.
+func TestTabbed(t *testing.T) {
+	p := layout.Page{Number: 1}
+	rows := []struct {
+		y     float64
+		cells []string
+		xs    []float64
+	}{
+		{20, []string{"STT", "Chỉ số", "Số liệu kê khai"}, []float64{10, 42, 154}},
+		{32, []string{"1", "Quyết định thành lập", "Có thành lập"}, []float64{10, 26, 186}},
+		{44, []string{"I", "Dữ liệu số"}, []float64{10, 26}},
+		{56, []string{"8", "Tỷ lệ cổng thông tin", "100 %"}, []float64{10, 26, 170}},
+		{68, []string{"b", "Tổng dân số", "92.333"}, []float64{10, 26, 138}},
+	}
+	for _, r := range rows {
+		for c, s := range r.cells {
+			p.Texts = append(p.Texts, words(s, r.xs[c], r.y)...)
+		}
+	}
+	want := [][][]string{{
+		{"STT", "Chỉ số", "Số liệu kê khai"},
+		{"1", "Quyết định thành lập", "Có thành lập"},
+		{"I", "Dữ liệu số", ""},
+		{"8", "Tỷ lệ cổng thông tin", "100 %"},
+		{"b", "Tổng dân số", "92.333"},
+	}}
+	if got := tables(layout.Blocks([]layout.Page{p})); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestMesh checks that a page drawing a mesh of thousands of rules, as a
+// damaged or hostile file may, is read as text rather than as a table of
+// millions of cells.
+func TestMesh(t *testing.T) {
+	p := layout.Page{Number: 1}
+	for i := range 1000 {
+		f := float64(i) * 3
+		p.Rules = append(p.Rules, layout.Rule{X0: 0, Y0: f, X1: 3000, Y1: f}, layout.Rule{X0: f, Y0: 0, X1: f, Y1: 3000})
+	}
+	p.Texts = []layout.Text{text("Văn bản", 100, 100)}
+	bs := layout.Blocks([]layout.Page{p})
+	if got := paras(bs); len(tables(bs)) != 0 || !reflect.DeepEqual(got, []string{"Văn bản"}) {
+		t.Errorf("got %d tables, paragraphs %q; want the text as one paragraph", len(tables(bs)), got)
+	}
+}

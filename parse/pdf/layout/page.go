@@ -1,12 +1,3 @@
-// Package layout rebuilds paragraphs and tables from what a PDF content
-// stream draws: positioned runs of text and ruling lines.
-//
-// github.com/ledongthuc/pdf gives glyphs with positions but no notion of a
-// table, a cell or a paragraph, and the reports chiso reads keep most of
-// their figures in ruled tables (often spanning pages, with merged cells and
-// wrapped text). This package recovers that structure from geometry alone:
-// grids from crossing rules, cells from the absent inner rules, borderless
-// tables from aligned column gaps, paragraphs from line spacing.
 package layout
 
 import "chiso/parse/doc"

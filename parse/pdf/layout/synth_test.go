@@ -6,13 +6,13 @@ import (
 	"chiso/parse/pdf/layout"
 )
 
-// Synthetic pages: a monospaced 10 pt font, 5 pt per rune, a space 2.5 pt.
+// Synthetic pages: a monospaced 10 pt font, 5 pt per rune, spaces too.
 
 const size = 10.0
 
 // text is a run at x on baseline y.
 func text(s string, x, y float64) layout.Text {
-	return layout.Text{S: s, X: x, Y: y, W: 5 * float64(utf8.RuneCountInString(s)), Size: size, SpaceW: 2.5, Font: "Mono"}
+	return layout.Text{S: s, X: x, Y: y, W: 5 * float64(utf8.RuneCountInString(s)), Size: size, SpaceW: 5, Font: "Mono"}
 }
 
 // words sets s word by word, one Text per word, as pango does.

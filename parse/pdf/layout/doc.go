@@ -1,0 +1,32 @@
+// Package layout rebuilds paragraphs and tables from what a PDF content
+// stream draws: positioned runs of text and ruling lines.
+//
+// github.com/ledongthuc/pdf gives glyphs with positions but no notion of a
+// table, a cell or a paragraph (its GetTextByRow/Column see one row per
+// page, and its Rect misses the m/l/S borders LibreOffice draws), while the
+// reports chiso reads keep their figures in ruled tables with merged cells,
+// wrapped text and rows split over pages. The walker in package
+// chiso/parse/pdf turns each page into a Page; this package recovers the
+// structure from geometry alone:
+//
+//   - Ruled tables: rules are merged into lines (within 1.5 pt), crossing
+//     lines form grids, a missing inner rule makes a row or column span,
+//     and each text goes to the cell holding its midpoint. A cell's lines
+//     are joined with a space when wrapped and with "\n" where a new
+//     paragraph starts (see lineSep).
+//   - Tables continued on the next page (same column borders, nothing but
+//     a page number in between) are joined: the repeated header rows are
+//     dropped and a row split by the page break (empty first cell) is
+//     glued onto the row above.
+//   - Borderless tables: runs of lines whose texts start at three or more
+//     shared, uncrossed X's, or lines set with tab stops whose chunks
+//     follow one another in the same order.
+//   - Paragraphs: the remaining lines, broken at extra spacing, a change
+//     of font size, an indented line or a short line.
+//
+// Page headers and footers are not removed: a page number alone on a line
+// stays a paragraph of its own (the caller may drop it), and tables are
+// joined across it. Nothing a page draws is dropped, so every rune of the
+// input appears in some block, except the header rows repeated on a
+// continuation page.
+package layout
