@@ -70,6 +70,7 @@ var fuzzBodies = []string{
 	),
 	`<mc:AlternateContent><mc:Choice>` + p(r("c")) + `</mc:Choice><mc:Fallback>` + p(r("f")) + `</mc:Fallback></mc:AlternateContent>`,
 	num(1, 0, "") + num(1, 1, "a") + num(5, 2, "b") + styled("ListSTT", "s"),
+	p(font(".VnTime", "B¸o c¸o")+r(" và ")+font("VNI-Times", "Baùo caùo")) + tbl(tr(tc(p(font(".VnTimeH", "Cã"))))),
 }
 
 // checkRead fails on a recovered panic or a malformed document.
