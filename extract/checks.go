@@ -53,6 +53,40 @@ func substitute(formula string, vals map[string]float64) string {
 	return b.String()
 }
 
+// resolveRate decides an ambiguous rate ("1.234 %") from its components:
+// when exactly one reading agrees with the formula, it is the one written.
+func resolveRate(p *row, comps map[string]*row, formula string) {
+	if p.value.Kind != KindPercent || !p.value.Ambiguous || len(comps) == 0 {
+		return
+	}
+	e, err := parseFormula(formula)
+	if err != nil {
+		return
+	}
+	vals := map[string]float64{}
+	for _, v := range e.vars() {
+		c, ok := comps[v]
+		if !ok || c.value.Number == nil || c.value.Ambiguous {
+			return
+		}
+		vals[v] = *c.value.Number
+	}
+	q, zero := e.eval(vals)
+	if zero {
+		return
+	}
+	first := holds(*p.value.Number, 100*q, p.value.Decimals)
+	other := holds(p.value.alt, 100*q, p.value.altDecimals)
+	if first == other {
+		return
+	}
+	if other {
+		n := p.value.alt
+		p.value.Number, p.value.Decimals = &n, p.value.altDecimals
+	}
+	p.value.Ambiguous, p.problem = false, ProblemNone
+}
+
 // rateCheck is the outcome of checking a rate against its components.
 type rateCheck struct {
 	code     string

@@ -23,3 +23,27 @@
 // and reports a numeral it cannot decide, which is then kept out of every
 // arithmetic check (finding ambiguous_number).
 package extract
+
+// Decisions the contract leaves open, taken here:
+//
+//   - Components is omitted from JSON when a row has no component rows
+//     with a number; Formula is omitted when none is written (the check
+//     then uses a/b).
+//   - A frequency such as "Hàng tuần" is kind text; the rubric reads the
+//     words from raw. "Chưa hoàn thành" is status not_started.
+//   - Unit is written with its kind capitalised, the name as written
+//     ("Quận Bình Tân" for "quận Bình Tân", "Quận 1" for "QUẬN 1"). The
+//     city is the unit only when it is the subject of the title or
+//     preamble, or when no district is named at all.
+//   - Period.Label is written in a standard form ("quý III năm 2023"),
+//     not copied from the title. A report on the first nine months of a
+//     year has quarter 3.
+//   - Location.Table and Location.Row are 1-based and 0 for running text;
+//     Location.Block (added) is the block's index in the document.
+//   - Rows that only group others (I, II … with no value) are indicators
+//     with "group": true, so that their maximum points are kept.
+//   - Responsible (added, "responsible") is the Đơn vị báo cáo column;
+//     MaxPoints and SelfPoints are "max_points" and "self_points".
+//   - A rate holds when it equals 100·a/b rounded half away from zero to
+//     the decimals written; a truncated rate (15,3 % for 35/228 = 15,35 %)
+//     is a mismatch.

@@ -137,6 +137,12 @@ func (x *extractor) table(t *table, prefix []string) {
 		}
 		r.path = append(append([]string(nil), prefix...), r.path...)
 	}
+	// An ambiguous rate may be decided by its own a/b.
+	for i, r := range t.rows {
+		if comps := componentsOf(t, i); len(comps) > 0 {
+			resolveRate(r, comps, formulaOf(r))
+		}
+	}
 	seen := map[string]bool{}
 	for i, r := range t.rows {
 		if r.stt.Level != LevelBullet {
@@ -166,12 +172,7 @@ func (x *extractor) table(t *table, prefix []string) {
 		if ind.MaxPoints != nil && ind.SelfPoints != nil && *ind.SelfPoints > *ind.MaxPoints {
 			x.find(CodeScoreOverMax, r, ind.SelfPoints, ind.MaxPoints, "", "")
 		}
-		comps := map[string]*row{}
-		for _, c := range t.rows[i+1:] {
-			if c.parent == i && c.component {
-				comps[c.stt.Text] = c
-			}
-		}
+		comps := componentsOf(t, i)
 		if len(comps) > 0 {
 			ind.Components = map[string]float64{}
 			for k, c := range comps {
@@ -184,10 +185,7 @@ func (x *extractor) table(t *table, prefix []string) {
 			}
 		}
 		ind.Formula = findFormula(r.evidence)
-		formula := ind.Formula
-		if formula == "" {
-			formula = "a/b"
-		}
+		formula := formulaOf(r)
 		for _, c := range checkRate(r, comps, formula) {
 			x.find(c.code, r, r.value.Number, c.computed, formula, c.detail)
 		}
@@ -196,6 +194,25 @@ func (x *extractor) table(t *table, prefix []string) {
 		}
 		x.rep.Indicators = append(x.rep.Indicators, ind)
 	}
+}
+
+// componentsOf returns the component rows of row i by letter.
+func componentsOf(t *table, i int) map[string]*row {
+	comps := map[string]*row{}
+	for _, c := range t.rows[i+1:] {
+		if c.parent == i && c.component {
+			comps[c.stt.Text] = c
+		}
+	}
+	return comps
+}
+
+// formulaOf is the formula written in a row's evidence, or a/b.
+func formulaOf(r *row) string {
+	if f := findFormula(r.evidence); f != "" {
+		return f
+	}
+	return "a/b"
 }
 
 // checkBreakdown checks a count against the breakdown in its evidence.

@@ -197,6 +197,9 @@ func isHeaderRow(cols []Column, n int) bool {
 // unclassified or spanned (a "Số liệu" cell over "Năm 2022 | Năm 2023").
 func findHeader(grid [][]string) (header, int, bool) {
 	for r := 0; r < len(grid) && r < 3; r++ {
+		if _, numbered := ParseSTT(first(grid[r])); numbered {
+			continue // a data row
+		}
 		cols, n := classifyRow(grid[r])
 		if !isHeaderRow(cols, n) {
 			continue

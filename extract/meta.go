@@ -321,7 +321,7 @@ func findPeriod(region []string, d *doc.Document) Period {
 		return p
 	}
 	for _, b := range d.Blocks {
-		if b.Kind == doc.TableKind {
+		if b.Kind == doc.TableKind || !mentionsPeriod(b.Text) {
 			continue
 		}
 		f := prep(b.Text)
@@ -342,6 +342,17 @@ func findPeriod(region []string, d *doc.Document) Period {
 		}
 	}
 	return p
+}
+
+// mentionsPeriod is a quick test for the words findPeriod looks for in
+// the body (quý, tháng) and for the plans that end its search.
+func mentionsPeriod(s string) bool {
+	for _, k := range []string{"uý", "UÝ", "áng", "ÁNG", "iếp theo", "IẾP THEO", "ướng", "ƯỚNG", "ự kiến", "Ự KIẾN"} {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // prep folds a paragraph and removes dates and horizons from it.

@@ -62,3 +62,20 @@ func TestMutated(t *testing.T) {
 		}
 	}
 }
+
+// TestAmbiguousRateDecidedByComponents: "1.234 %" cannot be read alone,
+// but with a = 1234, b = 100000 only the decimal reading holds.
+func TestAmbiguousRateDecidedByComponents(t *testing.T) {
+	d := textDocument("STT\tChỉ số\tSố liệu kê khai\tTài liệu kiểm chứng\n" +
+		"1\tTỷ lệ người dân có chữ ký số\t1.234 %\tTỷ lệ = a/b\n" +
+		"a\tSố người có chữ ký số\t1234\t\n" +
+		"b\tTổng dân số\t100000\t\n" +
+		"2\tTỷ lệ khác\t1.234 %\t\n")
+	rep := Extract(d, Options{})
+	if ind := indicator(t, rep, "1"); ind.Value.Ambiguous || *ind.Value.Number != 1.234 {
+		t.Errorf("1: %+v", ind.Value)
+	}
+	if got, want := codes(rep), []string{"ambiguous_number 2"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+}

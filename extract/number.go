@@ -34,6 +34,9 @@ type numeral struct {
 	value     float64
 	decimals  int
 	ambiguous bool
+	// alt is the other reading of an ambiguous numeral, with altDecimals.
+	alt         float64
+	altDecimals int
 }
 
 // readNumeral reads a numeral made of digits, dots and commas ("78,23",
@@ -104,6 +107,10 @@ func readNumeral(tok string, ctx NumberContext) (n numeral, ok bool) {
 		return asThousands, true
 	}
 	vietnamese.ambiguous = true
+	vietnamese.alt, vietnamese.altDecimals = asDecimal.value, asDecimal.decimals
+	if sep == ',' {
+		vietnamese.alt, vietnamese.altDecimals = asThousands.value, 0
+	}
 	return vietnamese, true
 }
 

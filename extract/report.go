@@ -101,6 +101,10 @@ type Value struct {
 	// Decimals is how many digits were written after the decimal separator
 	// of Number: the precision a rate is checked to.
 	Decimals int `json:"-"`
+	// alt is the other reading of an ambiguous Number, which the a/b of a
+	// rate may confirm.
+	alt         float64
+	altDecimals int
 }
 
 // Finding is one discrepancy, in the contract's codes.

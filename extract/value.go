@@ -125,7 +125,7 @@ func unreadable(t string) (Value, Problem) {
 
 func numberValue(kind string, n numeral, unit string) Value {
 	v := n.value
-	return Value{Kind: kind, Number: &v, Unit: unit, Ambiguous: n.ambiguous, Decimals: n.decimals}
+	return Value{Kind: kind, Number: &v, Unit: unit, Ambiguous: n.ambiguous, Decimals: n.decimals, alt: n.alt, altDecimals: n.altDecimals}
 }
 
 func problemOf(n numeral) Problem {
