@@ -468,7 +468,7 @@ func (w *walker) table(depth int) (*doc.Table, error) {
 		case xml.StartElement:
 			switch {
 			case isW(tk.Name, "tr"):
-				t.startRow(0)
+				t.startRow()
 			case isW(tk.Name, "trPr"):
 				props, err := w.props("gridBefore")
 				if err != nil {
@@ -476,11 +476,7 @@ func (w *walker) table(depth int) (*doc.Table, error) {
 				}
 				if props[0] != nil {
 					n, _ := strconv.Atoi(props[0].Val)
-					// trPr comes first in a row, so the row is empty.
-					if r := len(t.rows) - 1; r >= 0 && len(t.rows[r]) == 0 {
-						t.rows = t.rows[:r]
-						t.startRow(n)
-					}
+					t.gridBefore(n)
 				}
 			case isW(tk.Name, "tc"):
 				c, err := w.cell(depth)
@@ -489,8 +485,9 @@ func (w *walker) table(depth int) (*doc.Table, error) {
 				}
 				t.add(c)
 			case isW(tk.Name, "p"):
-				// Stray paragraph between rows (damaged file): read it
-				// so its w:p end tag does not confuse the table.
+				// A paragraph between rows (not valid WordprocessingML):
+				// read past it so that its runs are not taken for
+				// the table's.
 				if _, err := w.paragraph(depth); err != nil {
 					return nil, err
 				}

@@ -40,12 +40,19 @@ const (
 	mergeContinue
 )
 
-func (t *tableBuilder) startRow(gridBefore int) {
+func (t *tableBuilder) startRow() {
 	t.rows = append(t.rows, nil)
 	t.col, t.inRow = 0, true
-	// Cells the row skips at its start are empty positions, so that its
-	// other cells keep their grid columns.
-	for range min(max(gridBefore, 0), 64) {
+}
+
+// gridBefore adds the grid columns a row skips at its start (w:trPr comes
+// before the row's cells) as empty cells, so that its other cells keep
+// their grid columns.
+func (t *tableBuilder) gridBefore(n int) {
+	if !t.inRow || len(t.rows[len(t.rows)-1]) > 0 {
+		return
+	}
+	for range min(max(n, 0), 64) {
 		t.add(cell{span: 1})
 	}
 }
@@ -54,7 +61,7 @@ func (t *tableBuilder) endRow() { t.inRow = false }
 
 func (t *tableBuilder) add(c cell) {
 	if !t.inRow {
-		t.startRow(0)
+		t.startRow()
 	}
 	r := len(t.rows) - 1
 	span := max(c.span, 1)
