@@ -22,7 +22,14 @@ type item struct {
 	y     float64
 	tab   *table
 	lines []line
+	// margin marks a paragraph set wholly in the top or bottom margin band
+	// of its page: a running header or footer.
+	margin bool
 }
+
+// marginBand is the share of the page height at the top and at the bottom
+// where running headers and footers sit.
+const marginBand = 0.08
 
 func blocks(pages []Page) []doc.Block {
 	var items []item
@@ -133,7 +140,17 @@ func pageItems(p Page) []item {
 	}
 	flush(len(ls))
 	sort.SliceStable(items, func(i, j int) bool { return items[i].y < items[j].y })
-	return splitAround(items)
+	items = splitAround(items)
+	if p.Height > 0 {
+		for i, it := range items {
+			if it.tab != nil {
+				continue
+			}
+			top, bottom := it.lines[0].y-it.lines[0].size, it.lines[len(it.lines)-1].y
+			items[i].margin = bottom < marginBand*p.Height || top > (1-marginBand)*p.Height
+		}
+	}
+	return items
 }
 
 // splitAround breaks a paragraph that a ruled table interrupts (the
@@ -275,7 +292,7 @@ func sortFloats(f []float64) { sort.Float64s(f) }
 
 // isPageNumber reports whether a paragraph is only a page number
 // ("3", "- 3 -", "Trang 3", "3/8"), which may sit between the parts of a
-// table continued on the next page.
+// table continued on the next page even when the page size is unknown.
 func isPageNumber(s string) bool {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "trang"))
 	s = strings.Trim(s, "- ")

@@ -147,7 +147,7 @@ func TestContinuedTable(t *testing.T) {
 		for range rows {
 			ys = append(ys, ys[len(ys)-1]+20)
 		}
-		p := layout.Page{Number: n, Rules: gridRules(xs, ys, nil)}
+		p := layout.Page{Number: n, Height: 842, Rules: gridRules(xs, ys, nil)}
 		for r, row := range rows {
 			for c, s := range row {
 				if s != "" {
@@ -156,6 +156,7 @@ func TestContinuedTable(t *testing.T) {
 			}
 		}
 		p.Texts = append(p.Texts, text(strings.Repeat("1", n), 290, 820)) // page number
+		p.Texts = append(p.Texts, text("Báo cáo số 12/BC-UBND", 400, 30)) // running header
 		return p
 	}
 	p1 := page(1, [][2]string{{"STT", "Chỉ số"}, {"1", "Dân số"}, {"2", "Tỷ lệ hồ sơ"}})
@@ -168,8 +169,9 @@ func TestContinuedTable(t *testing.T) {
 	if bs[0].Page != 1 {
 		t.Errorf("table starts on page %d, want 1", bs[0].Page)
 	}
-	if got := paras(bs); !reflect.DeepEqual(got, []string{"1", "11"}) {
-		t.Errorf("page numbers: got %q", got)
+	want2 := []string{"Báo cáo số 12/BC-UBND", "1", "Báo cáo số 12/BC-UBND", "11"}
+	if got := paras(bs); !reflect.DeepEqual(got, want2) {
+		t.Errorf("headers and page numbers: got %q, want %q", got, want2)
 	}
 }
 

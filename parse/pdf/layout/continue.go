@@ -6,9 +6,10 @@ import (
 )
 
 // joinContinued joins each table that ends a page to the first table of
-// the next page when that has the same columns: word processors repeat the
-// header row there and split a row that does not fit into two parts, the
-// second with an empty first (STT) cell.
+// the next page when that has the same columns and only running headers,
+// footers or page numbers come between: word processors repeat the header
+// row there and split a row that does not fit into two parts, the second
+// with an empty first (STT) cell.
 func joinContinued(items []item, pageOf []int) ([]item, []int) {
 	var out []item
 	var outPage []int
@@ -16,7 +17,7 @@ func joinContinued(items []item, pageOf []int) ([]item, []int) {
 	for i, it := range items {
 		if it.tab == nil {
 			out, outPage = append(out, it), append(outPage, pageOf[i])
-			if !isPageNumber(joinLines(it.lines, 0, false)) {
+			if !it.margin && !isPageNumber(joinLines(it.lines, 0, false)) {
 				open = -1
 			}
 			continue
