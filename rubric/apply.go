@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"chiso/extract"
-	"chiso/parse/vntext"
 )
 
 // Apply maps every row of rep to one of r's indicators (or unscored
@@ -186,13 +185,14 @@ func Observe(row *extract.Indicator, def *Indicator) *Observation {
 		obs.Status = v.Status
 	case extract.KindText:
 		// Words only: the methods read Raw.
-		if st, ok := statusWords(vntext.Fold(row.Raw)); ok {
+		if st, ok := statusWords(wordsOf(row.Raw)); ok {
 			obs.Status = st
 		}
 	}
-	if obs.Number == nil && obs.Bool == nil && obs.Status == "" {
-		// A value extract could not type ("+5%", "6/7 nền tảng; 3/6 tập
-		// trung"): read what the methods can use from the words.
+	if obs.Number == nil && obs.Bool == nil && obs.Status == "" && len(strings.Fields(row.Raw)) <= shortValue {
+		// A short value extract could not type ("+5%", "6/7 nền tảng; 3/6
+		// tập trung"): read what the methods can use from it. Prose is
+		// not read for numbers: its first numeral is rarely the value.
 		w := ReadValue(row.Raw)
 		obs.Number, obs.Percent, obs.Bool, obs.Status = w.Number, w.Percent, w.Bool, w.Status
 	}
@@ -217,6 +217,9 @@ func Observe(row *extract.Indicator, def *Indicator) *Observation {
 	}
 	return obs
 }
+
+// shortValue is the most words a value may have to be read for a number.
+const shortValue = 6
 
 func sameFormula(a, b string) bool {
 	norm := func(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "") }

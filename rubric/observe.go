@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"chiso/parse/vntext"
 )
@@ -22,7 +24,7 @@ func ReadValue(raw string) *Observation {
 	if yes, ok := obs.yes(); ok && obs.Number == nil {
 		obs.Bool = &yes
 	}
-	if st, ok := statusWords(vntext.Fold(obs.Raw)); ok {
+	if st, ok := statusWords(wordsOf(obs.Raw)); ok {
 		obs.Status = st
 	}
 	return obs
@@ -103,12 +105,12 @@ func (o *Observation) yes() (bool, bool) {
 	case "not_started":
 		return false, true
 	}
-	f := vntext.Fold(o.Raw)
+	f := wordsOf(o.Raw)
 	switch {
-	case f == "":
-	case hasWord(f, "chua") || hasWord(f, "khong"):
+	case f.empty():
+	case f.has("chưa") || f.has("không"):
 		return false, true
-	case hasWord(f, "co") || hasWord(f, "da") || hasWord(f, "dat") || f == "x":
+	case f.has("có") || f.has("đã") || f.has("đạt") || f.is("x"):
 		return true, true
 	}
 	if o.Number != nil {
@@ -120,12 +122,12 @@ func (o *Observation) yes() (bool, bool) {
 // leader reads who heads the steering committee. The label asserts that
 // the head does, so a plain yes is the head.
 func (o *Observation) leader() (string, bool) {
-	f := vntext.Fold(o.Raw)
+	f := wordsOf(o.Raw)
 	switch {
-	case strings.Contains(f, "pho bi thu") || strings.Contains(f, "pho chu tich") || strings.Contains(f, "pho giam doc") || strings.Contains(f, "cap pho"):
+	case f.contains("phó bí thư") || f.contains("phó chủ tịch") || f.contains("phó giám đốc") || f.contains("cấp phó"):
 		return "deputy", true
-	case strings.Contains(f, "bi thu") || strings.Contains(f, "chu tich") || strings.Contains(f, "giam doc") ||
-		strings.Contains(f, "nguoi dung dau") || strings.Contains(f, "thu truong"):
+	case f.contains("bí thư") || f.contains("chủ tịch") || f.contains("giám đốc") ||
+		f.contains("người đứng đầu") || f.contains("thủ trưởng"):
 		return "head", true
 	}
 	if yes, ok := o.yes(); ok {
@@ -140,17 +142,17 @@ func (o *Observation) leader() (string, bool) {
 // frequency reads a broadcast frequency: weekly (or more often), monthly,
 // or less.
 func (o *Observation) frequency() (string, bool) {
-	f := vntext.Fold(o.Raw)
+	f := wordsOf(o.Raw)
 	switch {
-	case f == "":
+	case f.empty():
 		return "", false
-	case hasWord(f, "chua") || hasWord(f, "khong"):
+	case f.has("chưa") || f.has("không"):
 		return "less", true
-	case hasWord(f, "tuan") || hasWord(f, "ngay"):
+	case f.has("tuần") || f.has("ngày"):
 		return "weekly", true
-	case hasWord(f, "thang"):
+	case f.has("tháng"):
 		return "monthly", true
-	case hasWord(f, "quy") || hasWord(f, "nam"):
+	case f.has("quý") || f.has("năm"):
 		return "less", true
 	}
 	return "", false
@@ -161,7 +163,7 @@ func (o *Observation) status() (string, bool) {
 	if o.Status != "" {
 		return o.Status, true
 	}
-	if st, ok := statusWords(vntext.Fold(o.Raw)); ok {
+	if st, ok := statusWords(wordsOf(o.Raw)); ok {
 		return st, true
 	}
 	if o.Bool != nil {
@@ -173,14 +175,14 @@ func (o *Observation) status() (string, bool) {
 	return "", false
 }
 
-func statusWords(f string) (string, bool) {
+func statusWords(f words) (string, bool) {
 	switch {
-	case hasWord(f, "dang"):
+	case f.has("đang"):
 		return "in_progress", true
-	case hasWord(f, "chua"):
+	case f.has("chưa"):
 		return "not_started", true
-	case strings.Contains(f, "da trien khai") || strings.Contains(f, "da thuc hien") || strings.Contains(f, "hoan thanh") ||
-		strings.Contains(f, "da xay dung") || strings.Contains(f, "da van hanh") || strings.Contains(f, "da dua vao"):
+	case f.contains("đã triển khai") || f.contains("đã thực hiện") || f.contains("hoàn thành") ||
+		f.contains("đã xây dựng") || f.contains("đã vận hành") || f.contains("đã đưa vào"):
 		return "done", true
 	}
 	return "", false
@@ -205,22 +207,67 @@ func (o *Observation) statedGrowth() (float64, bool) {
 		return 0, false
 	}
 	t := strings.TrimSpace(o.Raw)
-	f := vntext.Fold(t)
+	f := wordsOf(t)
 	switch {
-	case hasWord(f, "giam") && *o.Number > 0:
+	case f.has("giảm") && *o.Number > 0:
 		return -*o.Number, true
-	case strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-") || hasWord(f, "tang"):
+	case strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-") || f.has("tăng"):
 		return *o.Number, true
 	}
 	return 0, false
 }
 
-// hasWord reports whether the folded text f has w as a whole word.
-func hasWord(f, w string) bool {
-	for _, x := range strings.Fields(f) {
-		if x == w {
+// words is a value's text as words, for reading the words sheets use.
+// Text typed with diacritics is compared with them — folded, "cơ" (cơ
+// quan) would be "có" and "đăng" (đăng ký) "đang"; text typed without any
+// is compared folded.
+type words struct {
+	toks   []string
+	marked bool
+	text   string // the tokens joined by single spaces
+}
+
+func wordsOf(s string) words {
+	marked := false
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			marked = true
+			break
+		}
+	}
+	var toks []string
+	if marked {
+		toks = strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	} else {
+		toks = strings.Fields(vntext.Fold(s))
+	}
+	return words{toks, marked, strings.Join(toks, " ")}
+}
+
+// key is w as the value's words are written: folded when they are.
+func (f words) key(w string) string {
+	if f.marked {
+		return w
+	}
+	return vntext.Fold(w)
+}
+
+func (f words) empty() bool { return len(f.toks) == 0 }
+
+func (f words) is(w string) bool { return f.text == f.key(w) }
+
+// has reports whether w is one of the words.
+func (f words) has(w string) bool {
+	k := f.key(w)
+	for _, x := range f.toks {
+		if x == k {
 			return true
 		}
 	}
 	return false
+}
+
+// contains reports whether the words hold the phrase.
+func (f words) contains(phrase string) bool {
+	return strings.Contains(" "+f.text+" ", " "+f.key(phrase)+" ")
 }

@@ -403,8 +403,12 @@ var levelVI = map[string]string{
 // unread scores a value that is present but says nothing the method can
 // use: the decision's default for missing data, 0.
 func (res *Result) unread(obs *Observation) {
-	res.set(0, say(fmt.Sprintf("value %q not usable by this method: default 0", obs.Raw),
-		fmt.Sprintf("số liệu %q không dùng được cho cách tính này: mặc định 0", obs.Raw)))
+	raw := []rune(strings.Join(strings.Fields(obs.Raw), " "))
+	if len(raw) > 40 {
+		raw = append(raw[:39], '…')
+	}
+	res.set(0, say(fmt.Sprintf("value %q not usable by this method: default 0", string(raw)),
+		fmt.Sprintf("số liệu %q không dùng được cho cách tính này: mặc định 0", string(raw))))
 }
 
 // set gives the result its points, never below 0 nor above the maximum.

@@ -116,6 +116,14 @@ func TestScoreMethods(t *testing.T) {
 		{"6.13", "78%", nil, math.NaN(), "needs the previous year"},
 		// a value a method cannot use scores the default 0
 		{"1.5", "xyz", nil, 0, "not usable"},
+		// words are read with their diacritics: "cơ quan" is not "có",
+		// "đăng ký" is not "đang"; text typed without any is read folded
+		{"6.5", "Tiếp tục triển khai tại các cơ quan", nil, 0, "not usable"},
+		{"9.1", "Đăng ký triển khai", nil, 0, "not usable"},
+		{"6.5", "Co su dung", nil, 10, "yes"},
+		{"9.1", "dang thuc hien", nil, 10, "in_progress"},
+		// a count is not a rate
+		{"4.1", "14", nil, 0, "not usable"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id+" "+tt.raw, func(t *testing.T) {
