@@ -49,3 +49,26 @@ func TestTestDocs(t *testing.T) {
 		}
 	}
 }
+
+// TestMutatedFormats: the mutated fixture rendered to HTML, DOCX and PDF
+// (go run ./golden/gen extract/testdata/mutated.txt) gives the same
+// findings as the text, at the same places.
+func TestMutatedFormats(t *testing.T) {
+	want := Extract(loadText(t, "testdata/mutated.txt"), Options{})
+	for _, f := range []string{"mutated.txt", "mutated.html", "mutated.docx", "mutated.pdf"} {
+		d, err := parse.File("testdata/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := Extract(d, Options{})
+		if !reflect.DeepEqual(codes(got), codes(want)) {
+			t.Errorf("%s: findings %q, want %q", f, codes(got), codes(want))
+		}
+		for i := range min(len(got.Findings), len(want.Findings)) {
+			g, w := got.Findings[i], want.Findings[i]
+			if !reflect.DeepEqual(g.Reported, w.Reported) || !reflect.DeepEqual(g.Computed, w.Computed) || g.Message != w.Message {
+				t.Errorf("%s: %s %v: %q, want %q", f, g.Code, g.Path, g.Message, w.Message)
+			}
+		}
+	}
+}
