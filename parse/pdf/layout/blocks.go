@@ -14,7 +14,6 @@ type table struct {
 	page, lastPage int
 	xs             []float64
 	rows           [][]*cell
-	ruled          bool
 }
 
 // item is a table or a paragraph of one page, at the Y where it starts.
@@ -240,7 +239,7 @@ func (g *grid) table(page int) *table {
 			x.lines, x.width = ls, g.xs[c1+1]-g.xs[c]-2*pad
 		}
 	}
-	return &table{page: page, lastPage: page, xs: g.xs, rows: g.owner, ruled: true}
+	return &table{page: page, lastPage: page, xs: g.xs, rows: g.owner}
 }
 
 // doc converts the slots into a doc.Table: each cell once, at its top-left

@@ -45,7 +45,7 @@ func chunks(l line) [][]Text {
 // second chunk at one X too, and some line with three chunks or more.
 func tabbedAt(ls []line, i int) (span, bool) {
 	best := span{from: -1}
-	cols := 0
+	var xs []float64         // chunk starts of the line with the most chunks
 	seconds := map[int]int{} // second chunk X (rounded) -> lines
 	for j := i; j < len(ls); j++ {
 		if j > i && ls[j].y-ls[j-1].y > rowGap*max(ls[j].size, ls[j-1].size) {
@@ -61,15 +61,20 @@ func tabbedAt(ls []line, i int) (span, bool) {
 		if len(cs) < 2 || len(cs) > maxChunks || math.Abs(cs[0][0].X-ls[i].texts[0].X) > alignTol {
 			break
 		}
-		cols = max(cols, len(cs))
+		if len(cs) > len(xs) {
+			xs = xs[:0]
+			for _, c := range cs {
+				xs = append(xs, c[0].X)
+			}
+		}
 		seconds[int(math.Round(cs[1][0].X))]++
 		n := j - i + 1
 		top := 0
 		for _, v := range seconds {
 			top = max(top, v)
 		}
-		if n >= minTabRows && cols >= minColumns && 2*top >= n {
-			best = span{from: i, to: j, xs: make([]float64, cols)}
+		if n >= minTabRows && len(xs) >= minColumns && 2*top >= n {
+			best = span{from: i, to: j, xs: append([]float64(nil), xs...)}
 		}
 	}
 	return best, best.from >= 0
