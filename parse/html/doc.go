@@ -13,6 +13,10 @@
 //     non-UTF-8 page is read as windows-1258, the Vietnamese Windows code
 //     page, rather than the HTML default windows-1252. windows-1258 keeps tone
 //     marks as combining characters; package parse composes them.
+//   - Pages set in the legacy TCVN3 (.VnTime) or VNI fonts, whose text any
+//     charset reading leaves as mojibake ("B¸o c¸o"), are recognised by
+//     chiso/parse/vntext on a sample of the text and converted, with a
+//     warning.
 //   - Tables as rows of the source <td>/<th> cells with their rowspan and
 //     colspan, in the row order a browser lays out (<thead>, then bodies,
 //     then <tfoot>). Spans are clamped the way browsers clamp them (colspan

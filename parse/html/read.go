@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"chiso/parse/doc"
+	"chiso/parse/vntext"
 )
 
 // Read reads an HTML page into a document of paragraphs and tables. The
@@ -38,7 +40,54 @@ func Read(r io.Reader) (*doc.Document, error) {
 	for i := range d.Blocks {
 		d.Blocks[i].Index = i
 	}
+	unlegacy(d)
 	return d, nil
+}
+
+// sampleSize is how much text legacy detection looks at: a page is set in
+// one font, and detection over all of a 21 MB page would cost more than
+// reading it.
+const sampleSize = 256 << 10
+
+// unlegacy converts a page set in a TCVN3 (.VnTime) or VNI font, whose
+// text the charset reading leaves as Latin-1 mojibake ("B¸o c¸o"), to
+// Unicode, and says so in a warning.
+func unlegacy(d *doc.Document) {
+	var sample strings.Builder
+	each(d, func(s *string) {
+		if sample.Len() < sampleSize {
+			sample.WriteString(*s)
+			sample.WriteByte('\n')
+		}
+	})
+	var from func(string) string
+	switch vntext.DetectLegacy(sample.String()) {
+	case vntext.TCVN3:
+		from = vntext.FromTCVN3
+		d.Warnings = append(d.Warnings, "text in TCVN3 (.VnTime) characters converted to Unicode")
+	case vntext.VNI:
+		from = vntext.FromVNI
+		d.Warnings = append(d.Warnings, "text in VNI characters converted to Unicode")
+	default:
+		return
+	}
+	each(d, func(s *string) { *s = from(*s) })
+}
+
+// each calls f on the text of every paragraph and cell.
+func each(d *doc.Document, f func(*string)) {
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		if b.Table == nil {
+			f(&b.Text)
+			continue
+		}
+		for _, row := range b.Table.Rows {
+			for j := range row {
+				f(&row[j].Text)
+			}
+		}
+	}
 }
 
 // readAll is io.ReadAll that sizes its buffer once when r knows its length

@@ -223,6 +223,40 @@ func TestCharset(t *testing.T) {
 	}
 }
 
+// TestLegacyFont reads a page typed in .VnTime and VNI-Times fonts, whose
+// bytes are TCVN3 and VNI codes under a windows-1252 declaration.
+func TestLegacyFont(t *testing.T) {
+	text := "Báo cáo kết quả chuyển đổi số của quận năm 2023"
+	for _, tc := range []struct {
+		name, encoded, warning string
+	}{
+		{"TCVN3", vntext.ToTCVN3(text), "TCVN3"},
+		{"VNI", vntext.ToVNI(text), "VNI"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := []byte(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><p><font face=".VnTime">`)
+			for _, r := range tc.encoded {
+				page = append(page, byte(r))
+			}
+			page = append(page, "</font></p><table><tr><td>x</td></tr></table>"...)
+			d, err := Read(strings.NewReader(string(page)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := vntext.Clean(d.Blocks[0].Text); got != text {
+				t.Errorf("got %q, want %q", got, text)
+			}
+			if len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], tc.warning) {
+				t.Errorf("warnings %q", d.Warnings)
+			}
+		})
+	}
+	d, err := Read(strings.NewReader("<p>" + text + "</p>"))
+	if err != nil || len(d.Warnings) != 0 || d.Blocks[0].Text != text {
+		t.Errorf("Unicode page: %+v, %v", d, err)
+	}
+}
+
 func utf16le(s string) []byte {
 	b := []byte{0xff, 0xfe}
 	for _, r := range s {
