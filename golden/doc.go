@@ -15,6 +15,8 @@
 //	utf8.txt                  a small report as plain UTF-8, the reference for:
 //	nfd.txt, utf16.txt        the same text decomposed (NFD), and as UTF-16 LE with a BOM
 //	tcvn3.txt, vni.txt        the same text in the legacy TCVN3 (ABC) and VNI encodings
+//	                          (written with vntext.ToTCVN3/ToVNI, checked against
+//	                          the generator's own hand-checked tables)
 //
 // DOCX files are made from the HTML with LibreOffice's HTML import and PDF
 // files from the DOCX, as Vietnamese offices make them; they are committed,

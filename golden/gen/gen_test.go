@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"chiso/parse/doc"
+	"chiso/parse/vntext"
 )
 
 func TestRenderHTML(t *testing.T) {
@@ -110,6 +111,33 @@ func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 968: "968", 1000: "1.000", 11781: "11.781", 1234567: "1.234.567"} {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestLegacyAgrees checks that package vntext's encoders, which write the
+// legacy fixtures, agree with the hand-checked tables on the fixture text.
+func TestLegacyAgrees(t *testing.T) {
+	text, err := renderText(legacyReport())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		table map[rune]string
+		vn    func(string) string
+	}{{"TCVN3", tcvn3, vntext.ToTCVN3}, {"VNI", vni, vntext.ToVNI}} {
+		want, err := encode(text, tt.table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := latin1(tt.vn(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = crlf(got)
+		if string(got) != string(want) {
+			t.Errorf("vntext.To%s disagrees with the hand-checked table:\n got %q\nwant %q", tt.name, got, want)
 		}
 	}
 }

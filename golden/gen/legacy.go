@@ -1,12 +1,17 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
-// The legacy fixtures are written with the tables below rather than with
-// package vntext's encoders, so that the fixtures check vntext's decoders
-// against an independent source. They cover the letters a report needs
-// except capitals with tone marks (which TCVN3 keeps in separate "H" fonts);
-// encode refuses any other non-ASCII letter.
+// The legacy fixtures are written with package vntext's encoders; the
+// tables below are an independent, hand-checked account of the two
+// encodings that the generator's tests hold those encoders to, so that a
+// mistake shared by vntext's encoder and decoder cannot pass unseen. They
+// cover the letters a report needs except capitals with tone marks (which
+// TCVN3 keeps in separate "H" fonts); encode refuses any other non-ASCII
+// letter.
 //
 // TCVN3 (TCVN 5712:1993, "ABC", fonts .VnTime): one byte per precomposed
 // lower-case letter in 0xA1–0xFE. Checked against the strings every
@@ -73,4 +78,32 @@ func encode(s string, table map[rune]string) ([]byte, error) {
 		}
 	}
 	return out, nil
+}
+
+// legacy writes s (NFC) in a legacy encoding with enc, one of vntext's
+// encoders, which give one Latin-1 rune per byte. Line ends become CRLF
+// as in the DOS and Windows files that carry these encodings.
+func legacy(s string, enc func(string) string) ([]byte, error) {
+	b, err := latin1(enc(s))
+	if err != nil {
+		return nil, err
+	}
+	return crlf(b), nil
+}
+
+// latin1 turns runes U+0000–U+00FF into the bytes they stand for; any
+// other rune means the text has a letter the encoding lacks.
+func latin1(s string) ([]byte, error) {
+	out := make([]byte, 0, len(s))
+	for i, r := range s {
+		if r > 0xFF {
+			return nil, fmt.Errorf("byte %d: %q has no code in this encoding", i, r)
+		}
+		out = append(out, byte(r))
+	}
+	return out, nil
+}
+
+func crlf(b []byte) []byte {
+	return []byte(strings.ReplaceAll(string(b), "\n", "\r\n"))
 }

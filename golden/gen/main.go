@@ -31,6 +31,7 @@ import (
 
 	"chiso/parse"
 	"chiso/parse/doc"
+	"chiso/parse/vntext"
 )
 
 func main() {
@@ -155,10 +156,10 @@ func (g *gen) all(seeds, out string) {
 	g.write(filepath.Join(out, "nfd.txt"), toNFD(text))
 	g.write(filepath.Join(out, "utf16.txt"), toUTF16(text))
 	for _, x := range []struct {
-		name  string
-		table map[rune]string
-	}{{"tcvn3.txt", tcvn3}, {"vni.txt", vni}} {
-		b, err := encode(text, x.table)
+		name string
+		enc  func(string) string
+	}{{"tcvn3.txt", vntext.ToTCVN3}, {"vni.txt", vntext.ToVNI}} {
+		b, err := legacy(text, x.enc)
 		if err != nil {
 			g.err = fmt.Errorf("%s: %w", x.name, err)
 			return
