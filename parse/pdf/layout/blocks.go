@@ -287,8 +287,6 @@ func sane(t Text) Text {
 	return t
 }
 
-func sortFloats(f []float64) { sort.Float64s(f) }
-
 // isPageNumber reports whether a paragraph is only a page number
 // ("3", "- 3 -", "Trang 3", "3/8"), which may sit between the parts of a
 // table continued on the next page even when the page size is unknown.

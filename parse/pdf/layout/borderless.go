@@ -1,6 +1,9 @@
 package layout
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // Borderless tables (tab-separated text set by pango, PDFs whose borders
 // were not drawn) have no rules; their columns show only as X's where
@@ -103,7 +106,7 @@ func borderlessAt(ls []line, i int) (span, bool) {
 	if best.from < 0 {
 		return best, false
 	}
-	sortFloats(best.xs)
+	sort.Float64s(best.xs)
 	return best, true
 }
 

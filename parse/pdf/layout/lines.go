@@ -20,8 +20,10 @@ const (
 	// baselineTol is how far two baselines may differ and still be one line:
 	// vertically centred cells and superscripts shift a little.
 	baselineTol = 0.3
-	// wordGap is the gap that separates two words when the font gives no
-	// usable space width; the walker already splits runs at 0.15 em.
+	// wordGap caps the gap that separates two words: a gap wider than half
+	// a space or than wordGap, whichever is less. The walker splits runs
+	// only at gaps over 0.15 em, so two texts closer than that are one word
+	// cut by a font change (pango sets a Vietnamese letter from another font).
 	wordGap = 0.2
 	// paraGap is the baseline distance beyond which the next line starts a
 	// new paragraph: single-spaced text sets lines about 1.15 em apart, and
@@ -179,6 +181,7 @@ func firstWord(l line) float64 {
 	return t.W * float64(utf8.RuneCountInString(word)) / float64(n)
 }
 
+// urlLike reports whether a word looks like a URL or an e-mail address.
 func urlLike(s string) bool {
 	s = strings.ToLower(s)
 	return strings.Contains(s, "://") || strings.HasPrefix(s, "www.") || strings.Contains(s, "@")
