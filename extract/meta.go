@@ -98,13 +98,14 @@ var unitStop = map[string]bool{"nam": true, "quy": true, "thang": true, "tai": t
 const city = "Thành phố Hồ Chí Minh"
 
 type unitHit struct {
-	name  string
-	city  bool
+	name       string
+	city       bool
+	department bool // a Sở, named only where it is the subject
 	after string // folded word before the unit: tai, cua, ban (trên địa bàn)
 }
 
 // unitKinds are the kinds of unit looked for, as written.
-var unitKinds = []string{"Quận", "quận", "QUẬN", "Huyện", "huyện", "HUYỆN", "Thành phố", "thành phố", "THÀNH PHỐ", "Thị xã", "thị xã", "THỊ XÃ"}
+var unitKinds = []string{"Quận", "quận", "QUẬN", "Huyện", "huyện", "HUYỆN", "Thành phố", "thành phố", "THÀNH PHỐ", "Thị xã", "thị xã", "THỊ XÃ", "Sở", "SỞ"}
 
 // units returns the units named in s — a kind, then a number or
 // capitalised name — outside quoted titles of programmes ("Chuyển đổi số
@@ -133,9 +134,16 @@ func units(s string) []unitHit {
 	sort.Slice(found, func(a, b int) bool { return found[a].i < found[b].i })
 	var out []unitHit
 	for _, f := range found {
-		words := unitName(s[f.j:])
+		kind := s[f.i:f.j]
+		sở := kind == "Sở" || kind == "SỞ"
+		var words []string
+		if sở {
+			words = departmentName(s[f.j:])
+		} else {
+			words = unitName(s[f.j:])
+		}
 		for i, w := range words {
-			if unitStop[vntext.Fold(w)] {
+			if unitStop[vntext.Fold(w)] && !sở {
 				words = words[:i]
 				break
 			}
@@ -154,7 +162,7 @@ func units(s string) []unitHit {
 			}
 		}
 		name := string(r) + " " + strings.Join(words, " ")
-		h := unitHit{name: name, city: vntext.Fold(name) == vntext.Fold(city)}
+		h := unitHit{name: name, city: vntext.Fold(name) == vntext.Fold(city), department: sở}
 		if before := strings.Fields(vntext.Fold(s[max(0, f.i-40):f.i])); len(before) > 0 {
 			h.after = before[len(before)-1]
 		}
@@ -194,9 +202,33 @@ func unitName(s string) []string {
 	return words
 }
 
+// departmentName reads the name after "Sở": words up to punctuation or
+// a word that starts what the report says about it ("Sở Thông tin và
+// Truyền thông báo cáo …", "SỞ Y TẾ NĂM 2024"), at most eight.
+func departmentName(s string) []string {
+	if s == "" || s[0] != ' ' {
+		return nil
+	}
+	fields := strings.Fields(s[:min(len(s), 120)])
+	var words []string
+	for i, w := range fields {
+		w2 := strings.TrimRight(w, ".,;:)”\"")
+		f := vntext.Fold(w2)
+		r, _ := utf8.DecodeRuneInString(w2)
+		if i == 0 && !unicode.IsUpper(r) || unitStop[f] && f != "va" || f == "thanh" || f == "tp" || f == "" {
+			break
+		}
+		words = append(words, w2)
+		if len(words) == 8 || w2 != w {
+			break
+		}
+	}
+	return words
+}
+
 // mentionsUnit is a quick test for the kinds of unit unitRe looks for.
 func mentionsUnit(s string) bool {
-	for _, k := range []string{"uận", "UẬN", "uyện", "UYỆN", "hành phố", "HÀNH PHỐ", "hị xã", "HỊ XÃ"} {
+	for _, k := range []string{"uận", "UẬN", "uyện", "UYỆN", "hành phố", "HÀNH PHỐ", "hị xã", "HỊ XÃ", "Sở", "SỞ"} {
 		if strings.Contains(s, k) {
 			return true
 		}
@@ -249,7 +281,7 @@ func findUnit(region []string, d *doc.Document) string {
 	var order []string
 	add := func(s string) {
 		for _, h := range units(s) {
-			if h.city {
+			if h.city || h.department {
 				continue
 			}
 			if counts[h.name] == 0 {

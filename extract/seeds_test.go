@@ -45,6 +45,31 @@ func TestMetadata(t *testing.T) {
 	}
 }
 
+func TestUnits(t *testing.T) {
+	tests := []struct {
+		paras []string
+		want  string
+	}{
+		{[]string{"BÁO CÁO", "Kết quả chuyển đổi số quý III năm 2023 tại quận Bình Tân"}, "Quận Bình Tân"},
+		{[]string{"BÁO CÁO CHUYỂN ĐỔI SỐ CỦA HUYỆN CỦ CHI NĂM 2024"}, "Huyện Củ Chi"},
+		{[]string{"Báo cáo kết quả chuyển đổi số năm 2024 của thành phố Thủ Đức"}, "Thành phố Thủ Đức"},
+		{[]string{"BÁO CÁO", "Kết quả chuyển đổi số quý II năm 2024 của Sở Thông tin và Truyền thông"}, "Sở Thông tin và Truyền thông"},
+		// The city named inside a programme's title is not the subject.
+		{[]string{"Kết quả Chương trình “Chuyển đổi số của Thành phố Hồ Chí Minh” tại Quận 10"}, "Quận 10"},
+		{[]string{"Báo cáo về Đề án 06 trên địa bàn Thành phố Hồ Chí Minh tháng 9 năm 2023"}, "Thành phố Hồ Chí Minh"},
+		{[]string{"Báo cáo"}, ""},
+	}
+	for _, tt := range tests {
+		d := &doc.Document{}
+		for i, p := range tt.paras {
+			d.Blocks = append(d.Blocks, doc.Block{Kind: doc.Paragraph, Text: p, Index: i})
+		}
+		if got := Extract(d, Options{}).Unit; got != tt.want {
+			t.Errorf("%q: unit %q, want %q", tt.paras, got, tt.want)
+		}
+	}
+}
+
 func TestPeriodLabels(t *testing.T) {
 	tests := []struct {
 		title string
