@@ -44,7 +44,8 @@ type walker struct {
 	// hidden is set inside a run whose properties say w:vanish.
 	hidden bool
 
-	blocks []doc.Block
+	blocks   []doc.Block
+	warnings []string
 }
 
 func (w *walker) errorf(format string, args ...any) error {
@@ -207,6 +208,11 @@ func (w *walker) body() error {
 			if len(t.Rows) > 0 {
 				w.blocks = append(w.blocks, doc.Block{Kind: doc.TableKind, Table: t, Index: len(w.blocks)})
 			}
+		case isW(start.Name, "altChunk"):
+			// Web applications export reports as a shell document
+			// that imports an HTML part; Word converts it on opening.
+			line, _ := w.d.InputPos()
+			w.warnings = append(w.warnings, fmt.Sprintf("%s: line %d: content imported from another part (w:altChunk, often HTML) is not read", w.part, line))
 		}
 	}
 }

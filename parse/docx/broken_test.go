@@ -128,6 +128,8 @@ func TestTolerated(t *testing.T) {
 			[]string{"p: a"}, "field code is never closed"},
 		{"deeply nested containers", docx(t, strings.Repeat("<w:customXml>", 5000)+p(r("sâu"))+strings.Repeat("</w:customXml>", 5000)),
 			[]string{"p: sâu"}, ""},
+		{"imported HTML", docx(t, p(r("vỏ"))+`<w:altChunk r:id="htmlChunk" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>`),
+			[]string{"p: vỏ"}, "w:altChunk, often HTML) is not read"},
 		{"stray cell outside a row", docx(t, "<w:tbl>"+tc(p(r("lẻ")))+"</w:tbl>"), []string{"t: lẻ"}, ""},
 	}
 	for _, tt := range tests {

@@ -63,6 +63,7 @@ func Read(r io.ReaderAt, size int64) (d *doc.Document, err error) {
 	if err := w.body(); err != nil {
 		return nil, err
 	}
+	d.Warnings = append(d.Warnings, w.warnings...)
 	if len(w.fields) > 0 {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("%s: a field code is never closed; text after it may be missing", main))
 	}
