@@ -133,12 +133,12 @@ func TestAccuracy(t *testing.T) {
 	}
 }
 
-// TestRepeatedHeaders checks that the rows LibreOffice repeats on every
-// page a table continues on, and the row parts it splits across pages,
-// are not counted as rows: report.pdf has 53 truth rows over 8 pages.
+// TestRepeatedHeaders checks that the header rows LibreOffice repeats on
+// every page a table continues on, and the parts of rows it splits across
+// pages, are not counted as rows: report.pdf has truth's 53 rows over 8
+// pages, report_big.pdf the same tables eight times over 64 pages.
 func TestRepeatedHeaders(t *testing.T) {
 	truth := readTruth(t)
-	got := readTables(t, "report.pdf")
 	rows := func(ts [][][]string) int {
 		n := 0
 		for _, t := range ts {
@@ -146,7 +146,19 @@ func TestRepeatedHeaders(t *testing.T) {
 		}
 		return n
 	}
-	if len(got) != len(truth) || rows(got) != rows(truth) {
-		t.Errorf("report.pdf: %d tables with %d rows, want %d tables with %d rows", len(got), rows(got), len(truth), rows(truth))
+	tests := []struct {
+		file   string
+		copies int
+	}{
+		{"report.pdf", 1},
+		{"report_fpdf_cid.pdf", 1},
+		{"report_big.pdf", 8},
+	}
+	for _, tc := range tests {
+		got := readTables(t, tc.file)
+		wantTables, wantRows := tc.copies*len(truth), tc.copies*rows(truth)
+		if len(got) != wantTables || rows(got) != wantRows {
+			t.Errorf("%s: %d tables with %d rows, want %d tables with %d rows", tc.file, len(got), rows(got), wantTables, wantRows)
+		}
 	}
 }
