@@ -100,8 +100,8 @@ const city = "Thành phố Hồ Chí Minh"
 type unitHit struct {
 	name       string
 	city       bool
-	department bool // a Sở, named only where it is the subject
-	after string // folded word before the unit: tai, cua, ban (trên địa bàn)
+	department bool   // a Sở, named only where it is the subject
+	after      string // folded word before the unit: tai, cua, ban (trên địa bàn)
 }
 
 // unitKinds are the kinds of unit looked for, as written.
