@@ -383,52 +383,6 @@ func (w *walker) paragraphProps() (label, suffix, style string, err error) {
 	return label, suffix, style, nil
 }
 
-// props reads a properties element (w:pPr, w:rPr, w:tcPr, w:trPr) whose
-// start tag has been read, up to its end tag, and returns the w:val of
-// each wanted child, named by its path below the element ("numPr/numId");
-// nil where the child is absent. Properties are most of a document's
-// markup, so this walks tokens rather than using reflection-based
-// DecodeElement, which took half the reading time.
-func (w *walker) props(wanted ...string) ([]*val, error) {
-	got := make([]*val, len(wanted))
-	var path [2]string // names of the open children, up to two levels
-	depth := 0
-	for {
-		tok, err := w.token()
-		if err != nil {
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if depth == 0 {
-				return got, nil
-			}
-			depth--
-		case xml.StartElement:
-			depth++
-			if depth > len(path) || (t.Name.Space != nsW && t.Name.Space != nsWStrict) {
-				continue
-			}
-			path[depth-1] = t.Name.Local
-			name := t.Name.Local
-			if depth == 2 {
-				name = path[0] + "/" + name
-			}
-			for i, want := range wanted {
-				if want == name {
-					v := &val{attrs: t.Attr}
-					for _, a := range t.Attr {
-						if a.Name.Local == "val" {
-							v.Val = a.Value
-						}
-					}
-					got[i] = v
-				}
-			}
-		}
-	}
-}
-
 // text reads the character data of a w:t up to its end tag.
 func (w *walker) text() (string, error) {
 	var s strings.Builder

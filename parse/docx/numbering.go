@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"encoding/xml"
 	"strconv"
 	"strings"
 )
@@ -10,36 +9,6 @@ import (
 // as an automatic list holds no text in document.xml. numbering computes
 // the label Word displays ("1.", "1.2.", "a)", "II.", "-" for bullets)
 // from word/numbering.xml, counting paragraphs in document order.
-
-// val is the w:val attribute of an element; a nil *val means the element
-// is absent. attrs holds all its attributes where the walker needs more.
-type val struct {
-	Val   string `xml:"val,attr"`
-	attrs []xml.Attr
-}
-
-// attr returns the value of the attribute with the given local name.
-func (v *val) attr(local string) string {
-	for _, a := range v.attrs {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// on reports whether a toggle property such as <w:vanish/> is set: present
-// with no value or with a true value.
-func (v *val) on() bool {
-	if v == nil {
-		return false
-	}
-	switch v.Val {
-	case "false", "0", "off":
-		return false
-	}
-	return true
-}
 
 type numPr struct {
 	Ilvl  *val `xml:"ilvl"`
