@@ -103,7 +103,6 @@ func ScoreReport(rep *extract.Report, r *Rubric, lang string) *Card {
 		}
 	}
 	card := &Card{Rubric: r, Findings: append([]extract.Finding(nil), rep.Findings...)}
-	groupPoints := map[string]float64{}
 	var self float64
 	hasSelf := false
 	for i := range r.Indicators {
@@ -117,12 +116,6 @@ func ScoreReport(rep *extract.Report, r *Rubric, lang string) *Card {
 		sc := IndicatorScore{Result: res, Label: def.Label, Row: row}
 		if row != nil {
 			sc.SelfPoints = row.SelfPoints
-		}
-		if res.Points != nil {
-			card.Total += *res.Points
-			groupPoints[def.Group] += *res.Points
-		} else {
-			card.Pending = append(card.Pending, def.ID)
 		}
 		if sc.SelfPoints != nil {
 			self += *sc.SelfPoints
@@ -154,10 +147,10 @@ func ScoreReport(rep *extract.Report, r *Rubric, lang string) *Card {
 		s := round(self, 4)
 		card.SelfTotal = &s
 	}
-	card.Total = round(card.Total, 4)
 	for _, g := range r.Groups {
-		card.Groups = append(card.Groups, GroupScore{ID: g.ID, Label: g.Label, Max: g.Max, Points: round(groupPoints[g.ID], 4)})
+		card.Groups = append(card.Groups, GroupScore{ID: g.ID, Label: g.Label, Max: g.Max})
 	}
+	card.retotal()
 	return card
 }
 

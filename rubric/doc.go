@@ -51,10 +51,13 @@
 //
 // Min-max and growth cannot be scored from one report. Score returns them
 // with Points nil, Need set (NeedCohort, NeedPreviousYear) and the unit's
-// Measure; the stage that holds many reports (package corpus) finishes
-// them: CohortPoints(ind, measures) gives every unit of a cohort its
-// min-max points, and a growth indicator is scored again with last year's
-// value as input b (Observation.Inputs["b"]).
+// Measure, and a Card lists them in Pending, outside its Total. The stage
+// that holds many reports (package corpus) finishes them: FinishCohort(cards)
+// scores the min-max indicators of one period's cards (one per unit)
+// across the cohort, and FinishGrowth(card, lastYear) scores the growth
+// indicators from the same unit's card of the year before; both update the
+// groups and totals. CohortPoints and Score (with last year's value as
+// input b) are the same rules for callers that keep only the measures.
 //
 // # Errata and judgments
 //
