@@ -1,6 +1,8 @@
 package docx
 
 import (
+	"encoding/xml"
+	"strconv"
 	"strings"
 
 	"chiso/parse/doc"
@@ -114,4 +116,120 @@ func flatten(t *doc.Table) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// table reads a w:tbl whose start tag has been read, up to its end tag.
+func (w *walker) table(depth int) (*doc.Table, error) {
+	var t tableBuilder
+	for {
+		tok, err := w.token()
+		if err != nil {
+			return nil, err
+		}
+		if done, err := w.common(tok); err != nil {
+			return nil, err
+		} else if done {
+			continue
+		}
+		switch tk := tok.(type) {
+		case xml.EndElement:
+			switch {
+			case isW(tk.Name, "tbl"):
+				return t.table(), nil
+			case isW(tk.Name, "tr"):
+				t.endRow()
+			}
+		case xml.StartElement:
+			switch {
+			case isW(tk.Name, "tr"):
+				t.startRow()
+			case isW(tk.Name, "trPr"):
+				props, err := w.props("gridBefore")
+				if err != nil {
+					return nil, err
+				}
+				if props[0] != nil {
+					n, _ := strconv.Atoi(props[0].Val)
+					t.gridBefore(n)
+				}
+			case isW(tk.Name, "tc"):
+				c, err := w.cell(depth)
+				if err != nil {
+					return nil, err
+				}
+				t.add(c)
+			case isW(tk.Name, "p"):
+				// A paragraph between rows (not valid WordprocessingML):
+				// read past it so that its runs are not taken for
+				// the table's.
+				if _, err := w.paragraph(depth); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+}
+
+// cell reads a w:tc whose start tag has been read, up to its end tag.
+// Paragraphs become lines; a nested table becomes lines of " | "-separated
+// cells.
+func (w *walker) cell(depth int) (cell, error) {
+	c := cell{span: 1}
+	var lines []string
+	for {
+		tok, err := w.token()
+		if err != nil {
+			return c, err
+		}
+		if done, err := w.common(tok); err != nil {
+			return c, err
+		} else if done {
+			continue
+		}
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if isW(t.Name, "tc") {
+				c.text = strings.Trim(strings.Join(lines, "\n"), "\n")
+				return c, nil
+			}
+		case xml.StartElement:
+			switch {
+			case isW(t.Name, "tcPr"):
+				props, err := w.props("gridSpan", "vMerge", "hMerge")
+				if err != nil {
+					return c, err
+				}
+				span, vMerge, hMerge := props[0], props[1], props[2]
+				if span != nil {
+					if n, err := strconv.Atoi(span.Val); err == nil {
+						c.span = min(max(n, 1), 64)
+					}
+				}
+				if vMerge != nil {
+					c.vMerge = mergeContinue // no w:val means continue
+					if vMerge.Val == "restart" {
+						c.vMerge = mergeStart
+					}
+				}
+				c.hCont = hMerge != nil && hMerge.Val != "restart"
+			case isW(t.Name, "p"):
+				text, err := w.paragraph(depth)
+				if err != nil {
+					return c, err
+				}
+				lines = append(lines, text)
+			case isW(t.Name, "tbl"):
+				if depth+1 > maxNesting {
+					return c, w.errorf("tables nested deeper than %d", maxNesting)
+				}
+				nested, err := w.table(depth + 1)
+				if err != nil {
+					return c, err
+				}
+				if s := flatten(nested); s != "" {
+					lines = append(lines, s)
+				}
+			}
+		}
+	}
 }
