@@ -116,8 +116,9 @@ func encode(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// diff shows the first differing line of want and got with a few lines
-// of context, or "" when they are equal.
+// diff shows where want and got first differ, with a few lines of
+// context, or returns "" when they are equal. Lines both end with are left
+// out, so that a changed cell shows as one line each side.
 func diff(want, got []byte) string {
 	if bytes.Equal(want, got) {
 		return ""
@@ -128,16 +129,23 @@ func diff(want, got []byte) string {
 	for i < len(w) && i < len(g) && w[i] == g[i] {
 		i++
 	}
+	we, ge := len(w), len(g)
+	for we > i && ge > i && w[we-1] == g[ge-1] {
+		we, ge = we-1, ge-1
+	}
+	const most = 8
 	var b strings.Builder
-	from := max(0, i-3)
-	for k := from; k < i; k++ {
+	for k := max(0, i-3); k < i; k++ {
 		fmt.Fprintf(&b, "  %5d   %s\n", k+1, w[k])
 	}
-	for k := i; k < min(len(w), i+6); k++ {
+	for k := i; k < min(we, i+most); k++ {
 		fmt.Fprintf(&b, "- %5d   %s\n", k+1, w[k])
 	}
-	for k := i; k < min(len(g), i+6); k++ {
+	for k := i; k < min(ge, i+most); k++ {
 		fmt.Fprintf(&b, "+ %5d   %s\n", k+1, g[k])
+	}
+	for k := we; k < min(len(w), we+2); k++ {
+		fmt.Fprintf(&b, "  %5d   %s\n", k+1, w[k])
 	}
 	fmt.Fprintf(&b, "(%d lines expected, %d got)", len(w), len(g))
 	return b.String()
