@@ -262,3 +262,20 @@ func TestMesh(t *testing.T) {
 		t.Errorf("got %d tables, paragraphs %q; want the text as one paragraph", len(tables(bs)), got)
 	}
 }
+
+// TestScripts keeps a raised footnote mark and a lowered index in the line
+// they belong to.
+func TestScripts(t *testing.T) {
+	small := func(s string, x, y float64) layout.Text {
+		return layout.Text{S: s, X: x, Y: y, W: 3.5 * float64(len([]rune(s))), Size: 7, SpaceW: 1.75}
+	}
+	p := layout.Page{Number: 1, Texts: []layout.Text{
+		text("chỉ đạo, điều hành", 50, 100), small("1", 140, 96),
+		text("nhằm đẩy mạnh công tác", 50, 112),
+		text("diện tích 20 m", 50, 124), small("2", 120, 120), text("và CO", 126, 124), small("2", 151, 126),
+	}}
+	want := []string{"chỉ đạo, điều hành1 nhằm đẩy mạnh công tác diện tích 20 m2 và CO2"}
+	if got := paras(layout.Blocks([]layout.Page{p})); !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

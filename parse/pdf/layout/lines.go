@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -32,6 +33,10 @@ const (
 	// paraSlack is the room, in ems, left at the end of a line before a
 	// line that would have fitted there: the line ended a paragraph.
 	paraSlack = 1.0
+	// scriptSize and scriptRise describe a superscript or subscript: at
+	// most 80 % of the line's size, its baseline within half an em of it.
+	scriptSize = 0.8
+	scriptRise = 0.5
 )
 
 // groupLines sorts texts into lines, top to bottom, each left to right.
@@ -54,11 +59,42 @@ func groupLines(ts []Text) []line {
 		}
 		out = append(out, line{texts: []Text{t}, y: t.Y, x0: t.X, x1: t.X + t.W, size: t.Size})
 	}
+	out = attachScripts(out)
 	for i := range out {
 		l := out[i].texts
 		sort.SliceStable(l, func(a, b int) bool { return l[a].X < l[b].X })
 	}
 	return out
+}
+
+// attachScripts moves a line of small text set just above or below a
+// line of larger text into it: a footnote mark ("điều hành¹") or an
+// exponent ("m²") is part of the line it is raised from, not a line or a
+// paragraph of its own.
+func attachScripts(ls []line) []line {
+	near := func(s, l line) bool {
+		return s.size <= scriptSize*l.size && math.Abs(s.y-l.y) <= scriptRise*l.size
+	}
+	var out []line
+	for i := 0; i < len(ls); i++ {
+		s := ls[i]
+		switch {
+		case i+1 < len(ls) && near(s, ls[i+1]):
+			ls[i+1] = merge(ls[i+1], s)
+		case len(out) > 0 && near(s, out[len(out)-1]):
+			out[len(out)-1] = merge(out[len(out)-1], s)
+		default:
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// merge adds the texts of s to l, which keeps its baseline and size.
+func merge(l, s line) line {
+	l.texts = append(l.texts, s.texts...)
+	l.x0, l.x1 = min(l.x0, s.x0), max(l.x1, s.x1)
+	return l
 }
 
 // text joins the line's texts, with a space where the gap between two is
