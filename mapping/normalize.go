@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"chiso/parse/vntext"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Key returns the matching key of a label: unit names replaced by a slot,
@@ -17,7 +19,9 @@ func Key(label string) string {
 
 // tokens is Key as a list of words.
 func tokens(label string) []string {
-	s := label
+	// The unit slots are matched on composed text; labels from chiso/parse
+	// are NFC already, others may not be.
+	s := norm.NFC.String(label)
 	for _, sl := range slots {
 		s = sl.re.ReplaceAllString(s, " "+sl.token+" ")
 	}

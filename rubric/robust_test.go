@@ -1,0 +1,76 @@
+package rubric
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// TestMappingRobustness measures how seed 004's 51 scored labels map when
+// written the ways reports write them: decomposed (NFD), without
+// diacritics, abbreviated, with a word dropped, cut to 60 % of their words,
+// with words added. Each variant must map at least as well as measured
+// when this test was written; a wrong id counts against it like a miss.
+func TestMappingRobustness(t *testing.T) {
+	r := district(t)
+	m := r.Matcher()
+	var rows []sheetRow
+	for _, row := range readSheet(t, "testdata/seed004_sheet.txt") {
+		if indicatorID.MatchString(row.stt) {
+			rows = append(rows, row)
+		}
+	}
+	abbrev := strings.NewReplacer("chuyển đổi số", "CĐS", "Chuyển đổi số", "CĐS", "dịch vụ công trực tuyến", "DVCTT",
+		"hệ thống thông tin", "HTTT", "thủ tục hành chính", "TTHC", "cơ quan nhà nước", "CQNN",
+		"công nghệ thông tin", "CNTT", "Ủy ban nhân dân", "UBND", "an toàn thông tin", "ATTT", "phản ánh kiến nghị", "PAKN")
+	dropMiddle := func(s string) string {
+		w := strings.Fields(s)
+		return strings.Join(append(w[:len(w)/2:len(w)/2], w[len(w)/2+1:]...), " ")
+	}
+	cut := func(s string) string {
+		w := strings.Fields(s)
+		return strings.Join(w[:max(1, len(w)*6/10)], " ")
+	}
+	tests := []struct {
+		name    string
+		variant func(string) string
+		min     int
+	}{
+		{"as written", func(s string) string { return s }, 51},
+		{"NFD", norm.NFD.String, 51},
+		{"no diacritics", stripMarks, 51},
+		{"abbreviated", abbrev.Replace, 51},
+		{"middle word dropped", dropMiddle, 51},
+		{"cut to 60% of words", cut, 45},
+		{"words added", func(s string) string { return "Kết quả " + s + " trong năm 2024 của đơn vị" }, 51},
+	}
+	for _, tt := range tests {
+		right := 0
+		for _, row := range rows {
+			got, ok := m.Match(tt.variant(row.label), "")
+			if ok && got.ID == row.stt {
+				right++
+			} else {
+				t.Logf("%s: %s %q → %s %v (%.2f, runner-up %s %.2f)", tt.name, row.stt, tt.variant(row.label), got.ID, ok, got.Score, got.RunnerUp, got.RunnerUpScore)
+			}
+		}
+		t.Logf("%-20s %d/%d", tt.name, right, len(rows))
+		if right < tt.min {
+			t.Errorf("%s: %d/%d mapped right, want at least %d", tt.name, right, len(rows), tt.min)
+		}
+	}
+}
+
+// BenchmarkMatchRubric is one label matched against the 71 candidates of
+// the district rubric (51 indicators, 20 information items).
+func BenchmarkMatchRubric(b *testing.B) {
+	r, err := Builtin("hcm-dti-2023-district")
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := r.Matcher()
+	for b.Loop() {
+		m.Match("Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến (áp dụng đối với các thủ tục hành chính đã được cung cấp dịch vụ công trực tuyến)", "")
+	}
+}
