@@ -28,7 +28,12 @@ func Read(r io.Reader) (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	var warnings []string
 	page, err := goquery.NewDocumentFromReader(bytes.NewReader(text))
+	if tooDeep(err) {
+		warnings = append(warnings, "elements nested too deep for the HTML parser: the innermost were flattened")
+		page, err = goquery.NewDocumentFromReader(bytes.NewReader(flatten(text)))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("parsing HTML: %w", err)
 	}
@@ -36,7 +41,7 @@ func Read(r io.Reader) (*doc.Document, error) {
 	for _, n := range page.Selection.Nodes {
 		w.document(n)
 	}
-	d := &doc.Document{Source: doc.Source{Format: doc.HTML}, Blocks: w.blocks}
+	d := &doc.Document{Source: doc.Source{Format: doc.HTML}, Blocks: w.blocks, Warnings: warnings}
 	for i := range d.Blocks {
 		d.Blocks[i].Index = i
 	}

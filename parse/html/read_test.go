@@ -257,6 +257,48 @@ func TestLegacyFont(t *testing.T) {
 	}
 }
 
+// TestDeepNesting reads pages nested beyond the 512 levels
+// golang.org/x/net/html accepts, as CMS pages that never close their tags
+// are, without losing text or tables.
+func TestDeepNesting(t *testing.T) {
+	tests := []struct {
+		name, html string
+		paras      int
+		table      string
+	}{
+		{"unclosed spans", strings.Repeat("<span>chữ ", 2000) + "<table><tr><td>a</td><td>b</td></tr></table>", 1, "a;b"},
+		{"unclosed divs", strings.Repeat("<div>dòng<br>", 600) + "<table><tr><td>a<td>b</table>", 600, "a;b"},
+		{"nested tables", strings.Repeat("<table><tr><td>x", 200) + "</table>", 0, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read(strings.NewReader(tc.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Warnings) != 1 {
+				t.Errorf("warnings %q, want one about the flattening", d.Warnings)
+			}
+			paras, tables := 0, 0
+			var last string
+			for _, b := range d.Blocks {
+				if b.Kind == doc.Paragraph {
+					paras++
+					continue
+				}
+				tables++
+				last = summary(&doc.Document{Blocks: []doc.Block{b}})[0]
+			}
+			if tc.table != "" && (last != "T:"+tc.table || paras != tc.paras) {
+				t.Errorf("%d paragraphs, last table %q; want %d and %q", paras, last, tc.paras, tc.table)
+			}
+			if tc.table == "" && (tables != 1 || strings.Count(last, "x") != 200) {
+				t.Errorf("%d tables, %d x in the outer one; want 1 and 200", tables, strings.Count(last, "x"))
+			}
+		})
+	}
+}
+
 func utf16le(s string) []byte {
 	b := []byte{0xff, 0xfe}
 	for _, r := range s {
