@@ -146,8 +146,8 @@ func Score(ind *Indicator, obs *Observation) Result {
 
 // ratio returns the indicator's ratio (0–1 scale) from its inputs when all
 // are present, else from a percentage value. A zero denominator returns a
-// non-nil *zeroDenBasis instead.
-func ratio(formulaText string, obs *Observation) (r float64, z *zeroDenBasis, ok bool) {
+// non-nil *zeroDenominator instead.
+func ratio(formulaText string, obs *Observation) (r float64, z *zeroDenominator, ok bool) {
 	if formulaText != "" && len(obs.Inputs) > 0 {
 		if f, err := parseFormula(formulaText); err == nil && f.den != nil {
 			if n, d, ok := f.eval(obs.Inputs); ok {
@@ -166,21 +166,21 @@ func ratio(formulaText string, obs *Observation) (r float64, z *zeroDenBasis, ok
 	return 0, nil, false
 }
 
-// zeroDenBasis is the scoring of a ratio whose denominator is zero: 0/0 is
+// zeroDenominator is the scoring of a ratio whose denominator is zero: 0/0 is
 // a unit without the content the criterion measures, which the decision
 // (II.2.c) gives the maximum; a positive numerator over zero is
 // inconsistent data and earns 0.
-type zeroDenBasis struct {
+type zeroDenominator struct {
 	share float64
 	text  text
 }
 
-func zeroBasis(formulaText string, n float64) *zeroDenBasis {
+func zeroBasis(formulaText string, n float64) *zeroDenominator {
 	if n == 0 {
-		return &zeroDenBasis{1, say(fmt.Sprintf("%s = 0/0: nothing to measure, maximum (decision II.2.c)", formulaText),
+		return &zeroDenominator{1, say(fmt.Sprintf("%s = 0/0: nothing to measure, maximum (decision II.2.c)", formulaText),
 			fmt.Sprintf("%s = 0/0: đơn vị không có nội dung, điểm tối đa (mục II.2.c)", formulaText))}
 	}
-	return &zeroDenBasis{0, say(fmt.Sprintf("%s = %s/0: zero denominator, 0", formulaText, num(n)),
+	return &zeroDenominator{0, say(fmt.Sprintf("%s = %s/0: zero denominator, 0", formulaText, num(n)),
 		fmt.Sprintf("%s = %s/0: mẫu số bằng 0, 0 điểm", formulaText, num(n)))}
 }
 
