@@ -44,6 +44,8 @@ type tableBlock struct {
 	block *doc.Block
 	index int // 1-based among the document's tables
 	grid  [][]string
+	// cells is the expanded grid with where each merged cell starts.
+	cells [][]doc.GridCell
 }
 
 // findTables groups the document's table blocks into logical indicator
@@ -74,7 +76,7 @@ func findTables(d *doc.Document) []*table {
 			continue
 		}
 		tableNo++
-		tb := tableBlock{block: b, index: tableNo, grid: b.Table.Texts()}
+		tb := tableBlock{block: b, index: tableNo, grid: b.Table.Texts(), cells: b.Table.Grid()}
 		h, at, ok := findHeader(tb.grid)
 		adjacent := cur != nil && last == bi-1
 		switch {
@@ -198,8 +200,12 @@ func positionalHeader(n int) header {
 func (t *table) addRows(tb tableBlock, start int) {
 	h := t.head
 	var second []string // the record's second row in a stacked table
+	var ri int
 	get := func(r []string, c Column) string {
 		if i := h.find(c); i >= 0 && i < len(r) {
+			if copied(tb.cells, ri, i, h) {
+				return ""
+			}
 			return strings.TrimSpace(r[i])
 		}
 		if i := slices.Index(h.second, c); i >= 0 && i < len(second) {
@@ -207,7 +213,7 @@ func (t *table) addRows(tb tableBlock, start int) {
 		}
 		return ""
 	}
-	for ri := start; ri < len(tb.grid); ri++ {
+	for ri = start; ri < len(tb.grid); ri++ {
 		cells := tb.grid[ri]
 		second = nil
 		if h.second != nil && ri+1 < len(tb.grid) {
@@ -256,6 +262,26 @@ func repeatsHeader(cells []string, h header, grid [][]string, ri int) bool {
 	}
 	cols, n := classifyRow(cells)
 	return isHeaderRow(cols, n) && sameColumns(cols, h.cols)
+}
+
+// copied reports whether grid position (r, c) holds a copy of a merged
+// cell that belongs elsewhere: a group title spanning the row from the
+// label column ("I | CHÍNH QUYỀN SỐ"), or a cell spanning rows from a row
+// above (an evidence cell over rows 1, a, b), whose breakdown must not be
+// checked against each row. A value spanning the year columns of a value
+// ("Đã ban hành" over 2022 and 2023) is kept.
+func copied(cells [][]doc.GridCell, r, c int, h header) bool {
+	if r >= len(cells) || c >= len(cells[r]) {
+		return false
+	}
+	g := cells[r][c]
+	switch {
+	case g.Origin:
+		return false
+	case g.Row < r:
+		return true
+	}
+	return g.Col < len(h.cols) && h.cols[g.Col] != h.cols[c] && h.cols[g.Col] != ColUnknown
 }
 
 // place links r into the hierarchy: its parent is the nearest earlier row
