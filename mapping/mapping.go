@@ -10,7 +10,8 @@
 // are first reduced to a key (Key: unit names to a slot, vntext.Fold,
 // abbreviations expanded); fuzzy then serves as a filter over the keys, and
 // the candidates it keeps are ranked by the Dice coefficient of their word
-// sets. When fuzzy keeps nothing, or nothing it keeps is close enough, all
+// sets (raised towards the candidate's coverage when the label is the
+// longer: see blend). When fuzzy keeps nothing, or nothing it keeps is close enough, all
 // candidates are ranked by Dice. A match needs a Dice score of at least
 // MinScore and a margin of MinMargin over the best other candidate;
 // anything less is left unmapped.
@@ -125,7 +126,7 @@ func (m *Matcher) Rank(label string) []Scored {
 				if filter && !keep[t.cand] {
 					continue
 				}
-				if s := dice(qw, t.words); s > best[t.cand] {
+				if s := blend(qw, t.words); s > best[t.cand] {
 					best[t.cand] = s
 				}
 			}
@@ -220,3 +221,24 @@ func dice(a, b map[string]bool) float64 {
 }
 
 func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
+
+// blend is the Dice coefficient, raised towards the share of the
+// candidate's words the label holds when the label is the longer: a report
+// often writes an indicator's short name inside a longer sentence ("Tỷ lệ
+// hồ sơ … xử lý trực tuyến đạt 50% trên Hệ thống …"), where Dice alone
+// favours a long candidate that shares more words. The average is
+// discounted by a tenth because coverage ignores the label's extra words.
+func blend(q, c map[string]bool) float64 {
+	d := dice(q, c)
+	if len(q) <= len(c) || len(c) == 0 {
+		return d
+	}
+	n := 0
+	for w := range c {
+		if q[w] {
+			n++
+		}
+	}
+	cov := float64(n) / float64(len(c))
+	return max(d, (d+cov)/2*0.9)
+}

@@ -33,6 +33,7 @@ func TestMatch(t *testing.T) {
 		{"ward", "Tỷ lệ phường có tổ công nghệ số cộng đồng", "", "4.1"},
 		{"khu phố for thôn, xóm", "Tỷ lệ khu phố có tổ công nghệ số cộng đồng", "", "4.2"},
 		{"extra words, fuzzy finds nothing", "Tỷ lệ hồ sơ công việc tại quận được xử lý trên môi trường mạng trong năm 2024", "", "6.14"},
+		{"short name inside a sentence", "Tỷ lệ hồ sơ xử lý trực tuyến của quận đạt 50% trong năm 2024", "", "6.3"},
 		{"LGSP vs kho", "Sử dụng LGSP", "", "6.5"},
 		{"unrelated", "Tổng số người tham gia Tổ công nghệ số cộng đồng", "", ""},
 		{"unrelated 2", "Các văn bản triển khai chuyển đổi số khác của đơn vị", "", ""},
