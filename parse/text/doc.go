@@ -51,7 +51,9 @@
 // Otherwise each line adds cells to one run, and nothing in the text marks
 // where a row ends; the rows are found by shape: the run is cut into rows of
 // the width under which the rows' first cells read as a numbering ("I",
-// "1", "1.1", "1.2", "2", "a", "-"), which is what a report's STT column is.
+// "1", "1.1", "1.2", "2", "a", "-"), which is what a report's STT column is;
+// a few unnumbered cells are read as the two columns of an official
+// document's letterhead or signature block.
 // A short line without "|" (three words at most, not ending a sentence)
 // directly before a cell line is the start of that cell, wrapped ("Chỉ" +
 // "số chính |"); a longer line, or two, ends the run. A cell "STT" or "TT"

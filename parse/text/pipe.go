@@ -7,9 +7,11 @@ import (
 
 // Limits of the pipe layout's guesses.
 const (
-	maxFragmentWords = 3  // a cell's first line wrapped off from its "|" line
-	maxFragmentRunes = 40 //
-	maxRowWidth      = 30 // widest row the cell-per-line layout is read as
+	// A cell's first line, wrapped off the line with its "|", is short.
+	maxFragmentWords = 3
+	maxFragmentRunes = 40
+	// The widest row the cell-per-line layout is read as.
+	maxRowWidth = 30
 )
 
 // pipeCells splits a line ending in "|" into its cells: "a | b |" is two
@@ -149,7 +151,9 @@ func header(cell string) bool {
 // that look like numbers is not enough: seed 003's method tables have a
 // "points" column of numbers two cells after the row number, so width 2
 // would look as good as the true width 4. With no positive score the
-// layout is unknown: a few cells make one row, more make one column.
+// numbering gives no clue: up to 12 cells are read as two columns when
+// their number is even (letterhead and signature blocks) and as one row
+// otherwise; more cells make one column.
 func shape(cells []string) [][]string {
 	nums := make([]rowNum, len(cells))
 	for i, c := range cells {
@@ -174,10 +178,18 @@ func shape(cells []string) [][]string {
 		}
 	}
 	if width == 0 {
-		if len(cells) <= 12 {
+		switch {
+		case len(cells) > 12:
+			width = 1
+		case len(cells)%2 == 0:
+			// The unnumbered tables of an official document are its
+			// letterhead and signature blocks, laid out in two columns
+			// (seed 003: "ỦY BAN NHÂN DÂN | CỘNG HÒA …", "Số: … | Thành
+			// phố …, ngày …").
+			width = 2
+		default:
 			return [][]string{cells}
 		}
-		width = 1
 	}
 	var rows [][]string
 	for k := 0; k < len(cells); k += width {

@@ -125,6 +125,11 @@ func TestSeed003(t *testing.T) {
 		!reflect.DeepEqual(texts(meta[0].Rows[5]), []string{"Người ký", "Phan Văn Mãi"}) {
 		t.Fatalf("metadata table %+v", meta)
 	}
+	// The letterhead, a two-column layout table without numbering.
+	letter := byHeader["ỦY\nBAN NHÂN DÂN"]
+	if len(letter) != 2 || !reflect.DeepEqual(texts(letter[0].Rows[1]), []string{"Số: 79/QĐ-UBND", "Thành phố Hồ Chí Minh, ngày 10 tháng 01 năm 2023"}) {
+		t.Errorf("letterhead tables %+v", letter)
+	}
 	stt := byHeader["STT"]
 	if len(stt) != 5 {
 		t.Fatalf("%d tables headed STT, want 5 (two group tables, three appendices)", len(stt))
