@@ -14,6 +14,7 @@ func TestRenderHTML(t *testing.T) {
 	tests := []struct {
 		name string
 		doc  *doc.Document
+		head int
 		want []string // fragments the page must hold, in order
 	}{
 		{
@@ -25,6 +26,17 @@ func TestRenderHTML(t *testing.T) {
 			name: "spans",
 			doc:  &doc.Document{Blocks: []doc.Block{table([]doc.Cell{merge("STT", 2, 1), merge("Số liệu", 1, 2)}, row("2022", "2023"))}},
 			want: []string{`<td rowspan="2">STT</td><td colspan="2">Số liệu</td></tr>`, "<tr><td>2022</td><td>2023</td></tr>"},
+		},
+		{
+			name: "header rows",
+			doc:  &doc.Document{Blocks: []doc.Block{table(row("STT"), row("1"), row("2"))}},
+			head: 1,
+			want: []string{"<thead>\n<tr><td>STT</td></tr>\n</thead>\n<tbody>\n<tr><td>1</td></tr>\n<tr><td>2</td></tr>\n</tbody>\n</table>"},
+		},
+		{
+			name: "no header rows",
+			doc:  &doc.Document{Blocks: []doc.Block{table(row("STT"), row("1"))}},
+			want: []string{"<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n<tr><td>STT</td></tr>\n<tr><td>1</td></tr>\n</table>"},
 		},
 		{
 			// Seed 004's group rows have fewer cells than the header.
@@ -40,7 +52,7 @@ func TestRenderHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := string(renderHTML(tt.doc, "t"))
+			got := string(renderHTML(tt.doc, "t", tt.head))
 			if !strings.Contains(got, `<meta charset="utf-8">`) {
 				t.Errorf("no charset in\n%s", got)
 			}

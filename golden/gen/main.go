@@ -142,8 +142,9 @@ func (g *gen) all(seeds, out string) {
 	for _, x := range []struct {
 		name string
 		doc  *doc.Document
-	}{{"pagebreak", pagebreak()}, {"wrapped", wrapped()}, {"merged", merged()}} {
-		g.html(filepath.Join(out, x.name+".html"), renderHTML(x.doc, x.name))
+		head int // header rows
+	}{{"pagebreak", pagebreak(), 1}, {"wrapped", wrapped(), 1}, {"merged", merged(), 2}} {
+		g.html(filepath.Join(out, x.name+".html"), renderHTML(x.doc, x.name, x.head))
 	}
 	g.write(filepath.Join(out, "wordsaved.htm"), renderWordHTML(merged()))
 
@@ -185,7 +186,8 @@ func (g *gen) renderText(path string) {
 		return
 	}
 	base := strings.TrimSuffix(filepath.Base(path), ".txt")
-	g.html(strings.TrimSuffix(path, ".txt")+".html", renderHTML(d, base))
+	// The model does not say which rows are headers, so none repeat.
+	g.html(strings.TrimSuffix(path, ".txt")+".html", renderHTML(d, base, 0))
 }
 
 // html writes an HTML fixture and queues it for conversion when it changed

@@ -18,15 +18,17 @@ td { vertical-align: top; }`
 
 // renderHTML writes d as a plain HTML page: <p> per paragraph, a bordered
 // <table> per table with the cells' spans, line breaks in cells as <br>.
-// The output depends only on d and title.
-func renderHTML(d *doc.Document, title string) []byte {
+// The first head rows of each table go in <thead>, which LibreOffice turns
+// into header rows repeated on every page, as report templates have them.
+// The output depends only on its arguments.
+func renderHTML(d *doc.Document, title string, head int) []byte {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n")
 	fmt.Fprintf(&b, "<title>%s</title>\n<style>\n%s\n</style>\n</head>\n<body>\n", html.EscapeString(title), style)
 	b.WriteString("<font face=\"Liberation Serif\" size=\"2\">\n")
 	for _, blk := range d.Blocks {
 		if blk.Kind == doc.TableKind && blk.Table != nil {
-			writeTable(&b, blk.Table)
+			writeTable(&b, blk.Table, head)
 			continue
 		}
 		fmt.Fprintf(&b, "<p>%s</p>\n", escapeLines(blk.Text))
@@ -35,10 +37,17 @@ func renderHTML(d *doc.Document, title string) []byte {
 	return []byte(b.String())
 }
 
-func writeTable(b *strings.Builder, t *doc.Table) {
+func writeTable(b *strings.Builder, t *doc.Table, head int) {
 	b.WriteString("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n")
 	width, used := rowWidths(t)
+	head = min(head, len(t.Rows))
 	for r, row := range t.Rows {
+		switch {
+		case r == 0 && head > 0:
+			b.WriteString("<thead>\n")
+		case r == head && head > 0:
+			b.WriteString("<tbody>\n")
+		}
 		b.WriteString("<tr>")
 		for _, c := range row {
 			b.WriteString("<td")
@@ -56,6 +65,12 @@ func writeTable(b *strings.Builder, t *doc.Table) {
 		// which would put its text into columns it never had.
 		b.WriteString(strings.Repeat("<td></td>", width-used[r]))
 		b.WriteString("</tr>\n")
+		switch {
+		case r == head-1:
+			b.WriteString("</thead>\n")
+		case r == len(t.Rows)-1 && head > 0:
+			b.WriteString("</tbody>\n")
+		}
 	}
 	b.WriteString("</table>\n")
 }
