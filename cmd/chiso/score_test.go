@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -107,5 +109,31 @@ func TestRubrics(t *testing.T) {
 	code, out, _ = runCmd(t, "rubrics", "hcm-dti-2023-district")
 	if code != exitOK || !strings.Contains(out, "6.3   Tỷ lệ hồ sơ xử lý trực tuyến") || !strings.Contains(out, "ratio_cap (b+c)/a") {
 		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+// TestScoreRubricFile: --rubric takes a YAML file as well as an id, and a
+// bad file is refused with the file, the field and the reason.
+func TestScoreRubricFile(t *testing.T) {
+	good, err := os.ReadFile("../../rubric/data/hcm-dti-2023-district.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	goodFile, badFile := filepath.Join(dir, "good.yaml"), filepath.Join(dir, "bad.yaml")
+	bad := strings.Replace(string(good), "{kind: threshold, threshold: 80}", "{kind: threshold, threshold: 0}", 1)
+	if err := os.WriteFile(goodFile, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(badFile, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCmd(t, "score", "--json", "--rubric", goodFile, filledSheet)
+	if code != exitFindings || !strings.Contains(out, `"total":456.3785`) {
+		t.Errorf("exit %d, output %.200s", code, out)
+	}
+	code, _, stderr := runCmd(t, "score", "--rubric", badFile, filledSheet)
+	if code != exitUsage || !strings.Contains(stderr, badFile+": indicators[11].method.threshold: missing or outside (0, 100]") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
