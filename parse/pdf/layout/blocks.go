@@ -39,7 +39,7 @@ func blocks(pages []Page) []doc.Block {
 			pageOf = append(pageOf, p.Number)
 		}
 	}
-	spaced := paragraphSpacing(items)
+	sp := cellSpacing(items)
 	for _, it := range items {
 		if it.tab == nil {
 			continue
@@ -47,7 +47,7 @@ func blocks(pages []Page) []doc.Block {
 		for _, row := range it.tab.rows {
 			for _, x := range row {
 				if x.lines != nil {
-					x.text = joinLines(x.lines, x.width, spaced)
+					x.text = joinLines(x.lines, x.width, sp)
 					x.lines = nil
 				}
 			}
@@ -62,32 +62,38 @@ func blocks(pages []Page) []doc.Block {
 			b.Table = it.tab.doc()
 		} else {
 			b.Kind = doc.Paragraph
-			b.Text = joinLines(it.lines, 0, spaced)
+			// Paragraph lines were grouped by spacing already: join them.
+			b.Text = joinLines(it.lines, 0, spacing{gap: math.Inf(1)})
 		}
 		out = append(out, b)
 	}
 	return out
 }
 
-// paragraphSpacing reports whether the document sets paragraphs in table
-// cells apart with extra spacing: some cell has two lines further apart
-// than paraGap.
-func paragraphSpacing(items []item) bool {
+// cellSpacing measures how the document sets the text in its ruled table
+// cells: their usual line pitch, and whether some cell has two lines
+// further apart than that (paragraph spacing).
+func cellSpacing(items []item) spacing {
+	var cells [][]line
 	for _, it := range items {
 		if it.tab == nil {
 			continue
 		}
-		for _, row := range it.tab.rows {
-			for _, x := range row {
-				for i := 1; i < len(x.lines); i++ {
-					if spacedApart(x.lines[i-1], x.lines[i]) {
-						return true
-					}
+		for r, row := range it.tab.rows {
+			for c, x := range row {
+				if len(x.lines) > 1 && (r == 0 || it.tab.rows[r-1][c] != x) && (c == 0 || row[c-1] != x) {
+					cells = append(cells, x.lines)
 				}
 			}
 		}
 	}
-	return false
+	sp := spacing{gap: pitchGap(cells)}
+	for _, ls := range cells {
+		for i := 1; i < len(ls); i++ {
+			sp.spaced = sp.spaced || spacedApart(ls[i-1], ls[i], sp.gap)
+		}
+	}
+	return sp
 }
 
 // pageItems finds the tables and paragraphs of one page, top to bottom.
@@ -185,6 +191,7 @@ func paragraphs(ls []line) [][]line {
 	if len(ls) == 0 {
 		return nil
 	}
+	gap := pitchGap([][]line{ls})
 	right := math.Inf(-1)
 	for _, l := range ls {
 		right = max(right, l.x1)
@@ -194,7 +201,7 @@ func paragraphs(ls []line) [][]line {
 	for i := 1; i < len(ls); i++ {
 		prev, l := ls[i-1], ls[i]
 		em := max(prev.size, l.size)
-		if l.y-prev.y > paraGap*em ||
+		if l.y-prev.y > gap*em ||
 			math.Abs(l.size-prev.size) > 0.2*em ||
 			l.x0 > prev.x0+em ||
 			prev.x1 < right-4*em {

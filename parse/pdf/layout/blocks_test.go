@@ -89,6 +89,16 @@ func TestBlocks(t *testing.T) {
 			tables: [][][]string{{{"A", "", ""}, {"", "B", ""}, {"", "", "C"}}},
 			paras:  []string{"Trước bảng", "Sau bảng dòng một dòng hai"},
 		},
+		{
+			// Lines 1.75 em apart are one paragraph; 2.4 em apart, two.
+			name: "1.5 line spacing",
+			pages: []layout.Page{{Number: 1, Texts: []layout.Text{
+				text("Một hai ba bốn năm sáu bảy", 50, 100), text("tám chín mười", 50, 117.5),
+				text("Một hai ba bốn năm sáu bảy", 50, 141.5), text("tám chín mười", 50, 159),
+				text("Một hai ba bốn năm sáu bảy", 50, 183), text("tám chín mười", 50, 200.5),
+			}}},
+			paras: []string{"Một hai ba bốn năm sáu bảy tám chín mười", "Một hai ba bốn năm sáu bảy tám chín mười", "Một hai ba bốn năm sáu bảy tám chín mười"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -17,7 +17,7 @@ func joinContinued(items []item, pageOf []int) ([]item, []int) {
 	for i, it := range items {
 		if it.tab == nil {
 			out, outPage = append(out, it), append(outPage, pageOf[i])
-			if !it.margin && !isPageNumber(joinLines(it.lines, 0, false)) {
+			if !it.margin && !isPageNumber(joinLines(it.lines, 0, spacing{gap: math.Inf(1)})) {
 				open = -1
 			}
 			continue

@@ -27,9 +27,17 @@ const (
 	// cut by a font change (pango sets a Vietnamese letter from another font).
 	wordGap = 0.2
 	// paraGap is the baseline distance beyond which the next line starts a
-	// new paragraph: single-spaced text sets lines about 1.15 em apart, and
-	// paragraphs in these reports add spacing after.
+	// new paragraph when there are too few lines to measure the document's
+	// own line pitch: single-spaced text sets lines about 1.15 em apart,
+	// and paragraphs in these reports add spacing after.
 	paraGap = 1.45
+	// extraGap is how much wider than the usual line pitch the distance to
+	// a line must be to start a paragraph: paragraph spacing is rarely
+	// under 6 pt (0.5 em), and reports set at 1.5 line spacing have a
+	// pitch of about 1.7 em, which a fixed threshold would split.
+	extraGap = 0.3
+	// minPitches is how many line distances it takes to trust their median.
+	minPitches = 5
 	// paraSlack is the room, in ems, left at the end of a line before a
 	// line that would have fitted there: the line ended a paragraph.
 	paraSlack = 1.0
@@ -125,24 +133,55 @@ func (l line) oneWord() bool {
 	return !strings.Contains(strings.TrimSpace(l.text()), " ")
 }
 
+// spacing is how a document sets the lines of its text blocks.
+type spacing struct {
+	// gap is the baseline distance, in ems, beyond which a line starts a
+	// new paragraph.
+	gap float64
+	// spaced says the document sets paragraphs apart with extra spacing,
+	// so a short line without it is a manual line break.
+	spaced bool
+}
+
+// pitchGap measures the usual line pitch of text blocks, in ems, as the
+// median distance between consecutive baselines, and returns the gap that
+// marks a new paragraph.
+func pitchGap(blocks [][]line) float64 {
+	var d []float64
+	for _, ls := range blocks {
+		for i := 1; i < len(ls); i++ {
+			// Beyond 3 em it is a blank line or a gap between blocks,
+			// not a line pitch.
+			if r := (ls[i].y - ls[i-1].y) / max(ls[i].size, ls[i-1].size); r > 0.9 && r < 3 {
+				d = append(d, r)
+			}
+		}
+	}
+	if len(d) < minPitches {
+		return paraGap
+	}
+	sort.Float64s(d)
+	return d[len(d)/2] + extraGap
+}
+
 // joinLines joins the lines of one cell or paragraph, whose usable width
 // is width (0 when unknown): lines of a wrapped paragraph with a space, a
 // new paragraph with "\n", and a word broken at the line end with nothing.
-// spaced says the document marks paragraphs with extra spacing.
-func joinLines(ls []line, width float64, spaced bool) string {
+func joinLines(ls []line, width float64, sp spacing) string {
 	var b strings.Builder
 	for i, l := range ls {
 		if i > 0 {
-			b.WriteString(lineSep(ls[i-1], l, width, spaced))
+			b.WriteString(lineSep(ls[i-1], l, width, sp))
 		}
 		b.WriteString(l.text())
 	}
 	return b.String()
 }
 
-// spacedApart reports whether there is extra spacing between two lines.
-func spacedApart(prev, next line) bool {
-	return next.y-prev.y > paraGap*max(prev.size, next.size)
+// spacedApart reports whether the distance between two lines is wider
+// than gap ems.
+func spacedApart(prev, next line, gap float64) bool {
+	return next.y-prev.y > gap*max(prev.size, next.size)
 }
 
 // lineSep is what goes between two consecutive lines of a text block.
@@ -161,8 +200,8 @@ func spacedApart(prev, next line) bool {
 // a narrow centred cell fills it too), so only the words seen to overflow
 // in these reports are glued: URLs, e-mail addresses, and numbers cut
 // after a separator ("761." + "174").
-func lineSep(prev, next line, width float64, spaced bool) string {
-	if spacedApart(prev, next) {
+func lineSep(prev, next line, width float64, sp spacing) string {
+	if spacedApart(prev, next, sp.gap) {
 		return "\n"
 	}
 	if width <= 0 {
@@ -174,7 +213,7 @@ func lineSep(prev, next line, width float64, spaced bool) string {
 	// marker ("- ", "+ ", "* ") is short enough to measure closely, and
 	// after a line overfilled by one long word it starts a paragraph.
 	slack := width - (pw + spaceWidth(prev) + firstWord(next))
-	if !spaced && (slack > paraSlack*prev.size || (startsItem(next.text()) && (slack > 0.5 || pw > width))) {
+	if !sp.spaced && (slack > paraSlack*prev.size || (startsItem(next.text()) && (slack > 0.5 || pw > width))) {
 		return "\n"
 	}
 	if p, n := prev.text(), next.text(); pw >= 0.9*width && prev.oneWord() && (urlLike(p) || cutNumber(p, n)) {
