@@ -12,6 +12,7 @@ var messages = map[string]map[string]string{
 	"vi": {
 		CodeRateMismatch:      "tỷ lệ báo cáo %[1]s%% nhưng %[3]s = %[4]s = %[2]s%%",
 		CodeRateOver100:       "tỷ lệ vượt 100%%: %[3]s = %[4]s = %[2]s%% (báo cáo %[1]s%%)",
+		shareOver100:          "tỷ lệ %[1]s%% vượt 100%% (một phần không thể lớn hơn tổng thể)",
 		CodeZeroDenominator:   "báo cáo tỷ lệ %[1]s%% nhưng mẫu số bằng 0 (%[3]s = %[4]s)",
 		CodeMissingComponent:  "tỷ lệ %[1]s%% tính theo %[3]s nhưng thiếu số liệu %[4]s",
 		CodeBreakdownMismatch: "số liệu %[1]s nhưng các phần trong tài liệu kiểm chứng cộng lại %[4]s = %[2]s",
@@ -24,6 +25,7 @@ var messages = map[string]map[string]string{
 	"en": {
 		CodeRateMismatch:      "reported %[1]s%% but %[3]s = %[4]s = %[2]s%%",
 		CodeRateOver100:       "rate above 100%%: %[3]s = %[4]s = %[2]s%% (reported %[1]s%%)",
+		shareOver100:          "a share of %[1]s%% is above 100%% (a part cannot exceed the whole)",
 		CodeZeroDenominator:   "reported a rate of %[1]s%% but the denominator is 0 (%[3]s = %[4]s)",
 		CodeMissingComponent:  "rate %[1]s%% is %[3]s but %[4]s is missing",
 		CodeBreakdownMismatch: "value %[1]s but the parts in the evidence add up to %[4]s = %[2]s",
@@ -35,12 +37,19 @@ var messages = map[string]map[string]string{
 	},
 }
 
+// shareOver100 is the message of rate_over_100 for a share reported above
+// 100 % with no components to compute it from.
+const shareOver100 = CodeRateOver100 + "/share"
+
 // message renders a finding's text: reported and computed as numbers,
 // formula and detail as words.
 func message(lang, code string, reported, computed *float64, formula, detail string) string {
 	m, ok := messages[lang]
 	if !ok {
 		m = messages["vi"]
+	}
+	if code == CodeRateOver100 && formula == "" {
+		code = shareOver100
 	}
 	return fmt.Sprintf(m[code], num(reported), num(computed), formula, detail)
 }

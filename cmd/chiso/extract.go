@@ -98,7 +98,7 @@ func runExtract(e *env, name string, args []string) int {
 		case *asJSON:
 			err = enc.Encode(newExtractOutput(src, rep, err))
 		case rep != nil && name == "audit":
-			printFindings(e.stdout, src.Path, rep, *lang, termWidth(e.stdout))
+			printFindings(e.stdout, src.Path, rep, *lang)
 			err = nil
 		case rep != nil:
 			printReport(e.stdout, src.Path, rep, *lang, termWidth(e.stdout))
@@ -157,11 +157,11 @@ func printReport(w io.Writer, path string, rep *extract.Report, lang string, wid
 		fmt.Fprintf(w, "%s %s %s %s\n", pad(strings.Join(ind.Path, "/"), pathW), pad(ind.Label, labelW),
 			pad(firstLine(ind.Raw), rawW), cut(valueString(ind.Value), readW))
 	}
-	printFindings(w, "", rep, lang, width)
+	printFindings(w, "", rep, lang)
 }
 
 // printFindings writes the findings, one per line.
-func printFindings(w io.Writer, path string, rep *extract.Report, lang string, width int) {
+func printFindings(w io.Writer, path string, rep *extract.Report, lang string) {
 	if path != "" {
 		fmt.Fprintf(w, "== %s\n", path)
 	}
@@ -170,8 +170,8 @@ func printFindings(w io.Writer, path string, rep *extract.Report, lang string, w
 	}
 	fmt.Fprintf(w, "%s (%d):\n", extractHeadings[lang][4], len(rep.Findings))
 	for _, f := range rep.Findings {
-		line := fmt.Sprintf("  %-7s %-20s %s: %s", f.Severity, f.Code, strings.Join(f.Path, "/"), f.Message)
-		fmt.Fprintln(w, cut(line, max(width, 40)))
+		// A message is never cut: it is the point of the output.
+		fmt.Fprintf(w, "  %-7s %-20s %s: %s\n", f.Severity, f.Code, strings.Join(f.Path, "/"), f.Message)
 	}
 }
 
