@@ -2,6 +2,7 @@ package golden
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -82,7 +83,7 @@ func TestCrossFormat(t *testing.T) {
 					want, got = joinLines(want), joinLines(got)
 				}
 				if d := compareTables(want, got); len(d) > 0 {
-					report("%s and %s differ in %d places:\n%s", filepath.Base(ref), filepath.Base(other), len(d), strings.Join(d[:min(len(d), 25)], "\n"))
+					report("%s and %s differ in %d places:\n%s%s", filepath.Base(ref), filepath.Base(other), len(d), strings.Join(d[:min(len(d), 25)], "\n"), hint(ref))
 				}
 			}
 		})
@@ -158,4 +159,17 @@ func joinLines(tables [][][]string) [][][]string {
 		}
 	}
 	return out
+}
+
+// hint says what to do when the reference is a text fixture that the
+// generator renders into the other formats: they follow the text reader
+// only once regenerated.
+func hint(ref string) string {
+	if filepath.Ext(ref) != ".txt" {
+		return ""
+	}
+	if _, err := os.Stat(strings.TrimSuffix(ref, ".txt") + ".html"); err != nil {
+		return ""
+	}
+	return "\n(if the text reader changed, re-render with go run ./golden/gen, then go test ./golden -update)"
 }
