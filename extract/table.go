@@ -12,22 +12,19 @@ import (
 // row is one numbered row of an indicator table, before it becomes an
 // Indicator or a component of one.
 type row struct {
-	stt                 STT
-	path                []string
-	label, raw          string
-	evidence            string
-	responsible         string
-	measure             string
-	maxRaw, selfRaw     string
-	loc                 Location
-	parent              int // index in table.rows, -1 at the top
-	children            int
-	value               Value
-	problem             Problem
-	component           bool // a, b … under a rate
-	componentsOf        []int
-	hasComponentParent  bool
-	continuationAllowed bool
+	stt             STT
+	path            []string
+	label, raw      string
+	evidence        string
+	responsible     string
+	measure         string
+	maxRaw, selfRaw string
+	loc             Location
+	parent          int // index in table.rows, -1 at the top
+	children        int
+	value           Value
+	problem         Problem
+	component       bool // a, b … under a rate
 }
 
 // table is one logical indicator table: a table block and the blocks that
@@ -36,7 +33,6 @@ type table struct {
 	head    header
 	section string
 	rows    []*row
-	conv    Convention
 }
 
 // tableBlock is a table block with what is known about it.

@@ -1,0 +1,114 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"chiso/parse/doc"
+	"chiso/parse/vntext"
+)
+
+var (
+	// dates and horizons are not the period: "ngày 04 tháng 10 năm 2023",
+	// "12/10/2023", "đến năm 2030", "giai đoạn 2022 - 2025".
+	dateRe    = regexp.MustCompile(`ngay \d{1,2} thang \d{1,2} nam \d{4}|\d{1,2} \d{1,2} \d{4}|(?:den|giai doan|tam nhin|dinh huong|tu) (?:nam )?\d{4}(?: \d{4})?`)
+	monthRe   = regexp.MustCompile(`(?:^| )thang (\d{1,2}) (?:nam )?(\d{4})`)
+	monthsRe  = regexp.MustCompile(`(?:^| )(\d{1,2}) thang (?:dau )?nam (\d{4})`)
+	quarterRe = regexp.MustCompile(`(?:^| )quy (iv|iii|ii|i|[1-4]) (?:nam )?(\d{4})`)
+	yearRe    = regexp.MustCompile(`(?:^| )nam (\d{4})|(?:^| )(20\d\d)$`)
+)
+
+var romanQuarter = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+var quarterName = []string{"", "I", "II", "III", "IV"}
+
+// findPeriod reads what period the report is about from its title and
+// preamble: a month, a quarter, the first n months of a year, or a year. A
+// title that gives only the year is refined by the first "n tháng đầu năm"
+// or "quý" of that year in the body, outside the plans for the next period.
+// The label is written in a standard form ("quý III năm 2023"), since the
+// title may be in capitals or abbreviated.
+func findPeriod(region []string, d *doc.Document) Period {
+	var p Period
+	for _, s := range region {
+		if q := finePeriod(prep(s)); q.Year != nil {
+			return q
+		}
+		if p.Year == nil {
+			if m := yearRe.FindStringSubmatch(prep(s)); m != nil {
+				y := atoi(m[1] + m[2])
+				p = Period{Year: &y, Label: "năm " + strconv.Itoa(y)}
+			}
+		}
+	}
+	if p.Year == nil {
+		return p
+	}
+	for _, b := range d.Blocks {
+		if b.Kind == doc.TableKind || !mentionsPeriod(b.Text) {
+			continue
+		}
+		f := prep(b.Text)
+		if strings.Contains(f, "tiep theo") || strings.Contains(f, "phuong huong") || strings.Contains(f, "du kien") {
+			break
+		}
+		if m := monthsRe.FindStringSubmatch(f); m != nil && atoi(m[2]) == *p.Year {
+			if n := atoi(m[1]); n%3 == 0 && n > 0 && n < 12 {
+				q := n / 3
+				p.Quarter, p.Label = &q, m[1]+" tháng đầu năm "+m[2]
+				return p
+			}
+		}
+		if m := quarterRe.FindStringSubmatch(f); m != nil && atoi(m[2]) == *p.Year {
+			q := romanQuarter[m[1]]
+			p.Quarter, p.Label = &q, "quý "+quarterName[q]+" năm "+m[2]
+			return p
+		}
+	}
+	return p
+}
+
+// mentionsPeriod is a quick test for the words findPeriod looks for in
+// the body (quý, tháng) and for the plans that end its search.
+func mentionsPeriod(s string) bool {
+	for _, k := range []string{"uý", "UÝ", "áng", "ÁNG", "iếp theo", "IẾP THEO", "ướng", "ƯỚNG", "ự kiến", "Ự KIẾN"} {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// prep folds a paragraph and removes dates and horizons from it.
+func prep(s string) string {
+	return dateRe.ReplaceAllString(vntext.Fold(stripQuotes(s)), " ")
+}
+
+// finePeriod finds a month, quarter or "n tháng đầu năm" in folded text.
+func finePeriod(f string) Period {
+	if m := monthsRe.FindStringSubmatch(f); m != nil {
+		y, n := atoi(m[2]), atoi(m[1])
+		p := Period{Year: &y, Label: m[1] + " tháng đầu năm " + m[2]}
+		if n%3 == 0 && n > 0 && n < 12 {
+			q := n / 3
+			p.Quarter = &q
+		}
+		return p
+	}
+	if m := quarterRe.FindStringSubmatch(f); m != nil {
+		y, q := atoi(m[2]), romanQuarter[m[1]]
+		return Period{Year: &y, Quarter: &q, Label: "quý " + quarterName[q] + " năm " + m[2]}
+	}
+	if m := monthRe.FindStringSubmatch(f); m != nil {
+		y, mo := atoi(m[2]), atoi(m[1])
+		if mo >= 1 && mo <= 12 {
+			return Period{Year: &y, Month: &mo, Label: "tháng " + strconv.Itoa(mo) + " năm " + m[2]}
+		}
+	}
+	return Period{}
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -1,0 +1,89 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"chiso/parse/doc"
+	"chiso/parse/vntext"
+)
+
+// docTypes are title lines that only name the kind of document; the
+// subject follows on the next line.
+var docTypes = map[string]bool{"bao cao": true, "ke hoach": true, "quyet dinh": true, "to trinh": true, "cong van": true, "phu luc": true, "thong bao": true}
+
+// letterhead reports a paragraph of the letterhead or of the legal
+// preamble: it names other documents, dates and places, not the subject.
+func letterhead(p string) bool {
+	f := vntext.Fold(p)
+	for _, pre := range []string{"so ", "can cu", "thuc hien", "theo de nghi", "kinh gui", "noi nhan", "cong hoa xa hoi", "doc lap tu do", "bookmark", "handwritten", "dinh kem", "ban hanh kem theo"} {
+		if strings.HasPrefix(f, pre) {
+			return !(pre == "so " && !hasDigit(f[:min(len(f), 12)]))
+		}
+	}
+	return datedPlace.MatchString(f) && len(strings.Fields(f)) <= 14
+}
+
+// datedPlace is the "Thành phố Hồ Chí Minh, ngày 04 tháng 10 năm 2023" line.
+var datedPlace = regexp.MustCompile(`ngay \d{1,2} thang \d{1,2} nam \d{4}`)
+
+// front returns the title and the paragraphs that describe the report: the
+// title block and the preamble up to the first numbered section, without
+// letterhead and legal-basis lines.
+func front(d *doc.Document) (title string, region []string) {
+	var paras []string
+	for i, b := range d.Blocks {
+		if i > 40 {
+			break
+		}
+		if b.Kind == doc.TableKind {
+			if len(paras) > 0 {
+				break
+			}
+			continue
+		}
+		t := oneLine(b.Text)
+		if t == "" {
+			continue
+		}
+		if sectionOf(t) != "" && len(paras) > 0 {
+			break
+		}
+		if letterhead(t) || strings.HasSuffix(t, "|") && len(strings.Fields(t)) < 6 {
+			continue
+		}
+		paras = append(paras, t)
+		if len(paras) >= 8 {
+			break
+		}
+	}
+	if len(paras) == 0 {
+		return "", nil
+	}
+	title = paras[0]
+	n := 1
+	if docTypes[vntext.Fold(title)] && len(paras) > 1 {
+		title += " " + paras[1]
+		n = 2
+	}
+	for n < len(paras) && n < 3 && isUpper(title) && isUpper(paras[n]) {
+		title += " " + paras[n]
+		n++
+	}
+	return title, paras
+}
+
+// isUpper reports whether nine letters in ten of s are capitals.
+func isUpper(s string) bool {
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters > 0 && upper*10 >= letters*9
+}
