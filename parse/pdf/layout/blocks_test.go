@@ -289,3 +289,29 @@ func TestScripts(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestContinuedParagraph joins a paragraph a page break cut, and only
+// when the next page goes on in lower case.
+func TestContinuedParagraph(t *testing.T) {
+	page := func(n int, first, last string) layout.Page {
+		return layout.Page{Number: n, Height: 842, Texts: []layout.Text{
+			text(first, 50, 100),
+			text(last, 50, 700),
+			text(strings.Repeat("1", n), 290, 830),
+		}}
+	}
+	bs := layout.Blocks([]layout.Page{
+		page(1, "Đầu trang một.", "số trường hợp trẻ sơ sinh"),
+		page(2, "được cấp mã định danh.", "Kết quả: đạt"),
+		page(3, "Tiếp tục triển khai.", "Hết."),
+	})
+	got := paras(bs)
+	// Page numbers stay where they were drawn, after the joined paragraph.
+	want := []string{"Đầu trang một.", "số trường hợp trẻ sơ sinh được cấp mã định danh.", "1", "Kết quả: đạt", "11", "Tiếp tục triển khai.", "Hết.", "111"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if bs[1].Page != 1 {
+		t.Errorf("joined paragraph starts on page %d, want 1", bs[1].Page)
+	}
+}

@@ -3,33 +3,62 @@ package layout
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// joinContinued joins each table that ends a page to the first table of
-// the next page when that has the same columns and only running headers,
-// footers or page numbers come between: word processors repeat the header
-// row there and split a row that does not fit into two parts, the second
-// with an empty first (STT) cell.
+// joinContinued joins the blocks a page break split. A table that ends a
+// page continues in the first table of the next page when that has the
+// same columns: word processors repeat the header row there and split a
+// row that does not fit into two parts, the second with an empty first
+// (STT) cell. A paragraph that ends a page without closing punctuation
+// continues in the next page's first paragraph when that starts with a
+// lower-case letter. Running headers, footers and page numbers in between
+// do not count; they stay where they are.
 func joinContinued(items []item, pageOf []int) ([]item, []int) {
 	var out []item
-	var outPage []int
-	open := -1 // index in out of the table that may continue
+	var outPage, endPage []int
+	last := -1 // index in out of the last block that is not page furniture
 	for i, it := range items {
-		if it.tab == nil {
-			out, outPage = append(out, it), append(outPage, pageOf[i])
-			if !it.margin && !isPageNumber(joinLines(it.lines, 0, spacing{gap: math.Inf(1)})) {
-				open = -1
+		if it.tab == nil && (it.margin || isPageNumber(plain(it.lines))) {
+			out, outPage, endPage = append(out, it), append(outPage, pageOf[i]), append(endPage, pageOf[i])
+			continue
+		}
+		if last >= 0 && endPage[last]+1 == pageOf[i] {
+			prev := &out[last]
+			switch {
+			case it.tab != nil && prev.tab != nil && sameColumns(prev.tab.xs, it.tab.xs):
+				prev.tab.append(it.tab)
+				endPage[last] = pageOf[i]
+				continue
+			case it.tab == nil && prev.tab == nil && continues(prev.lines, it.lines):
+				prev.lines = append(prev.lines[:len(prev.lines):len(prev.lines)], it.lines...)
+				endPage[last] = pageOf[i]
+				continue
 			}
-			continue
 		}
-		if open >= 0 && out[open].tab.lastPage+1 == it.tab.page && sameColumns(out[open].tab.xs, it.tab.xs) {
-			out[open].tab.append(it.tab)
-			continue
-		}
-		out, outPage = append(out, it), append(outPage, pageOf[i])
-		open = len(out) - 1
+		out, outPage, endPage = append(out, it), append(outPage, pageOf[i]), append(endPage, pageOf[i])
+		last = len(out) - 1
 	}
 	return out, outPage
+}
+
+// plain joins the lines of a paragraph with spaces.
+func plain(ls []line) string {
+	return joinLines(ls, 0, spacing{gap: math.Inf(1)})
+}
+
+// continues reports whether paragraph b, first on its page, continues
+// paragraph a, last on the page before: a ends without closing
+// punctuation, b starts with a lower-case letter in the same font size.
+func continues(a, b []line) bool {
+	la, lb := a[len(a)-1], b[0]
+	if math.Abs(la.size-lb.size) > 0.1*la.size {
+		return false
+	}
+	end := strings.TrimSpace(la.text())
+	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(lb.text()))
+	return end != "" && !strings.ContainsAny(end[len(end)-1:], ".:;!?") && unicode.IsLower(first)
 }
 
 // sameColumns reports whether two tables have the same column borders.
