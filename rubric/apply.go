@@ -121,6 +121,18 @@ func ScoreReport(rep *extract.Report, r *Rubric, lang string) *Card {
 			self += *sc.SelfPoints
 			hasSelf = true
 		}
+		if row != nil && sc.SelfPoints != nil && *sc.SelfPoints > def.Max && !hasFinding(rep.Findings, extract.CodeScoreOverMax, row) {
+			// extract reports a self-score above the sheet's own maximum;
+			// this is one above the rubric's, on a sheet without that
+			// column or with another maximum written in it.
+			self, limit := *sc.SelfPoints, def.Max
+			card.Findings = append(card.Findings, extract.Finding{
+				Code: extract.CodeScoreOverMax, Severity: extract.Severity(extract.CodeScoreOverMax),
+				Path: row.Path, Label: row.Label,
+				Message:  fmt.Sprintf(message(lang, msgOverMax), def.ID, num(self), num(limit)),
+				Reported: &self, Computed: &limit, Location: row.Location,
+			})
+		}
 		switch {
 		case row == nil:
 			card.Findings = append(card.Findings, extract.Finding{
@@ -152,6 +164,16 @@ func ScoreReport(rep *extract.Report, r *Rubric, lang string) *Card {
 	}
 	card.retotal()
 	return card
+}
+
+// hasFinding reports whether fs already has a finding of code on row.
+func hasFinding(fs []extract.Finding, code string, row *extract.Indicator) bool {
+	for _, f := range fs {
+		if f.Code == code && f.Location == row.Location && strings.Join(f.Path, "/") == strings.Join(row.Path, "/") {
+			return true
+		}
+	}
+	return false
 }
 
 // Observe turns an extracted row into what the rubric's method reads. The
@@ -225,6 +247,7 @@ const (
 	msgBest
 	msgMissing
 	msgSelf
+	msgOverMax
 )
 
 var messages = map[string][]string{
@@ -233,12 +256,14 @@ var messages = map[string][]string{
 		msgBest:     " (closest: %s, score %.2f)",
 		msgMissing:  "no row of the report gives indicator %s (max %s): scored 0",
 		msgSelf:     "indicator %s: self-assessed %s but the rubric gives %s (%s)",
+		msgOverMax:  "indicator %s: self-assessed %s is above the rubric's maximum %s",
 	},
 	"vi": {
 		msgUnmapped: "dòng này không khớp chỉ số nào của %s",
 		msgBest:     " (gần nhất: %s, điểm khớp %.2f)",
 		msgMissing:  "báo cáo không có dòng nào cho chỉ số %s (tối đa %s): 0 điểm",
 		msgSelf:     "chỉ số %s: tự chấm %s nhưng theo bộ chỉ số được %s (%s)",
+		msgOverMax:  "chỉ số %s: điểm tự chấm %s vượt điểm tối đa %s của bộ chỉ số",
 	},
 }
 

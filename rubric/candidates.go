@@ -1,6 +1,10 @@
 package rubric
 
-import "chiso/mapping"
+import (
+	"sync"
+
+	"chiso/mapping"
+)
 
 // Candidates turns the rubric's indicators and its unscored information
 // items into mapping candidates. Info items are candidates too, so that a
@@ -17,8 +21,21 @@ func (r *Rubric) Candidates() []mapping.Candidate {
 	return cs
 }
 
-// Matcher returns a matcher over the rubric's candidates.
-func (r *Rubric) Matcher() *mapping.Matcher { return mapping.New(r.Candidates()) }
+// Matcher returns a matcher over the rubric's candidates, built once per
+// loaded rubric: a bulk run maps thousands of reports with it.
+func (r *Rubric) Matcher() *mapping.Matcher {
+	if r.matcher == nil {
+		return mapping.New(r.Candidates())
+	}
+	r.matcher.once.Do(func() { r.matcher.m = mapping.New(r.Candidates()) })
+	return r.matcher.m
+}
+
+// matcherCache holds a rubric's matcher; Parse sets it up.
+type matcherCache struct {
+	once sync.Once
+	m    *mapping.Matcher
+}
 
 // IsInfo reports whether id names an unscored information item.
 func (r *Rubric) IsInfo(id string) bool {

@@ -100,7 +100,7 @@ func Parse(data []byte, name string) (*Rubric, error) {
 		}
 		return nil, &LoadError{File: name, Reason: strings.TrimPrefix(err.Error(), "yaml: ")}
 	}
-	r.File = name
+	r.File, r.matcher = name, &matcherCache{}
 	if err := r.validate(); err != nil {
 		err.File = name
 		return nil, err

@@ -19,6 +19,8 @@ type Rubric struct {
 	// File is where the rubric was read from ("embedded:…" for those that
 	// ship with chiso).
 	File string `yaml:"-"`
+
+	matcher *matcherCache
 }
 
 // Erratum records a place where the decision's text cannot be applied as

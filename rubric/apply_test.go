@@ -1,0 +1,46 @@
+package rubric
+
+import (
+	"testing"
+
+	"chiso/extract"
+)
+
+// TestScoreOverRubricMax: a self-score above the rubric's maximum is an
+// error even when the sheet writes no maximum of its own, and is not
+// reported twice when extract already found it against the sheet's.
+func TestScoreOverRubricMax(t *testing.T) {
+	r := district(t)
+	seven, yes := 7.0, true
+	row := extract.Indicator{Path: []string{"II", "2", "2.1"}, STT: "2.1",
+		Label: "Nghị quyết chuyên đề hoặc văn bản tương đương của cấp ủy về chuyển đổi số",
+		Raw:   "Đã ban hành", Value: extract.Value{Kind: extract.KindBool, Bool: &yes}, SelfPoints: &seven,
+		Location: extract.Location{Table: 1, Row: 5}}
+	sheetFinding := extract.Finding{Code: extract.CodeScoreOverMax, Severity: extract.SeverityError, Path: row.Path, Location: row.Location}
+	for _, tt := range []struct {
+		name     string
+		findings []extract.Finding
+	}{
+		{"no max column", nil},
+		{"extract found it", []extract.Finding{sheetFinding}},
+	} {
+		rep := &extract.Report{Indicators: []extract.Indicator{row}, Findings: tt.findings}
+		Apply(rep, r, "en")
+		if rep.Indicators[0].Rubric == nil || rep.Indicators[0].Rubric.Indicator != "2.1" {
+			t.Fatalf("%s: row mapped to %+v", tt.name, rep.Indicators[0].Rubric)
+		}
+		card := ScoreReport(rep, r, "en")
+		over, mismatch := 0, 0
+		for _, f := range card.Findings {
+			switch f.Code {
+			case extract.CodeScoreOverMax:
+				over++
+			case extract.CodeSelfScoreMismatch:
+				mismatch++
+			}
+		}
+		if over != 1 || mismatch != 1 {
+			t.Errorf("%s: %d score_over_max, %d self_score_mismatch; want 1 and 1", tt.name, over, mismatch)
+		}
+	}
+}
