@@ -153,21 +153,48 @@ func diff(want, got []byte) string {
 
 // read parses a fixture as the CLI does, naming it by its base name so
 // that nothing in the output depends on where the repository lies. Each
-// fixture is read once per test run, whichever test asks first.
+// fixture is parsed once per test run, whichever test asks first; every
+// caller gets its own copy, so that a view that changes the document
+// cannot change what the next view sees.
 func read(path string) (*parse.Document, error) {
 	readMu.Lock()
 	defer readMu.Unlock()
-	if r, ok := readCache[path]; ok {
-		return r.doc, r.err
+	r, ok := readCache[path]
+	if !ok {
+		r.doc, r.err = readFile(path)
+		readCache[path] = r
 	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return clone(r.doc), nil
+}
+
+func readFile(path string) (*parse.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	d, err := parse.Read(f, filepath.Base(path))
-	readCache[path] = readResult{d, err}
-	return d, err
+	return parse.Read(f, filepath.Base(path))
+}
+
+// clone copies a document down to its cells.
+func clone(d *parse.Document) *parse.Document {
+	c := *d
+	c.Warnings = slices.Clone(d.Warnings)
+	c.Blocks = slices.Clone(d.Blocks)
+	for i, b := range c.Blocks {
+		if b.Table == nil {
+			continue
+		}
+		t := &parse.Table{Rows: make([][]parse.Cell, len(b.Table.Rows))}
+		for r, row := range b.Table.Rows {
+			t.Rows[r] = slices.Clone(row)
+		}
+		c.Blocks[i].Table = t
+	}
+	return &c
 }
 
 type readResult struct {
