@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"chiso/parse/doc"
 )
@@ -21,9 +22,12 @@ type item struct {
 	y     float64
 	tab   *table
 	lines []line
-	// margin marks a paragraph set wholly in the top or bottom margin band
-	// of its page: a running header or footer.
-	margin bool
+	// inBand marks a paragraph set wholly in the top or bottom band of its
+	// page, where running headers and footers sit; margin marks one whose
+	// text (digits aside) recurs there on other pages: a running header or
+	// footer. Position alone is not enough: reports with narrow margins
+	// start their text in the band.
+	inBand, margin bool
 }
 
 // marginBand is the share of the page height at the top and at the bottom
@@ -39,6 +43,7 @@ func blocks(pages []Page) []doc.Block {
 			pageOf = append(pageOf, p.Number)
 		}
 	}
+	markMargins(items, pageOf)
 	sp := cellSpacing(items)
 	for _, it := range items {
 		if it.tab == nil {
@@ -68,6 +73,34 @@ func blocks(pages []Page) []doc.Block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// markMargins marks the paragraphs in the top or bottom band of a page
+// whose text, digits aside, is in that band on another page too.
+func markMargins(items []item, pageOf []int) {
+	pages := map[string]map[int]bool{}
+	key := func(it item) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return -1
+			}
+			return r
+		}, plain(it.lines))
+	}
+	for i, it := range items {
+		if it.inBand {
+			k := key(it)
+			if pages[k] == nil {
+				pages[k] = map[int]bool{}
+			}
+			pages[k][pageOf[i]] = true
+		}
+	}
+	for i, it := range items {
+		if it.inBand && len(pages[key(it)]) > 1 {
+			items[i].margin = true
+		}
+	}
 }
 
 // cellSpacing measures how the document sets the text in its ruled table
@@ -152,7 +185,7 @@ func pageItems(p Page) []item {
 				continue
 			}
 			top, bottom := it.lines[0].y-it.lines[0].size, it.lines[len(it.lines)-1].y
-			items[i].margin = bottom < marginBand*p.Height || top > (1-marginBand)*p.Height
+			items[i].inBand = bottom < marginBand*p.Height || top > (1-marginBand)*p.Height
 		}
 	}
 	return items
