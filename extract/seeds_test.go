@@ -58,6 +58,8 @@ func TestUnits(t *testing.T) {
 		{[]string{"Kết quả Chương trình “Chuyển đổi số của Thành phố Hồ Chí Minh” tại Quận 10"}, "Quận 10"},
 		{[]string{"Báo cáo về Đề án 06 trên địa bàn Thành phố Hồ Chí Minh tháng 9 năm 2023"}, "Thành phố Hồ Chí Minh"},
 		{[]string{"Báo cáo"}, ""},
+		// The letterhead names the unit.
+		{[]string{"ỦY BAN NHÂN DÂN QUẬN 3", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/BC-UBND", "Quận 3, ngày 5 tháng 10 năm 2023", "BÁO CÁO", "Kết quả chuyển đổi số của Thành phố Hồ Chí Minh quý III năm 2023"}, "Quận 3"},
 	}
 	for _, tt := range tests {
 		d := &doc.Document{}
@@ -67,6 +69,18 @@ func TestUnits(t *testing.T) {
 		if got := Extract(d, Options{}).Unit; got != tt.want {
 			t.Errorf("%q: unit %q, want %q", tt.paras, got, tt.want)
 		}
+	}
+}
+
+func TestTitle(t *testing.T) {
+	d := &doc.Document{}
+	for i, p := range []string{"ỦY BAN NHÂN DÂN QUẬN 3", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+		"Số: 12/BC-UBND", "Quận 3, ngày 5 tháng 10 năm 2023", "BÁO CÁO", "Kết quả chuyển đổi số quý III năm 2023", "I. Kết quả"} {
+		d.Blocks = append(d.Blocks, doc.Block{Kind: doc.Paragraph, Text: p, Index: i})
+	}
+	rep := Extract(d, Options{})
+	if rep.Title != "BÁO CÁO Kết quả chuyển đổi số quý III năm 2023" || rep.Unit != "Quận 3" || rep.Period.Label != "quý III năm 2023" {
+		t.Errorf("title %q unit %q period %q", rep.Title, rep.Unit, rep.Period.Label)
 	}
 }
 

@@ -32,7 +32,7 @@ var datedPlace = regexp.MustCompile(`ngay \d{1,2} thang \d{1,2} nam \d{4}`)
 // title block and the preamble up to the first numbered section, without
 // letterhead and legal-basis lines.
 func front(d *doc.Document) (title string, region []string) {
-	var paras []string
+	var paras, issuers []string
 	for i, b := range d.Blocks {
 		if i > 40 {
 			break
@@ -53,14 +53,21 @@ func front(d *doc.Document) (title string, region []string) {
 		if letterhead(t) || strings.HasSuffix(t, "|") && len(strings.Fields(t)) < 6 {
 			continue
 		}
+		if issuer(t) {
+			// "ỦY BAN NHÂN DÂN QUẬN 3" heads the letter: it names the unit
+			// but is not the title.
+			issuers = append(issuers, t)
+			continue
+		}
 		paras = append(paras, t)
 		if len(paras) >= 8 {
 			break
 		}
 	}
 	if len(paras) == 0 {
-		return "", nil
+		return "", issuers
 	}
+	defer func() { region = append(region, issuers...) }()
 	title = paras[0]
 	n := 1
 	if docTypes[vntext.Fold(title)] && len(paras) > 1 {
@@ -72,6 +79,13 @@ func front(d *doc.Document) (title string, region []string) {
 		n++
 	}
 	return title, paras
+}
+
+// issuer reports the letterhead line naming the issuing body: "ỦY BAN
+// NHÂN DÂN QUẬN 3", "UBND HUYỆN CỦ CHI".
+func issuer(p string) bool {
+	f := vntext.Fold(p)
+	return (strings.HasPrefix(f, "uy ban nhan dan ") || strings.HasPrefix(f, "ubnd ")) && len(strings.Fields(f)) <= 8
 }
 
 // isUpper reports whether nine letters in ten of s are capitals.

@@ -185,7 +185,7 @@ func findUnit(region []string, d *doc.Document) string {
 	var cityHit bool
 	for _, p := range region {
 		for _, h := range units(p) {
-			subject := h.after == "tai" || h.after == "cua" || h.after == "ban"
+			subject := h.after == "tai" || h.after == "cua" || h.after == "ban" || h.after == "dan" || h.after == "ubnd"
 			switch {
 			case h.city && subject:
 				cityHit = true
