@@ -60,6 +60,19 @@ func TestBlocks(t *testing.T) {
 			}},
 		},
 		{
+			// Word's double borders: every rule drawn twice, 2 pt apart.
+			name: "double borders",
+			pages: []layout.Page{func() layout.Page {
+				p := in3x3(nil, map[[2]int]string{{0, 0}: "A", {1, 1}: "B", {2, 2}: "C"})
+				for _, r := range gridRules(xs, ys, nil) {
+					r.X0, r.X1, r.Y0, r.Y1 = r.X0+2, r.X1+2, r.Y0+2, r.Y1+2
+					p.Rules = append(p.Rules, r)
+				}
+				return p
+			}()},
+			tables: [][][]string{{{"A", "", ""}, {"", "B", ""}, {"", "", "C"}}},
+		},
+		{
 			name: "merged cells",
 			pages: []layout.Page{in3x3(map[[3]int]bool{
 				{'v', 0, 2}: true, // row 0: columns 1 and 2 merged

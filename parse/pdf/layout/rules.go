@@ -71,8 +71,13 @@ func mergeSegs(s []seg) []seg {
 	return out
 }
 
+// minSpan is the narrowest column or row a grid may have, in points.
+// Rules closer than that are one border drawn twice: a double line, or
+// both edges of a thick border drawn as a filled rectangle.
+const minSpan = 3.0
+
 // clusterPos returns the distinct positions of the segments, positions
-// closer than ruleTol taken as one (their mean).
+// closer than minSpan taken as one (their mean).
 func clusterPos(s []seg) []float64 {
 	p := make([]float64, len(s))
 	for i, g := range s {
@@ -82,7 +87,7 @@ func clusterPos(s []seg) []float64 {
 	var out []float64
 	for i := 0; i < len(p); {
 		j, sum := i, 0.0
-		for j < len(p) && p[j]-p[i] <= ruleTol {
+		for j < len(p) && p[j]-p[i] <= minSpan {
 			sum += p[j]
 			j++
 		}
