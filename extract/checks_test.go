@@ -73,6 +73,9 @@ func TestProseRatePairs(t *testing.T) {
 		// A rate far from the fraction, in another clause, is not its rate.
 		{"đã tiếp nhận 19/20 hồ sơ; phấn đấu năm sau đạt 100%", nil},
 		{"Thông tư số 03/2017/TT-BTTTT ngày 24/4/2017 đạt 90%", nil},
+		// A change is not the share the counts make.
+		{"số hồ sơ tăng 20% (120/100 hồ sơ)", nil},
+		{"đạt 120/100 hồ sơ, vượt 20%", nil},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -41,7 +41,7 @@ func proseRates(text string, conv Convention) []proseRate {
 				continue
 			}
 			// x/y … z%
-			if i+1 < len(items) && items[i+1].percent && !used[i+1] {
+			if i+1 < len(items) && items[i+1].percent && !used[i+1] && !change(s, items[i+1]) {
 				gap := s[it.end:items[i+1].start]
 				if gapLinks(gap) {
 					out = append(out, pair(s, it, items[i+1]))
@@ -50,7 +50,7 @@ func proseRates(text string, conv Convention) []proseRate {
 				}
 			}
 			// z% (… x/y
-			if i > 0 && items[i-1].percent && !used[i-1] {
+			if i > 0 && items[i-1].percent && !used[i-1] && !change(s, items[i-1]) {
 				gap := s[items[i-1].end:it.start]
 				if opensParen(gap) {
 					out = append(out, pair(s, it, items[i-1]))
@@ -65,6 +65,19 @@ func proseRates(text string, conv Convention) []proseRate {
 func pair(s string, frac, pct item) proseRate {
 	return proseRate{x: frac.x, y: frac.y, z: pct.num.value, decimals: pct.num.decimals,
 		text: excerpt(s), ratio: num(&frac.x) + "/" + num(&frac.y)}
+}
+
+// change reports a percentage that is a change, not a share: "tăng 20%",
+// "giảm 5%", "vượt 12%".
+func change(s string, pct item) bool {
+	words := strings.Fields(vntext.Fold(s[max(0, pct.start-40):pct.start]))
+	for _, w := range words[max(0, len(words)-2):] {
+		switch w {
+		case "tang", "giam", "vuot", "hon":
+			return true
+		}
+	}
+	return false
 }
 
 // gapLinks reports whether the words between a fraction and a percentage
