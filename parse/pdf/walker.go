@@ -436,8 +436,8 @@ func (w *walker) show(s string) {
 		ox, oy := m[4]+rise*m[2], m[5]+rise*m[3]
 		ex, ey := ox+tx*m[0], oy+tx*m[1]
 		x0, y0 := w.toPage(ox, oy)
-		x1, _ := w.toPage(ex, ey)
-		w.glyph(text, x0, y0, x1, em, spaceW, f)
+		x1, y1 := w.toPage(ex, ey)
+		w.glyph(text, x0, y0, x1, y1, em, spaceW, f)
 		m[4] += tx * m[0]
 		m[5] += tx * m[1]
 		w.tm[4] += tx * w.tm[0]

@@ -56,6 +56,10 @@ func TestTextState(t *testing.T) {
 			[]layout.Text{{S: "a", X: 100, Y: 100, W: 5, Size: 10}, {S: "b", X: 105, Y: 95, W: 5, Size: 10}}},
 		{"Q restores the CTM and font size", "q 2 0 0 2 0 0 cm BT /F1 30 Tf ET Q BT /F1 10 Tf 100 700 Td (a) Tj ET",
 			[]layout.Text{{S: "a", X: 100, Y: 100, W: 5, Size: 10}}},
+		{"fake bold is read once", "BT /F1 10 Tf 100 700 Td (Bold) Tj ET BT /F1 10 Tf 100.3 700 Td (Bold) Tj ET",
+			[]layout.Text{{S: "Bold", X: 100, Y: 100, W: 20, Size: 10}}},
+		{"vertical text forms one run", "BT /F1 10 Tf 0 1 -1 0 100 600 Tm (STT) Tj ET",
+			[]layout.Text{{S: "STT", X: 100, Y: 200, W: 0, Size: 10}}},
 		{"leading and trailing spaces are outside the box", "BT /F1 10 Tf 100 700 Td (  ab  ) Tj ET",
 			[]layout.Text{{S: "ab", X: 110, Y: 100, W: 10, Size: 10}}},
 	}
