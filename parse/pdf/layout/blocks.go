@@ -12,9 +12,8 @@ import (
 // table is a table being built: its column borders, and rows of slots
 // pointing at cells (a merged cell is shared by the slots it covers).
 type table struct {
-	page, lastPage int
-	xs             []float64
-	rows           [][]*cell
+	xs   []float64
+	rows [][]*cell
 }
 
 // item is a table or a paragraph of one page, at the Y where it starts.
@@ -155,7 +154,7 @@ func pageItems(p Page) []item {
 	}
 	var items []item
 	for _, g := range grids {
-		items = append(items, item{y: g.ys[0], tab: g.table(p.Number)})
+		items = append(items, item{y: g.ys[0], tab: g.table()})
 	}
 	ls := groupLines(free)
 	next := 0
@@ -172,7 +171,7 @@ func pageItems(p Page) []item {
 		} else {
 			rows = borderlessRows(ls[s.from:s.to+1], s.xs)
 		}
-		t := &table{page: p.Number, lastPage: p.Number, xs: s.xs, rows: rows}
+		t := &table{xs: s.xs, rows: rows}
 		items = append(items, item{y: ls[s.from].y - ls[s.from].size, tab: t})
 		next = s.to + 1
 	}
@@ -246,7 +245,7 @@ func paragraphs(ls []line) [][]line {
 }
 
 // table turns a ruled grid with its texts placed into a table.
-func (g *grid) table(page int) *table {
+func (g *grid) table() *table {
 	// The usable width of a cell is its border width less the padding on
 	// both sides. Producers pad every cell alike, so the padding is the
 	// smallest inset of a line from its cell's left border in the table
@@ -279,7 +278,7 @@ func (g *grid) table(page int) *table {
 			x.lines, x.width = ls, g.xs[c1+1]-g.xs[c]-2*pad
 		}
 	}
-	return &table{page: page, lastPage: page, xs: g.xs, rows: g.owner}
+	return &table{xs: g.xs, rows: g.owner}
 }
 
 // doc converts the slots into a doc.Table: each cell once, at its top-left

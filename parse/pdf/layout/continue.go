@@ -102,7 +102,6 @@ func (t *table) append(u *table) {
 		rows = rows[1:]
 	}
 	t.rows = append(t.rows, rows...)
-	t.lastPage = u.lastPage
 }
 
 // repeatedHeader returns how many leading rows of u repeat t's leading rows.

@@ -17,8 +17,8 @@ type grid struct {
 	owner [][]*cell
 }
 
-// cell is one cell of a table being built. Texts are gathered first and
-// turned into text once the page is done.
+// cell is one cell of a table being built. Texts are gathered page by
+// page and turned into text once every page is read.
 type cell struct {
 	texts []Text
 	// lines and width (the usable width, 0 when unknown) are kept until
