@@ -18,7 +18,14 @@ func init() {
 	register(command{name: "rubrics", summary: "list the rubrics that ship (ID, title, max points, indicators)", run: runRubrics})
 }
 
+// scoreDB, when set (by corpus.go), runs `score --db`: every unit of a
+// period in a dataset, which needs package corpus.
+var scoreDB func(e *env, args []string) int
+
 func runScore(e *env, args []string) int {
+	if scoreDB != nil && hasFlag(args, "db") {
+		return scoreDB(e, args)
+	}
 	fs := newFlags(e, "score", "[--json] [--lang vi|en] --rubric ID|FILE FILE...")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per file")
 	lang := fs.String("lang", "vi", "language of basis lines and messages: vi or en")

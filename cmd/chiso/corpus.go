@@ -1,0 +1,352 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"chiso/corpus"
+	"chiso/rubric"
+)
+
+// The dataset commands: ingest, export, history, rank, and `score --db`.
+
+func init() {
+	register(command{name: "ingest", summary: "read every report under folders into a dataset (idempotent by content)", run: runIngest})
+	register(command{name: "export", summary: "write the dataset as one long table: csv, xlsx or json", run: runExport})
+	register(command{name: "history", summary: "an indicator's values for a unit across periods", run: runHistory})
+	register(command{name: "rank", summary: "rank the units of a period in a dataset, highest first", run: runRank})
+	scoreDB = runScoreDB
+}
+
+const defaultDSN = "chiso.db"
+
+func openStore(e *env, dsn string) (*corpus.Store, bool) {
+	s, err := corpus.Open(context.Background(), dsn)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		return nil, false
+	}
+	return s, true
+}
+
+// isTerminal reports whether w is a terminal, so that ingest draws a
+// progress bar there and plain lines elsewhere (logs, pipes, CI).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func runIngest(e *env, args []string) int {
+	fs := newFlags(e, "ingest", "[--db DSN] [--rubric ID|FILE] [--workers N] DIR_OR_FILE...")
+	dsn := fs.String("db", defaultDSN, "dataset: an SQLite file or a postgres:// URL")
+	which := fs.String("rubric", "hcm-dti-2023-district", "rubric id (see chiso rubrics) or YAML file")
+	workers := fs.Int("workers", runtime.NumCPU(), "files read at once")
+	maxSize := fs.Int64("max-size", corpus.DefaultMaxSize, "largest file read, in bytes")
+	timeout := fs.Duration("timeout", corpus.DefaultTimeout, "give up on a file after this long")
+	lang := fs.String("lang", "vi", "language of messages and basis lines: vi or en")
+	stats := fs.Bool("stats", os.Getenv("CHISO_STATS") != "", "print the time spent writing the dataset (also env CHISO_STATS=1)")
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() == 0 || *workers < 1 || (*lang != "vi" && *lang != "en") {
+		fs.Usage()
+		return exitUsage
+	}
+	r, err := rubric.Open(*which)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		return exitUsage
+	}
+	files, err := corpus.Files(fs.Args())
+	if err != nil {
+		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		return exitUsage
+	}
+	s, ok := openStore(e, *dsn)
+	if !ok {
+		return exitUnread
+	}
+	defer s.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	in := &corpus.Ingester{Store: s, Rubric: r, Workers: *workers, MaxSize: *maxSize, Timeout: *timeout, Lang: *lang}
+	if isTerminal(e.stderr) {
+		bar := progressbar.NewOptions(len(files), progressbar.OptionSetWriter(e.stderr),
+			progressbar.OptionSetDescription("ingest"), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
+			progressbar.OptionClearOnFinish())
+		in.Progress = func(corpus.Event) { bar.Add(1) }
+		defer bar.Finish()
+	} else {
+		in.Progress = func(ev corpus.Event) {
+			if ev.Outcome == corpus.Failed {
+				fmt.Fprintf(e.stdout, "%s: failed: %s\n", ev.Path, ev.Reason)
+				return
+			}
+			fmt.Fprintf(e.stdout, "%s: %s\n", ev.Path, ev.Outcome)
+		}
+	}
+	sum, err := in.Run(ctx, files)
+	if sum != nil {
+		printSummary(e.stdout, sum, *stats)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		return exitUnread
+	}
+	if len(sum.Failed) > 0 {
+		return exitUnread
+	}
+	return exitOK
+}
+
+func printSummary(w io.Writer, s *corpus.Summary, stats bool) {
+	fmt.Fprintf(w, "files %d, new %d, unchanged %d, replaced %d, failed %d, time %s\n",
+		s.Files, s.New, s.Unchanged, s.Replaced, len(s.Failed), s.Elapsed.Round(time.Millisecond))
+	if len(s.Findings) > 0 {
+		codes := make([]string, 0, len(s.Findings))
+		for c := range s.Findings {
+			codes = append(codes, c)
+		}
+		sort.Strings(codes)
+		parts := make([]string, len(codes))
+		for i, c := range codes {
+			parts[i] = c + " " + strconv.Itoa(s.Findings[c])
+		}
+		fmt.Fprintf(w, "findings: %s\n", strings.Join(parts, ", "))
+	}
+	for _, f := range s.Failed {
+		fmt.Fprintf(w, "failed: %s: %s\n", f.Path, f.Reason)
+	}
+	if stats {
+		share := 0.0
+		if s.Elapsed > 0 {
+			share = float64(s.Storage) / float64(s.Elapsed) * 100
+		}
+		fmt.Fprintf(w, "storage: %s in write transactions (summed over workers), %.1f%% of the run's time\n",
+			s.Storage.Round(time.Millisecond), share)
+	}
+}
+
+func runExport(e *env, args []string) int {
+	fs := newFlags(e, "export", "[--db DSN] --format csv|xlsx|json [--out FILE]")
+	dsn := fs.String("db", defaultDSN, "dataset: an SQLite file or a postgres:// URL")
+	format := fs.String("format", "", "csv (UTF-8 with BOM), xlsx, or json (JSON Lines)")
+	out := fs.String("out", "", "file to write (default: standard output)")
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() != 0 || (*format != "csv" && *format != "xlsx" && *format != "json") {
+		fs.Usage()
+		return exitUsage
+	}
+	w := e.stdout
+	if *out == "" && *format == "xlsx" && isTerminal(w) {
+		fmt.Fprintln(e.stderr, "chiso: not writing a workbook to a terminal: use --out FILE or a redirection")
+		return exitUsage
+	}
+	s, ok := openStore(e, *dsn)
+	if !ok {
+		return exitUnread
+	}
+	defer s.Close()
+	var f *os.File
+	if *out != "" {
+		var err error
+		if f, err = os.Create(*out); err != nil {
+			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			return exitUnread
+		}
+		w = f
+	}
+	ctx := context.Background()
+	var err error
+	switch *format {
+	case "csv":
+		err = s.WriteCSV(ctx, w)
+	case "xlsx":
+		err = s.WriteXLSX(ctx, w)
+	case "json":
+		err = s.WriteJSON(ctx, w)
+	}
+	if f != nil {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "chiso: export: %v\n", err)
+		return exitUnread
+	}
+	return exitOK
+}
+
+func runHistory(e *env, args []string) int {
+	fs := newFlags(e, "history", "[--db DSN] --unit UNIT [--indicator ID] [--json]")
+	dsn := fs.String("db", defaultDSN, "dataset: an SQLite file or a postgres:// URL")
+	unit := fs.String("unit", "", `unit as people type it: "q5", "Quận 5", "binh tan"`)
+	id := fs.String("indicator", "", "rubric indicator id, e.g. 6.3 (default: all)")
+	asJSON := fs.Bool("json", false, "print JSON Lines")
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	if *unit == "" || fs.NArg() != 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	s, ok := openStore(e, *dsn)
+	if !ok {
+		return exitUnread
+	}
+	defer s.Close()
+	pts, err := s.History(context.Background(), *unit, *id)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "chiso: history: %v\n", err)
+		return exitUnread
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for _, p := range pts {
+		if *asJSON {
+			enc.Encode(p)
+			continue
+		}
+		v := p.Raw
+		if p.Value != nil {
+			v = num(*p.Value)
+		}
+		pt := "–"
+		if p.Points != nil {
+			pt = num(*p.Points)
+		}
+		fmt.Fprintf(e.stdout, "%-20s %-9s %-6s %12s  points %-6s %s  (%s)\n", clip(p.Unit, 20), p.Period, p.Indicator, v, pt, clip(p.RowLabel, 50), p.Source)
+	}
+	if len(pts) == 0 {
+		fmt.Fprintf(e.stderr, "chiso: no values for unit %q\n", *unit)
+	}
+	return exitOK
+}
+
+// cohortOpts are the flags of `score --db` and `rank`.
+type cohortOpts struct {
+	dsn, rubric string
+	year        int
+	json        bool
+}
+
+func cohortFlags(e *env, name string, args []string) (cohortOpts, int) {
+	fs := newFlags(e, name, "--db DSN --rubric ID|FILE --period YEAR [--json]")
+	d := fs.String("db", defaultDSN, "dataset: an SQLite file or a postgres:// URL")
+	w := fs.String("rubric", "hcm-dti-2023-district", "rubric id or YAML file")
+	p := fs.String("period", "", "year whose units are scored, e.g. 2023")
+	j := fs.Bool("json", false, "print JSON Lines, one object per unit")
+	if c := parseFlags(fs, args); c >= 0 {
+		return cohortOpts{}, c
+	}
+	y, err := strconv.Atoi(*p)
+	if err != nil || fs.NArg() != 0 {
+		fs.Usage()
+		return cohortOpts{}, exitUsage
+	}
+	return cohortOpts{*d, *w, y, *j}, -1
+}
+
+// runScoreDB is `chiso score --db`: every unit of a period scored, the
+// min-max indicators filled across the cohort and growth from the
+// previous year.
+func runScoreDB(e *env, args []string) int { return cohort(e, "score", args) }
+
+func runRank(e *env, args []string) int { return cohort(e, "rank", args) }
+
+// unitLine is one unit of `score --db --json` and `rank --json`.
+type unitLine struct {
+	Rank   int             `json:"rank"`
+	Tied   bool            `json:"tied"`
+	Unit   string          `json:"unit"`
+	Total  float64         `json:"total"`
+	Source string          `json:"source"`
+	SHA256 string          `json:"sha256"`
+	Filled []corpus.Filled `json:"filled"`
+}
+
+func cohort(e *env, name string, args []string) int {
+	o, code := cohortFlags(e, name, args)
+	if code >= 0 {
+		return code
+	}
+	r, err := rubric.Open(o.rubric)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		return exitUsage
+	}
+	s, ok := openStore(e, o.dsn)
+	if !ok {
+		return exitUnread
+	}
+	defer s.Close()
+	us, err := s.ScorePeriod(context.Background(), r, o.year)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "chiso: %s: %v\n", name, err)
+		return exitUnread
+	}
+	if len(us) == 0 {
+		fmt.Fprintf(e.stderr, "chiso: no report of %d scored with %s in the dataset\n", o.year, r.ID)
+		return exitOK
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for _, u := range us {
+		if o.json {
+			enc.Encode(unitLine{u.Rank, u.Tied, u.Unit, u.Total, u.Source, u.SHA256, u.Filled})
+			continue
+		}
+		rank := strconv.Itoa(u.Rank)
+		if u.Tied {
+			rank += "="
+		}
+		fmt.Fprintf(e.stdout, "%4s  %-28s %8s / %s  %s\n", rank, clip(u.Unit, 28), num(u.Total), num(r.Max), u.Source)
+		if name == "score" {
+			for _, f := range u.Filled {
+				fmt.Fprintf(e.stdout, "        %-6s %6s  %s\n", f.ID, num(f.Points), f.Basis)
+			}
+		}
+	}
+	if !o.json {
+		for _, u := range us {
+			if u.Tied {
+				fmt.Fprintln(e.stdout, "\n\"=\": equal totals share a rank; Decision 79/QĐ-UBND gives no tie-break.")
+				break
+			}
+		}
+	}
+	return exitOK
+}
+
+// hasFlag reports whether args hold -name or --name (with or without
+// "=value") before a "--".
+func hasFlag(args []string, name string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if !strings.HasPrefix(a, "-") {
+			continue
+		}
+		a = strings.TrimLeft(a, "-")
+		if a == name || strings.HasPrefix(a, name+"=") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,22 @@
+// Package corpus keeps years of reports in one dataset and answers
+// questions across them: bulk ingest (parse → extract → rubric for every
+// file under some folders, in parallel, idempotent by the sha256 of the
+// bytes), export as one long table (CSV, XLSX, JSON Lines), an
+// indicator's history for a unit, and the scores that need more than one
+// report — min-max across the units of a period and growth over the
+// previous year — with the ranking they give.
+//
+// A dataset is an SQLite file (modernc.org/sqlite, pure Go) or a
+// PostgreSQL database (pgx), with one schema: embedded, versioned
+// migrations applied on Open. Several ingest processes may write one
+// dataset at once: a report's rows are written in one transaction, keyed
+// by its sha256 with "on conflict do nothing", so the same bytes are one
+// report however many processes or paths bring them. On SQLite every
+// write transaction is BEGIN IMMEDIATE with a busy timeout, so writers
+// queue rather than fail upgrading a read lock ("database is locked").
+//
+// The same queries run on both databases: $1 placeholders (which
+// modernc.org/sqlite accepts too), text keys instead of autoincrement
+// ids, timestamps as RFC 3339 text, and ordering done in Go where the two
+// databases would collate or place NULLs differently.
+package corpus

@@ -1,0 +1,283 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Row is one row of the long table: one indicator of one report (a unit
+// in a period).
+type Row struct {
+	Unit        string   `json:"unit"`
+	PeriodLabel string   `json:"period"`
+	Year        *int     `json:"year"`
+	Quarter     *int     `json:"quarter"`
+	Month       *int     `json:"month"`
+	Path        string   `json:"path"` // section/STT chain, "/"-joined
+	STT         string   `json:"stt"`
+	RubricID    string   `json:"rubric_id"` // the rubric indicator, e.g. "6.3"
+	Label       string   `json:"label"`
+	Kind        string   `json:"kind"`
+	Value       *float64 `json:"value"`
+	Raw         string   `json:"raw"`
+	A           *float64 `json:"a"`
+	B           *float64 `json:"b"`
+	Points      *float64 `json:"points"`
+	Findings    string   `json:"findings"` // codes joined by ","
+	Source      string   `json:"source"`   // the first path the bytes were found at
+	SHA256      string   `json:"sha256"`
+}
+
+// Header is the long table's column names, in order.
+var Header = []string{"unit", "period", "year", "quarter", "month", "path", "stt", "rubric_id", "label",
+	"kind", "value", "raw", "a", "b", "points", "findings", "source", "sha256"}
+
+// Strings is the row as the long table's cells.
+func (r *Row) Strings() []string {
+	return []string{r.Unit, r.PeriodLabel, intStr(r.Year), intStr(r.Quarter), intStr(r.Month), r.Path, r.STT,
+		r.RubricID, r.Label, r.Kind, numStr(r.Value), r.Raw, numStr(r.A), numStr(r.B), numStr(r.Points),
+		r.Findings, r.Source, r.SHA256}
+}
+
+func intStr(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+func numStr(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+// reportRef is a stored report, as the ordering of exports and scores
+// needs it.
+type reportRef struct {
+	SHA256, Unit, UnitKey, Label, Rubric, Source string
+	Year, Quarter, Month                         *int
+	Total                                        float64
+}
+
+// reports returns the stored reports ordered by unit key, period and
+// sha256. The ordering is done here rather than in SQL, where SQLite and
+// PostgreSQL collate text and place NULLs differently.
+func (s *Store) reports(ctx context.Context, where string, args ...any) ([]reportRef, error) {
+	rows, err := s.db.QueryContext(ctx, `select r.sha256, r.unit, r.unit_key, r.period_label, r.rubric_id, r.total,
+		r.year, r.quarter, r.month, (select min(p.path) from paths p where p.sha256 = r.sha256)
+		from reports r `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []reportRef
+	for rows.Next() {
+		var r reportRef
+		var y, q, m sql.NullInt64
+		var src sql.NullString
+		if err := rows.Scan(&r.SHA256, &r.Unit, &r.UnitKey, &r.Label, &r.Rubric, &r.Total, &y, &q, &m, &src); err != nil {
+			return nil, err
+		}
+		r.Year, r.Quarter, r.Month, r.Source = intPtr(y), intPtr(q), intPtr(m), src.String
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].less(&out[j]) })
+	return out, nil
+}
+
+func (r *reportRef) less(o *reportRef) bool {
+	if r.UnitKey != o.UnitKey {
+		return r.UnitKey < o.UnitKey
+	}
+	for _, p := range [][2]*int{{r.Year, o.Year}, {r.Quarter, o.Quarter}, {r.Month, o.Month}} {
+		a, b := deref(p[0]), deref(p[1])
+		if a != b {
+			return a < b
+		}
+	}
+	if r.Label != o.Label {
+		return r.Label < o.Label
+	}
+	return r.SHA256 < o.SHA256
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func intPtr(n sql.NullInt64) *int {
+	if !n.Valid {
+		return nil
+	}
+	v := int(n.Int64)
+	return &v
+}
+
+func floatPtr(n sql.NullFloat64) *float64 {
+	if !n.Valid {
+		return nil
+	}
+	v := n.Float64
+	return &v
+}
+
+// scored is a points row of a report.
+type scored struct {
+	Indicator, Basis, Need, RowPath string
+	Max                             float64
+	Points, SelfPoints, Measure     *float64
+}
+
+func (s *Store) points(ctx context.Context, sha string) ([]scored, error) {
+	rows, err := s.db.QueryContext(ctx, `select indicator, basis, need, row_path, max, points, self_points, measure
+		from points where sha256 = $1`, sha)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []scored
+	for rows.Next() {
+		var p scored
+		var pts, self, m sql.NullFloat64
+		if err := rows.Scan(&p.Indicator, &p.Basis, &p.Need, &p.RowPath, &p.Max, &pts, &self, &m); err != nil {
+			return nil, err
+		}
+		p.Points, p.SelfPoints, p.Measure = floatPtr(pts), floatPtr(self), floatPtr(m)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// findingCodes returns a report's finding codes by the "/"-joined path of
+// the row they are about, sorted and without repeats.
+func (s *Store) findingCodes(ctx context.Context, sha string) (map[string][]string, error) {
+	rows, err := s.db.QueryContext(ctx, `select path, code from findings where sha256 = $1`, sha)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var p, c string
+		if err := rows.Scan(&p, &c); err != nil {
+			return nil, err
+		}
+		out[p] = append(out[p], c)
+	}
+	for p, cs := range out {
+		sort.Strings(cs)
+		out[p] = compactStrings(cs)
+	}
+	return out, rows.Err()
+}
+
+func compactStrings(s []string) []string {
+	var out []string
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// EachRow calls f for every row of the long table, ordered by unit,
+// period, report (sha256) and the indicator's place in its report.
+func (s *Store) EachRow(ctx context.Context, f func(*Row) error) error {
+	reps, err := s.reports(ctx, "")
+	if err != nil {
+		return err
+	}
+	for _, r := range reps {
+		pts, err := s.points(ctx, r.SHA256)
+		if err != nil {
+			return err
+		}
+		byRow := map[string]*float64{}
+		for _, p := range pts {
+			if p.RowPath != "" {
+				byRow[p.Indicator+"\x00"+p.RowPath] = p.Points
+			}
+		}
+		codes, err := s.findingCodes(ctx, r.SHA256)
+		if err != nil {
+			return err
+		}
+		rows, err := s.db.QueryContext(ctx, `select path, stt, rubric_ind, label, kind, number, raw, a, b
+			from indicators where sha256 = $1 order by seq`, r.SHA256)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			row := Row{Unit: r.Unit, PeriodLabel: r.Label, Year: r.Year, Quarter: r.Quarter, Month: r.Month,
+				Source: r.Source, SHA256: r.SHA256}
+			var v, a, b sql.NullFloat64
+			if err := rows.Scan(&row.Path, &row.STT, &row.RubricID, &row.Label, &row.Kind, &v, &row.Raw, &a, &b); err != nil {
+				rows.Close()
+				return err
+			}
+			row.Value, row.A, row.B = floatPtr(v), floatPtr(a), floatPtr(b)
+			if row.RubricID != "" {
+				row.Points = byRow[row.RubricID+"\x00"+row.Path]
+			}
+			row.Findings = strings.Join(codes[row.Path], ",")
+			if err := f(&row); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteCSV writes the long table as CSV in UTF-8 with a byte order mark,
+// which Excel needs to read Vietnamese text as UTF-8.
+func (s *Store) WriteCSV(ctx context.Context, w io.Writer) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(Header); err != nil {
+		return err
+	}
+	err := s.EachRow(ctx, func(r *Row) error { return cw.Write(r.Strings()) })
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteJSON writes the long table as JSON Lines, one Row object a line,
+// so that a large dataset can be read as a stream.
+func (s *Store) WriteJSON(ctx context.Context, w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return s.EachRow(ctx, func(r *Row) error {
+		if err := enc.Encode(r); err != nil {
+			return fmt.Errorf("json: %w", err)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,65 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+)
+
+// Point is one value of an indicator's history: what one report of a
+// unit says about one rubric indicator.
+type Point struct {
+	Unit      string   `json:"unit"`
+	Period    string   `json:"period"` // PeriodKey: "2023", "2023-Q3"
+	Label     string   `json:"period_label"`
+	Indicator string   `json:"indicator"` // rubric indicator id
+	RowLabel  string   `json:"label"`
+	Value     *float64 `json:"value"`
+	Raw       string   `json:"raw"`
+	Points    *float64 `json:"points"`
+	Source    string   `json:"source"`
+}
+
+// History returns the values of the rubric indicator id (every mapped
+// indicator when id is "") in the reports of the units unit names, the
+// way people type it (MatchUnit), ordered by unit, period and indicator.
+func (s *Store) History(ctx context.Context, unit, id string) ([]Point, error) {
+	reps, err := s.reports(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	var out []Point
+	for _, r := range reps {
+		if !MatchUnit(unit, r.Unit) {
+			continue
+		}
+		pts, err := s.points(ctx, r.SHA256)
+		if err != nil {
+			return nil, err
+		}
+		scoredRow := map[string]*float64{}
+		for _, p := range pts {
+			scoredRow[p.Indicator+"\x00"+p.RowPath] = p.Points
+		}
+		rows, err := s.db.QueryContext(ctx, `select rubric_ind, path, label, number, raw from indicators
+			where sha256 = $1 and rubric_ind <> '' and ($2 = '' or rubric_ind = $2) order by seq`, r.SHA256, id)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			p := Point{Unit: r.Unit, Period: PeriodKey(r.Year, r.Quarter, r.Month, r.Label), Label: r.Label, Source: r.Source}
+			var path string
+			var v sql.NullFloat64
+			if err := rows.Scan(&p.Indicator, &path, &p.RowLabel, &v, &p.Raw); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			p.Value = floatPtr(v)
+			p.Points = scoredRow[p.Indicator+"\x00"+path]
+			out = append(out, p)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

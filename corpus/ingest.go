@@ -1,0 +1,285 @@
+package corpus
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"chiso/extract"
+	"chiso/parse"
+	"chiso/rubric"
+)
+
+// Extensions are the file name endings ingest reads when it walks a
+// folder. A file named on the command line is always tried.
+var Extensions = []string{".pdf", ".docx", ".html", ".htm", ".txt"}
+
+// Defaults of the per-file limits.
+const (
+	DefaultMaxSize = 256 << 20
+	DefaultTimeout = 2 * time.Minute
+)
+
+// Ingester reads reports into a Store.
+type Ingester struct {
+	Store  *Store
+	Rubric *rubric.Rubric
+	// Workers is how many files are read at once (0: runtime.NumCPU()).
+	Workers int
+	// MaxSize and Timeout bound one file (0: the defaults).
+	MaxSize int64
+	Timeout time.Duration
+	// Lang is the language of messages and basis lines: "vi" or "en".
+	Lang string
+	// Progress, when set, is called once per file as it is done, from
+	// one goroutine at a time.
+	Progress func(Event)
+}
+
+// Event is what happened to one file.
+type Event struct {
+	Path    string
+	Outcome Outcome
+	Reason  string // why the file failed
+	// Findings counts the report's findings by code (new and replaced
+	// reports only: an unchanged file is not read).
+	Findings map[string]int
+}
+
+// Summary is the result of one ingest run.
+type Summary struct {
+	Files, New, Unchanged, Replaced int
+	Failed                          []Event
+	Findings                        map[string]int
+	Elapsed                         time.Duration
+	// Storage is the time spent in write transactions, summed over
+	// workers; with one worker Storage/Elapsed is the share storage takes.
+	Storage time.Duration
+}
+
+// Files lists the files under the given paths that ingest reads: folders
+// are walked recursively for Extensions, a file named is kept whatever its
+// name. The list is sorted and without repeats.
+func Files(paths []string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, root := range paths {
+		st, err := os.Stat(root)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			add(filepath.Clean(root))
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.Type().IsRegular() && supported(p) {
+				add(filepath.Clean(p))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func supported(p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// Run ingests files (as listed by Files) with the configured number of
+// workers. Files that fail are recorded in the dataset and in the
+// summary; Run itself fails only when the dataset cannot be written.
+func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
+	start := time.Now()
+	storeStart := in.Store.WriteTime()
+	workers := in.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	jobs := make(chan string)
+	events := make(chan Event)
+	var fatal error
+	var fatalOnce sync.Once
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				ev, err := in.one(ctx, p)
+				if err != nil {
+					fatalOnce.Do(func() { fatal = err; cancel() })
+					continue
+				}
+				events <- ev
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, p := range files {
+			select {
+			case jobs <- p:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(events) }()
+
+	sum := &Summary{Findings: map[string]int{}}
+	for ev := range events {
+		sum.Files++
+		switch ev.Outcome {
+		case New:
+			sum.New++
+		case Unchanged:
+			sum.Unchanged++
+		case Replaced:
+			sum.Replaced++
+		case Failed:
+			sum.Failed = append(sum.Failed, ev)
+		}
+		for c, n := range ev.Findings {
+			sum.Findings[c] += n
+		}
+		if in.Progress != nil {
+			in.Progress(ev)
+		}
+	}
+	sort.Slice(sum.Failed, func(i, j int) bool { return sum.Failed[i].Path < sum.Failed[j].Path })
+	sum.Elapsed = time.Since(start)
+	sum.Storage = in.Store.WriteTime() - storeStart
+	if fatal == nil && ctx.Err() != nil && !errors.Is(ctx.Err(), context.Canceled) {
+		fatal = ctx.Err()
+	}
+	return sum, fatal
+}
+
+// one ingests one file. Its error is a dataset error, which stops the
+// run; a file that cannot be read is an Event with Outcome Failed.
+func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) {
+	ev.Path = path
+	fail := func(sha, reason string) (Event, error) {
+		ev.Outcome, ev.Reason = Failed, reason
+		return ev, in.Store.Fail(ctx, path, sha, reason)
+	}
+	data, err := readLimited(path, in.maxSize())
+	if err != nil {
+		return fail("", err.Error())
+	}
+	sum := sha256.Sum256(data)
+	sha := hex.EncodeToString(sum[:])
+	atPath, known, err := in.Store.Lookup(ctx, path, sha)
+	if err != nil {
+		return ev, err
+	}
+	if known {
+		if atPath == sha {
+			ev.Outcome = Unchanged
+			return ev, nil
+		}
+		ev.Outcome, err = in.Store.Link(ctx, path, sha, int64(len(data)))
+		if !errors.Is(err, errUnknown) {
+			return ev, err
+		}
+		// Deleted since Lookup (its last path changed content): read it.
+	}
+	rec, err := in.read(ctx, path, data)
+	if err != nil {
+		return fail(sha, err.Error())
+	}
+	rec.Source.SHA256 = sha
+	ev.Findings = map[string]int{}
+	for _, f := range rec.Card.Findings {
+		ev.Findings[f.Code]++
+	}
+	ev.Outcome, err = in.Store.Put(ctx, rec)
+	return ev, err
+}
+
+// read parses, extracts and scores one file, turning a panic in any stage
+// into an error so that one bad file cannot stop a bulk run.
+func (in *Ingester) read(ctx context.Context, path string, data []byte) (rec *Record, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	d, err := parse.Bytes(ctx, data, path, in.timeout())
+	if err != nil {
+		// The path is in the failure's own column.
+		return nil, errors.New(strings.TrimPrefix(err.Error(), path+": "))
+	}
+	lang := in.Lang
+	if lang == "" {
+		lang = "vi"
+	}
+	rep := extract.Extract(d, extract.Options{Lang: lang})
+	rubric.Apply(rep, in.Rubric, lang)
+	card := rubric.ScoreReport(rep, in.Rubric, lang)
+	return &Record{Path: path, Size: int64(len(data)), Source: d.Source, Report: rep, Card: card, Lang: lang}, nil
+}
+
+func (in *Ingester) maxSize() int64 {
+	if in.MaxSize > 0 {
+		return in.MaxSize
+	}
+	return DefaultMaxSize
+}
+
+func (in *Ingester) timeout() time.Duration {
+	if in.Timeout > 0 {
+		return in.Timeout
+	}
+	return DefaultTimeout
+}
+
+// readLimited reads a file that is at most max bytes long.
+func readLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("larger than the limit of %d bytes (--max-size)", max)
+	}
+	return data, nil
+}

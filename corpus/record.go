@@ -1,0 +1,252 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"chiso/extract"
+	"chiso/parse/doc"
+	"chiso/rubric"
+)
+
+// Record is one report read and scored, ready to store.
+type Record struct {
+	Path   string // where the file was found
+	Size   int64
+	Source doc.Source // Source.SHA256 is the key
+	Report *extract.Report
+	Card   *rubric.Card
+	Lang   string // language of Basis ("vi" or "en")
+}
+
+// Outcome says what storing a file did.
+type Outcome string
+
+// The outcomes of Put and Link, as the ingest lines print them.
+const (
+	New       Outcome = "new"
+	Unchanged Outcome = "unchanged"
+	Replaced  Outcome = "replaced"
+	Failed    Outcome = "failed"
+)
+
+// errUnknown is Link's answer when the content is not in the dataset yet
+// and must be parsed.
+var errUnknown = errors.New("content not in the dataset")
+
+// Lookup says what the dataset holds for a file: the sha256 stored at its
+// path ("" when none) and whether a report with the given sha256 exists
+// (under any path). Ingest uses it to skip parsing known content.
+func (s *Store) Lookup(ctx context.Context, path, sha string) (atPath string, known bool, err error) {
+	err = s.db.QueryRowContext(ctx, `select sha256 from paths where path = $1`, path).Scan(&atPath)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", false, err
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `select count(*) from reports where sha256 = $1`, sha).Scan(&n); err != nil {
+		return "", false, err
+	}
+	return atPath, n > 0, nil
+}
+
+// Link records that the content sha, already in the dataset, is also at
+// path, without parsing it again. It returns errUnknown when the content
+// is not (or no longer) there.
+func (s *Store) Link(ctx context.Context, path, sha string, size int64) (Outcome, error) {
+	return s.write(ctx, path, sha, size, nil)
+}
+
+// Put stores a report in one transaction: all its rows or none. Content
+// already stored (by this or another process) is not stored again; a path
+// whose content changed points to the new report, and the old report goes
+// when no path refers to it any more.
+func (s *Store) Put(ctx context.Context, rec *Record) (Outcome, error) {
+	return s.write(ctx, rec.Path, rec.Source.SHA256, rec.Size, rec)
+}
+
+func (s *Store) write(ctx context.Context, path, sha string, size int64, rec *Record) (Outcome, error) {
+	var out Outcome
+	start := time.Now()
+	err := retryBusy(ctx, func() error {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		var old string
+		err = tx.QueryRowContext(ctx, `select sha256 from paths where path = $1`, path).Scan(&old)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		inserted := false
+		if rec == nil {
+			var n int
+			if err := tx.QueryRowContext(ctx, `select count(*) from reports where sha256 = $1`, sha).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return errUnknown
+			}
+		} else if inserted, err = insertReport(ctx, tx, rec); err != nil {
+			return err
+		}
+		if old == sha {
+			out = Unchanged
+			// The failure of an earlier version of the file is stale.
+			if _, err := tx.ExecContext(ctx, `delete from failures where path = $1`, path); err != nil {
+				return err
+			}
+			return tx.Commit()
+		}
+		if _, err := tx.ExecContext(ctx, `insert into paths (path, sha256, size, seen_at) values ($1, $2, $3, $4)
+			on conflict (path) do update set sha256 = excluded.sha256, size = excluded.size, seen_at = excluded.seen_at`,
+			path, sha, size, now()); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `delete from failures where path = $1`, path); err != nil {
+			return err
+		}
+		switch {
+		case old != "":
+			out = Replaced
+			if err := dropOrphan(ctx, tx, old); err != nil {
+				return err
+			}
+		case inserted:
+			out = New
+		default:
+			out = Unchanged // same bytes as a report found at another path
+		}
+		return tx.Commit()
+	})
+	s.addWriteTime(time.Since(start))
+	if err != nil {
+		if errors.Is(err, errUnknown) {
+			return "", err
+		}
+		return "", fmt.Errorf("store %s: %w", path, err)
+	}
+	return out, nil
+}
+
+// dropOrphan deletes the report sha and its rows when no path refers to
+// it any more.
+func dropOrphan(ctx context.Context, tx *sql.Tx, sha string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `select count(*) from paths where sha256 = $1`, sha).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	for _, t := range []string{"indicators", "findings", "points", "reports"} {
+		if _, err := tx.ExecContext(ctx, `delete from `+t+` where sha256 = $1`, sha); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertReport inserts the report's rows unless a report with its sha256
+// is there already ("on conflict do nothing": a concurrent ingester of
+// the same bytes waits for the first one's commit and then inserts
+// nothing). It reports whether it inserted.
+func insertReport(ctx context.Context, tx *sql.Tx, rec *Record) (bool, error) {
+	rep, card := rec.Report, rec.Card
+	p := rep.Period
+	res, err := tx.ExecContext(ctx, `insert into reports (sha256, format, pages, title, unit, unit_key, period_label,
+		year, quarter, month, rubric_id, total, ingested_at)
+		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (sha256) do nothing`,
+		rec.Source.SHA256, string(rec.Source.Format), rec.Source.Pages, rep.Title, rep.Unit, UnitKey(rep.Unit),
+		p.Label, p.Year, p.Quarter, p.Month, card.Rubric.ID, card.Total, now())
+	if err != nil {
+		return false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	sha := rec.Source.SHA256
+
+	ins, err := tx.PrepareContext(ctx, `insert into indicators (sha256, seq, path, stt, label, kind, number, raw,
+		a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no)
+		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`)
+	if err != nil {
+		return false, err
+	}
+	defer ins.Close()
+	for i, ind := range rep.Indicators {
+		comp := func(k string) any {
+			if v, ok := ind.Components[k]; ok {
+				return v
+			}
+			return nil
+		}
+		var rid, rind string
+		var conf float64
+		if ind.Rubric != nil {
+			rid, rind, conf = ind.Rubric.ID, ind.Rubric.Indicator, ind.Rubric.Confidence
+		}
+		if _, err := ins.ExecContext(ctx, sha, i, joinPath(ind.Path), ind.STT, ind.Label, ind.Value.Kind, ind.Value.Number,
+			ind.Raw, comp("a"), comp("b"), comp("c"), comp("d"), comp("e"), comp("f"), ind.Formula, rid, rind, conf,
+			ind.Location.Page, ind.Location.Table, ind.Location.Row); err != nil {
+			return false, fmt.Errorf("indicator %d: %w", i, err)
+		}
+	}
+
+	fins, err := tx.PrepareContext(ctx, `insert into findings (sha256, seq, code, severity, path, label, message,
+		reported, computed, page, tbl, row_no) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`)
+	if err != nil {
+		return false, err
+	}
+	defer fins.Close()
+	for i, f := range card.Findings {
+		if _, err := fins.ExecContext(ctx, sha, i, f.Code, f.Severity, joinPath(f.Path), f.Label, f.Message,
+			f.Reported, f.Computed, f.Location.Page, f.Location.Table, f.Location.Row); err != nil {
+			return false, fmt.Errorf("finding %d: %w", i, err)
+		}
+	}
+
+	pins, err := tx.PrepareContext(ctx, `insert into points (sha256, rubric_id, indicator, max, points, self_points,
+		basis, need, measure, row_path) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`)
+	if err != nil {
+		return false, err
+	}
+	defer pins.Close()
+	for _, sc := range card.Scores {
+		basis := sc.Basis
+		if rec.Lang == "vi" && sc.BasisVI != "" {
+			basis = sc.BasisVI
+		}
+		var rowPath string
+		if sc.Row != nil {
+			rowPath = joinPath(sc.Row.Path)
+		}
+		if _, err := pins.ExecContext(ctx, sha, card.Rubric.ID, sc.ID, sc.Max, sc.Points, sc.SelfPoints, basis,
+			string(sc.Need), sc.Measure, rowPath); err != nil {
+			return false, fmt.Errorf("points %s: %w", sc.ID, err)
+		}
+	}
+	return true, nil
+}
+
+// Fail records that the file at path could not be read, replacing an
+// earlier failure of the same path. A report stored earlier for the path
+// is kept: the dataset does not lose a good version to a bad one.
+func (s *Store) Fail(ctx context.Context, path, sha, reason string) error {
+	start := time.Now()
+	defer func() { s.addWriteTime(time.Since(start)) }()
+	return retryBusy(ctx, func() error {
+		_, err := s.db.ExecContext(ctx, `insert into failures (path, sha256, reason, failed_at) values ($1, $2, $3, $4)
+			on conflict (path) do update set sha256 = excluded.sha256, reason = excluded.reason, failed_at = excluded.failed_at`,
+			path, sha, reason, now())
+		return err
+	})
+}
+
+// joinPath is how an STT path is stored: its tokens joined by "/", as
+// the CLI prints it.
+func joinPath(p []string) string { return strings.Join(p, "/") }

@@ -1,0 +1,259 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
+	_ "modernc.org/sqlite"             // driver "sqlite", pure Go
+)
+
+// Dialect is the database behind a Store.
+type Dialect string
+
+// The two databases a dataset may live in.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// Store is an open dataset. Its methods are safe for concurrent use, and
+// several processes may write the same dataset at once.
+type Store struct {
+	db      *sql.DB
+	dialect Dialect
+	// WriteTime sums the time spent in write transactions, for the
+	// ingest summary's share of time taken by storage.
+	writeTime time.Duration
+	writeMu   chan struct{}
+}
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// busyTimeout is how long an SQLite writer waits for another one, in
+// another process or this one, before SQLITE_BUSY.
+const busyTimeout = 30 * time.Second
+
+// Open opens the dataset named by dsn, creating it if needed, and applies
+// the migrations it lacks. A dsn that starts with postgres:// or
+// postgresql:// is a PostgreSQL database; anything else is the path of an
+// SQLite file.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	s := &Store{writeMu: make(chan struct{}, 1)}
+	var err error
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		s.dialect = Postgres
+		s.db, err = sql.Open("pgx", dsn)
+	} else {
+		s.dialect = SQLite
+		s.db, err = sql.Open("sqlite", sqliteDSN(dsn))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
+	}
+	if s.dialect == SQLite {
+		// WAL lets readers run beside the one writer; a few connections
+		// are enough, since writes are serialised by SQLite anyway.
+		s.db.SetMaxOpenConns(4)
+	} else {
+		s.db.SetMaxOpenConns(8)
+	}
+	if err := s.db.PingContext(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("migrate %s: %w", redact(dsn), err)
+	}
+	return s, nil
+}
+
+// sqliteDSN adds the pragmas chiso needs to a file path: WAL so that
+// readers do not block the writer, a busy timeout so that writers in
+// several processes queue instead of failing, foreign keys, and BEGIN
+// IMMEDIATE for transactions so that a writer takes the write lock at the
+// start and never fails upgrading a read lock (SQLITE_BUSY that no
+// timeout can cure).
+func sqliteDSN(path string) string {
+	p := "file:" + path
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return p + sep + "_pragma=busy_timeout(" + strconv.Itoa(int(busyTimeout/time.Millisecond)) + ")" +
+		"&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+}
+
+// redact hides a password in a PostgreSQL URL for error messages.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxx")
+	}
+	return u.String()
+}
+
+// Close closes the dataset.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Dialect says which database the store is.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// DB is the underlying database, for queries this package does not offer.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// WriteTime is the total time spent in write transactions since Open.
+func (s *Store) WriteTime() time.Duration {
+	s.writeMu <- struct{}{}
+	defer func() { <-s.writeMu }()
+	return s.writeTime
+}
+
+func (s *Store) addWriteTime(d time.Duration) {
+	s.writeMu <- struct{}{}
+	s.writeTime += d
+	<-s.writeMu
+}
+
+// migrationLock is the pg_advisory_lock key that serialises migrators:
+// "chiso" in ASCII.
+const migrationLock = 0x636869736f
+
+// migrate applies the embedded migrations not yet recorded in
+// schema_migrations, each in its own transaction. Concurrent migrators
+// wait for each other: PostgreSQL by an advisory lock held on one
+// connection, SQLite by BEGIN IMMEDIATE.
+func (s *Store) migrate(ctx context.Context) error {
+	files, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(files)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if s.dialect == Postgres {
+		if _, err := conn.ExecContext(ctx, `select pg_advisory_lock($1)`, migrationLock); err != nil {
+			return err
+		}
+		defer conn.ExecContext(context.Background(), `select pg_advisory_unlock($1)`, migrationLock)
+	}
+	for _, name := range files {
+		version, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(name, "migrations/"), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("%s: name does not start with a version number", name)
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		err = retryBusy(ctx, func() error {
+			tx, err := conn.BeginTx(ctx, nil)
+			if err != nil {
+				return err
+			}
+			defer tx.Rollback()
+			if _, err := tx.ExecContext(ctx, `create table if not exists schema_migrations (version integer primary key, applied_at text not null)`); err != nil {
+				return err
+			}
+			var n int
+			if err := tx.QueryRowContext(ctx, `select count(*) from schema_migrations where version = $1`, version).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return nil
+			}
+			for _, stmt := range statements(string(body), s.dialect) {
+				if _, err := tx.ExecContext(ctx, stmt); err != nil {
+					return fmt.Errorf("%s: %w\n%s", name, err, stmt)
+				}
+			}
+			if _, err := tx.ExecContext(ctx, `insert into schema_migrations (version, applied_at) values ($1, $2)`, version, now()); err != nil {
+				return err
+			}
+			return tx.Commit()
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// statements splits a migration into statements at semicolons that end a
+// line, dropping comments. A line that starts with "--sqlite:" or
+// "--postgres:" is kept, without the marker, only for that dialect: the
+// dialect switch for the few places where the SQL differs.
+func statements(body string, d Dialect) []string {
+	var out []string
+	var cur strings.Builder
+	for _, line := range strings.Split(body, "\n") {
+		t := strings.TrimSpace(line)
+		if rest, ok := strings.CutPrefix(t, "--"+string(d)+":"); ok {
+			t = strings.TrimSpace(rest)
+		} else if strings.HasPrefix(t, "--") || t == "" {
+			continue
+		}
+		cur.WriteString(t)
+		cur.WriteByte('\n')
+		if strings.HasSuffix(t, ";") {
+			out = append(out, strings.TrimSuffix(strings.TrimSpace(cur.String()), ";"))
+			cur.Reset()
+		}
+	}
+	if strings.TrimSpace(cur.String()) != "" {
+		out = append(out, strings.TrimSpace(cur.String()))
+	}
+	return out
+}
+
+// retryBusy runs f again while SQLite says the database is busy or locked
+// (a writer in another process held the lock past busy_timeout, or a
+// checkpoint was running) and while PostgreSQL reports a serialisation
+// failure or deadlock, with a growing pause.
+func retryBusy(ctx context.Context, f func() error) error {
+	pause := 20 * time.Millisecond
+	for attempt := 0; ; attempt++ {
+		err := f()
+		if err == nil || !transient(err) || attempt >= 20 {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return errors.Join(err, ctx.Err())
+		case <-time.After(pause):
+		}
+		if pause < time.Second {
+			pause *= 2
+		}
+	}
+}
+
+// transient reports whether err is worth retrying.
+func transient(err error) bool {
+	s := err.Error()
+	for _, m := range []string{"SQLITE_BUSY", "database is locked", "SQLSTATE 40001", "SQLSTATE 40P01", "SQLSTATE 23503"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
