@@ -9,24 +9,30 @@
 // chiso/parse/pdf turns each page into a Page; this package recovers the
 // structure from geometry alone:
 //
-//   - Ruled tables: rules are merged into lines (within 1.5 pt), crossing
-//     lines form grids, a missing inner rule makes a row or column span,
-//     and each text goes to the cell holding its midpoint. A cell's lines
-//     are joined with a space when wrapped and with "\n" where a new
-//     paragraph starts (see lineSep).
+//   - Ruled tables: rules are merged into lines (within 1.5 pt; borders
+//     closer than 3 pt are one), crossing lines form grids, a missing inner
+//     rule makes a row or column span, and each text goes to the cell
+//     holding its midpoint. A cell's lines are joined with a space when
+//     wrapped and with "\n" where a new paragraph starts: after extra
+//     spacing or, in documents that do not space their paragraphs, after a
+//     line that ended although the next word would have fitted on it.
 //   - Tables continued on the next page (same column borders, nothing but
-//     a page number in between) are joined: the repeated header rows are
-//     dropped and a row split by the page break (empty first cell) is
-//     glued onto the row above.
+//     running headers, footers or page numbers in between) are joined: the
+//     repeated header rows are dropped and a row split by the page break
+//     (empty first cell) is glued onto the row above. A paragraph cut by a
+//     page break (no closing punctuation, the next page going on in lower
+//     case) is joined too.
 //   - Borderless tables: runs of lines whose texts start at three or more
 //     shared, uncrossed X's, or lines set with tab stops whose chunks
 //     follow one another in the same order.
-//   - Paragraphs: the remaining lines, broken at extra spacing, a change
-//     of font size, an indented line or a short line.
+//   - Paragraphs: the remaining lines, broken at spacing wider than the
+//     document's usual line pitch, a change of font size, an indented line
+//     or a short line. Superscripts stay in their line.
 //
-// Page headers and footers are not removed: a page number alone on a line
-// stays a paragraph of its own (the caller may drop it), and tables are
-// joined across it. Nothing a page draws is dropped, so every rune of the
-// input appears in some block, except the header rows repeated on a
-// continuation page.
+// Page headers and footers are not removed: a page number alone on a line,
+// or a paragraph in the top or bottom 8 % of the page whose text recurs
+// there on other pages, stays a paragraph of its own where it was drawn
+// (the caller may drop it); tables and paragraphs are joined across it.
+// Nothing a page draws is dropped, so every rune of the input appears in
+// some block, except the header rows repeated on a continuation page.
 package layout
