@@ -10,9 +10,11 @@ import (
 
 // style is the look of every generated page: a serif font with Vietnamese
 // glyphs at the size reports use, ruled cells, text at the top of a cell.
+// One family only: LibreOffice would store a CSS list as one font name
+// ("Liberation Serif;serif") that no other program finds.
 // LibreOffice's HTML import reads font and size from <font> more reliably
 // than from CSS, so both are written.
-const style = `body { font-family: "Liberation Serif", serif; font-size: 10pt; }
+const style = `body { font-family: "Liberation Serif"; font-size: 10pt; }
 table { border-collapse: collapse; }
 td { vertical-align: top; }`
 
