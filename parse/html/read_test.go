@@ -151,7 +151,7 @@ func TestRead(t *testing.T) {
 			`<table><tr><td colspan="4">title</td></tr><tr><td colspan="2">a</td><td colspan="2">b</td></tr></table>`,
 			[]string{"T:title{1,4}|a{1,2};b{1,2}"}},
 		{"script style comments hidden dropped",
-			"<head><title>t</title><style>p{}</style></head><body><script>var x='<p>no</p>'</script><!-- c --><p>yes<span style=\"DISPLAY: none\">hid</span></p><noscript>ns</noscript></body>",
+			"<head><title>t</title><style>p{}</style></head><body><script>var x='<p>no</p>'</script><!-- c --><p>yes<span style=\"DISPLAY: NONE\">hid</span></p><noscript>ns</noscript></body>",
 			[]string{"P:yes"}},
 		{"caption becomes a paragraph",
 			"<table><caption>Bảng 1</caption><tr><td>x</td></tr></table>",

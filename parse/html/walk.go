@@ -59,11 +59,12 @@ func hidden(n *nethtml.Node) bool {
 		if a.Key == "hidden" && a.Namespace == "" {
 			return true
 		}
-		if a.Key != "style" || !strings.Contains(a.Val, "none") {
+		if a.Key != "style" {
 			continue
 		}
-		s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
-		if strings.Contains(s, "display:none") {
+		// ToLower does not allocate for the usual all-lower-case style.
+		v := strings.ToLower(a.Val)
+		if strings.Contains(v, "none") && strings.Contains(strings.ReplaceAll(v, " ", ""), "display:none") {
 			return true
 		}
 	}
