@@ -45,11 +45,16 @@ func synthDoc(n int) []layout.Page {
 	return pages
 }
 
+// BenchmarkBlocks lays out synthetic documents of 16 and 64 pages: the
+// time per page should not grow with the length of the document.
 func BenchmarkBlocks(b *testing.B) {
-	pages := synthDoc(64)
-	b.ResetTimer()
-	for b.Loop() {
-		layout.Blocks(pages)
+	for _, n := range []int{16, 64} {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			pages := synthDoc(n)
+			for b.Loop() {
+				layout.Blocks(pages)
+			}
+		})
 	}
 }
 
