@@ -28,8 +28,7 @@
 // the row above on a new line (seed 000: "\t\t\t<p>đến ngày …"). A cell
 // that starts with a double quote and whose closing quote is followed by a
 // tab or the end of a line is quoted the CSV way and may hold line breaks
-// and "" for a quote; a quote anywhere else is text. A row equal to the
-// table's first row is a header repeated after a page break and is dropped.
+// and "" for a quote; a quote anywhere else is text.
 //
 // # Word's text export (seed 004)
 //
@@ -59,6 +58,10 @@
 // "số chính |"); a longer line, or two, ends the run. A cell "STT" or "TT"
 // after the first starts a new table. A blank line ends the run unless a
 // cell line follows.
+//
+// In every layout, a row equal to the table's first row is its header
+// repeated after a page break and is dropped, and rows shorter than the
+// widest are padded with empty cells.
 //
 // # Paragraphs
 //

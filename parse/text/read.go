@@ -74,7 +74,9 @@ func (r *reader) paragraph(line string) {
 	}
 }
 
-// table adds a table of plain cells, padding every row to the widest.
+// table adds a table of plain cells, padding every row to the widest. A
+// later row equal to the first is the header repeated after a page break
+// (seed 001) and is dropped.
 func (r *reader) table(rows [][]string) {
 	width := 0
 	for _, row := range rows {
@@ -83,8 +85,11 @@ func (r *reader) table(rows [][]string) {
 	if width == 0 {
 		return
 	}
-	t := &doc.Table{Rows: make([][]doc.Cell, len(rows))}
+	t := &doc.Table{}
 	for i, row := range rows {
+		if i > 0 && equal(row, rows[0]) && strings.Join(rows[0], "") != "" {
+			continue
+		}
 		cells := make([]doc.Cell, width)
 		for j := range cells {
 			cells[j] = doc.Cell{RowSpan: 1, ColSpan: 1}
@@ -92,9 +97,21 @@ func (r *reader) table(rows [][]string) {
 				cells[j].Text = strings.TrimSpace(row[j])
 			}
 		}
-		t.Rows[i] = cells
+		t.Rows = append(t.Rows, cells)
 	}
 	r.blocks = append(r.blocks, doc.Block{Kind: doc.TableKind, Table: t})
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if strings.TrimSpace(a[i]) != strings.TrimSpace(b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // blank reports a line with nothing but spaces. A tab is not blank: in the

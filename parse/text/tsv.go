@@ -38,9 +38,6 @@ func (r *reader) tsvTable(i int) int {
 		default:
 			var row []string
 			row, i = tsvRow(lines, i)
-			if len(rows) > 0 && equal(row, rows[0]) {
-				continue // the header repeated after a page break
-			}
 			rows = append(rows, row)
 		}
 	}
@@ -103,18 +100,6 @@ func separator(line string) bool {
 	for f := range strings.SplitSeq(line, "\t") {
 		f = strings.Trim(strings.TrimSpace(f), ":")
 		if len(f) < 2 || strings.Trim(f, "-=") != "" {
-			return false
-		}
-	}
-	return true
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if strings.TrimSpace(a[i]) != strings.TrimSpace(b[i]) {
 			return false
 		}
 	}
