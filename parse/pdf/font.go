@@ -123,7 +123,11 @@ func (f *font) loadSimple(v lpdf.Value) {
 			continue
 		}
 		if f.uni != nil {
+			// Some producers write 2-byte source codes for 1-byte fonts.
 			if s, ok := f.uni.text(uint32(c), 1); ok {
+				f.text[c] = s
+				continue
+			} else if s, ok := f.uni.text(uint32(c), 2); ok {
 				f.text[c] = s
 				continue
 			}

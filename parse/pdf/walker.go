@@ -66,27 +66,75 @@ func newWalker(ctx context.Context, fc *fontCache) *walker {
 // whatever was drawn before the damage; only the context ends the walk with
 // an error.
 func (w *walker) walkPage(num int, pg lpdf.Value) (out layout.Page, warn []string, err error) {
-	*w = walker{ctx: w.ctx, fonts: w.fonts, args: w.args[:0]}
-	w.out.Number = num
-	w.gs = gstate{ctm: identity, tz: 100}
-	w.tm, w.tlm = identity, identity
 	defer func() {
 		if x := recover(); x != nil {
 			if a, ok := x.(abort); ok {
 				err = a.err
 				return
 			}
-			w.warn = append(w.warn, fmt.Sprintf("page %d: content stream damaged, text after the damage lost: %v", num, x))
+			w.warn = append(w.warn, fmt.Sprintf("page %d: damaged: %v", num, x))
 			w.flush()
 			out, warn = w.out, w.warn
 		}
 	}()
+	w.start(num, pg, nil)
+	contents := pg.Key("Contents")
+	if contents.Kind() == lpdf.Array && contents.Len() > 1 {
+		// The streams of a Contents array form one content stream, and
+		// an operator may take operands from the stream before; but when
+		// one stream is damaged, interpreting each on its own loses only
+		// the rest of that stream instead of the rest of the page.
+		if !w.tryInterpret(contents) {
+			w.start(num, pg, w.warn)
+			for i := 0; i < contents.Len() && i < 10000; i++ {
+				w.interpretSafe(contents.Index(i), fmt.Sprintf("content stream %d", i+1))
+			}
+		}
+	} else {
+		w.interpretSafe(contents, "content stream")
+	}
+	w.flush()
+	return w.out, w.warn, nil
+}
+
+// start resets the walker for a page, keeping the given warnings.
+func (w *walker) start(num int, pg lpdf.Value, warn []string) {
+	*w = walker{ctx: w.ctx, fonts: w.fonts, args: w.args[:0], warn: warn}
+	w.out.Number = num
+	w.gs = gstate{ctm: identity, tz: 100}
+	w.tm, w.tlm = identity, identity
 	w.setBox(pg)
 	w.res = inherited(pg, "Resources")
 	w.scope = map[string]*font{}
-	w.interpret(pg.Key("Contents"))
-	w.flush()
-	return w.out, w.warn, nil
+}
+
+// tryInterpret interprets a stream and reports whether it was read to the
+// end without damage.
+func (w *walker) tryInterpret(strm lpdf.Value) (ok bool) {
+	defer func() {
+		if x := recover(); x != nil {
+			if _, isAbort := x.(abort); isAbort {
+				panic(x)
+			}
+			ok = false
+		}
+	}()
+	w.interpret(strm)
+	return true
+}
+
+// interpretSafe interprets a stream, turning damage into a warning that
+// names the page and the stream; the context's abort passes through.
+func (w *walker) interpretSafe(strm lpdf.Value, what string) {
+	defer func() {
+		if x := recover(); x != nil {
+			if _, ok := x.(abort); ok {
+				panic(x)
+			}
+			w.warn = append(w.warn, fmt.Sprintf("page %d: %s damaged, text after the damage lost: %v", w.out.Number, what, x))
+		}
+	}()
+	w.interpret(strm)
 }
 
 // inherited finds a page attribute on the page or its ancestors; the depth
@@ -391,17 +439,7 @@ func (w *walker) xobject(name string) {
 		}
 		w.path.reset()
 		w.depth++
-		func() {
-			defer func() {
-				if e := recover(); e != nil {
-					if _, ok := e.(abort); ok {
-						panic(e)
-					}
-					w.warn = append(w.warn, fmt.Sprintf("page %d: form %s damaged: %v", w.out.Number, name, e))
-				}
-			}()
-			w.interpret(x)
-		}()
+		w.interpretSafe(x, "form /"+name)
 		w.depth--
 		w.gs, w.saved, w.res, w.scope = gs, w.saved[:min(nsaved, len(w.saved))], res, scope
 		w.tm, w.tlm = tm, tlm

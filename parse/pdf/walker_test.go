@@ -176,6 +176,11 @@ func TestDecoding(t *testing.T) {
 				"BT /F1 10 Tf 100 700 Td (a) Tj -20 3 Td (\\001) Tj 25 -3 Td (b) Tj ET",
 				stream("", "begincmap 1 begincodespacerange <00> <FF> endcodespacerange 3 beginbfchar <01> <0301> <61> <0061> <62> <0062> endbfchar endcmap")),
 			"áb", 0, ""},
+		{"simple font with 2-byte ToUnicode codes",
+			onePage("<< /Type /Font /Subtype /TrueType /BaseFont /Test /FirstChar 32 /LastChar 255 /Widths "+widths500+" /ToUnicode 5 0 R >>",
+				"BT /F1 10 Tf 100 700 Td (\\201) Tj ET",
+				stream("", "begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfchar <0081> <1EC9> endbfchar endcmap")),
+			"ỉ", 5, ""},
 		{"TCVN3 font", onePage(simpleFont(".VnTime"), "BT /F1 10 Tf 100 700 Td (B\\270o c\\270o \\256\\254n) Tj ET"), "Báo cáo đơn", 0, ""},
 		{"TCVN3 capitals font", onePage(simpleFont("ABCDEF+.VnTimeH"), "BT /F1 10 Tf 100 700 Td (B\\270O C\\270O) Tj ET"), "BÁO CÁO", 0, ""},
 		{"VNI font", onePage(simpleFont("VNI-Times"), "BT /F1 10 Tf 100 700 Td (Ba\\371o ca\\371o) Tj ET"), "Báo cáo", 0, ""},
@@ -284,5 +289,30 @@ func TestNoTextLayer(t *testing.T) {
 	scan := onePage(simpleFont("Test"), "q 600 0 0 800 0 0 cm /X5 Do Q", image)
 	if _, err := Read(context.Background(), bytes.NewReader(scan), int64(len(scan))); err == nil || !strings.Contains(err.Error(), "needs OCR") {
 		t.Errorf("err = %v, want the no text layer error", err)
+	}
+}
+
+// TestDamagedStream checks that damage in one stream of a Contents array
+// loses only the rest of that stream, with a warning.
+func TestDamagedStream(t *testing.T) {
+	file := buildPDF(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 4 0 R >> >> /Contents [5 0 R 6 0 R 7 0 R] >>",
+		simpleFont("Test"),
+		stream("", "BT /F1 10 Tf 100 700 Td (before) Tj ET"),
+		stream("", "BT /F1 10 Tf 100 650 Td (damaged) Tj > ET"),
+		stream("", "BT /F1 10 Tf 100 600 Td (after) Tj ET"),
+	)
+	pages, warn := walkBytes(t, file)
+	var got []string
+	for _, x := range pages[0].Texts {
+		got = append(got, x.S)
+	}
+	if s := strings.Join(got, "|"); !strings.Contains(s, "before") || !strings.Contains(s, "after") {
+		t.Errorf("texts = %q, want before and after the damaged stream", s)
+	}
+	if !strings.Contains(strings.Join(warn, "\n"), "content stream 2 damaged") {
+		t.Errorf("warnings = %q, want one naming content stream 2", warn)
 	}
 }
