@@ -9,7 +9,7 @@ import (
 	"chiso/parse/pdf/layout"
 )
 
-// cellTexts is the expanded grid of the i-th table among the blocks.
+// tables returns the expanded grids of the table blocks.
 func tables(bs []doc.Block) [][][]string {
 	var out [][][]string
 	for _, b := range bs {
@@ -20,6 +20,7 @@ func tables(bs []doc.Block) [][][]string {
 	return out
 }
 
+// paras returns the texts of the paragraph blocks.
 func paras(bs []doc.Block) []string {
 	var out []string
 	for _, b := range bs {

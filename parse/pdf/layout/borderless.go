@@ -5,9 +5,11 @@ import (
 	"sort"
 )
 
-// Borderless tables (tab-separated text set by pango, PDFs whose borders
-// were not drawn) have no rules; their columns show only as X's where
-// several consecutive lines start a run of text and no run crosses.
+// Borderless tables (PDFs whose borders were not drawn, aligned plain
+// text) have no rules; their columns show only as X's where several
+// consecutive lines start a run of text and no run crosses. Three columns
+// at least: two aligned runs are as often a label and its value, or a
+// hanging indent, as a table.
 const (
 	alignTol   = 1.0 // pt: two starts at the same column
 	minColumns = 3
@@ -15,7 +17,9 @@ const (
 	// rowGap is the baseline distance, in ems, that ends a borderless
 	// table: a blank line between two tables.
 	rowGap = 2.2
-	colGap = 1.0 // em
+	// colGap is the gap, in ems, that must precede a column start on some
+	// line of the run.
+	colGap = 1.0
 )
 
 // column is a candidate column start while a run of lines is examined.
