@@ -23,15 +23,21 @@
 //     at most 1000, rowspan at most the rows left in its row group) and,
 //     further, to the table's width, so that a stray colspan="5000" cannot
 //     blow up a grid built from the table.
-//   - Text as a browser shows it: white space collapsed, <br> and block
-//     boundaries (<p>, <div>, <li>, …) inside a cell kept as "\n", <script>,
-//     <style>, comments (including Word's <!--[if …]> blocks) and elements
-//     styled display:none dropped. A table nested in a cell is flattened into
-//     that cell's text, one line per nested row, and not emitted again.
+//   - Text as a browser shows it: white space collapsed; in a cell, <br>,
+//     block boundaries (<p>, <div>, <li>, …) and the line breaks of <pre>
+//     kept as "\n"; <script>, <style>, comments (including Word's
+//     <!--[if …]> blocks) and elements styled display:none dropped. A table
+//     nested in a cell is flattened into that cell's text, one line per
+//     nested row, and not emitted again.
 //   - Outside tables each block element (<p>, <h1>–<h6>, <li>, <div>, …)
 //     starts a new paragraph and so does <br>: HTML reports often put a whole
 //     section in one <div> with <br> between the lines, and later stages want
 //     one paragraph per line, as the text reader gives them.
+//
+// golang.org/x/net/html refuses pages nested more than 512 elements deep,
+// which pages that never close their <span> or <div> reach; such a page is
+// read again with the innermost start tags dropped (its text kept), and a
+// warning says so.
 //
 // goquery's own table helpers clone nodes while building a grid; on a 21 MB
 // page that was two thirds of the time (see docs/libraries.md), so this

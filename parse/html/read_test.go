@@ -156,6 +156,9 @@ func TestRead(t *testing.T) {
 		{"caption becomes a paragraph",
 			"<table><caption>Bảng 1</caption><tr><td>x</td></tr></table>",
 			[]string{"P:Bảng 1", "T:x"}},
+		{"pre keeps its line breaks",
+			"<pre>\nSTT  Tên\n1    Một</pre><table><tr><td><pre>a\n  b</pre></td></tr></table>",
+			[]string{"P:STT Tên\n1 Một", "T:a\nb"}},
 		{"empty table dropped", "<p>a</p><table></table><p>b</p>", []string{"P:a", "P:b"}},
 		{"text after table in same div", "<div>before<table><tr><td>x</td></tr></table>after</div>", []string{"P:before", "T:x", "P:after"}},
 	}

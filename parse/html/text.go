@@ -1,13 +1,15 @@
 package html
 
 // text accumulates text the way a browser renders it: runs of white space
-// become one space, line breaks requested by <br> and block boundaries
-// become one "\n", and no line starts or ends with a space. Its buffer is
-// reused from cell to cell, so a cell costs one allocation, its string.
+// become one space, line breaks requested by <br>, block boundaries and the
+// line ends inside <pre> become one "\n", and no line starts or ends with a
+// space. Its buffer is reused from cell to cell, so a cell costs one
+// allocation, its string.
 type text struct {
 	b     []byte
 	space bool // a space is due before the next visible character
 	line  bool // a line break is due before the next visible character
+	pre   int  // depth of <pre> elements around the text
 }
 
 // spaceAt returns the length of the white space at s[i:], 0 if none. A
@@ -28,7 +30,11 @@ func spaceAt(s string, i int) int {
 func (t *text) add(s string) {
 	for i := 0; i < len(s); {
 		if n := spaceAt(s, i); n > 0 {
-			t.space = len(t.b) > 0
+			if t.pre > 0 && s[i] == '\n' {
+				t.breakLine()
+			} else {
+				t.space = len(t.b) > 0
+			}
 			i += n
 			continue
 		}

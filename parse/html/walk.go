@@ -125,6 +125,9 @@ func (w *walker) enter(n *nethtml.Node) bool {
 		return false
 	case block(n):
 		w.flush()
+		if n.DataAtom == atom.Pre {
+			w.para.pre++
+		}
 	}
 	return true
 }
@@ -132,6 +135,9 @@ func (w *walker) enter(n *nethtml.Node) bool {
 func (w *walker) leave(n *nethtml.Node) {
 	if n.Type == nethtml.ElementNode && block(n) {
 		w.flush()
+		if n.DataAtom == atom.Pre {
+			w.para.pre--
+		}
 	}
 }
 
@@ -189,6 +195,9 @@ func (t *cellText) enter(c *nethtml.Node) bool {
 		}
 	case block(c):
 		t.breakLine()
+		if c.DataAtom == atom.Pre {
+			t.pre++
+		}
 	}
 	return true
 }
@@ -196,5 +205,8 @@ func (t *cellText) enter(c *nethtml.Node) bool {
 func (t *cellText) leave(c *nethtml.Node) {
 	if block(c) {
 		t.breakLine()
+		if c.DataAtom == atom.Pre {
+			t.pre--
+		}
 	}
 }
