@@ -51,7 +51,9 @@ type Candidate struct {
 // Match is the outcome of matching one label.
 type Match struct {
 	ID string
-	// Confidence is 0–1: the score, lowered when the runner-up is close.
+	// Confidence is 0–1: the score, lowered when the runner-up is close;
+	// when the row's STT names the candidate and the label agrees, halfway
+	// between the score and 1.
 	Confidence float64
 	Score      float64
 	// RunnerUp is the best other candidate and its score.
