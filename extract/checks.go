@@ -35,7 +35,7 @@ func isShare(label string) bool {
 func isRate(r *row) bool {
 	f := " " + vntext.Fold(r.label) + " "
 	return strings.Contains(f, " ty le ") || strings.Contains(f, " ty so ") ||
-		strings.Contains(r.raw, "%") || findFormula(r.evidence) != ""
+		strings.Contains(r.raw, "%") || r.formula != ""
 }
 
 // substitute writes a formula with the component values in place of the

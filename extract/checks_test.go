@@ -97,6 +97,9 @@ func TestFindFormula(t *testing.T) {
 		"Tỷ lệ = (c+d)/(a+b)":          "(c+d)/(a+b)",
 		"Tỷ lệ (%) = a/b x 100":        "a/b",
 		"tỷ lệ: 72,72%":                "",
+		"TỶ LỆ = A/B":                  "a/b",
+		"Tỷ lệ = a/b (đạt yêu cầu)":    "a/b",
+		"Tỷ lệ = a/b xã, phường":       "a/b",
 		"Văn bản, tài liệu chứng minh": "",
 		"- Tỷ lệ = a/b\n- a: Số hồ sơ\n- b: Tổng số hồ sơ": "a/b",
 	}

@@ -124,6 +124,9 @@ func (x *extractor) table(t *table, prefix []string) {
 	if conv == ConventionUnknown {
 		conv = x.conv
 	}
+	for _, r := range t.rows {
+		r.formula = findFormula(r.evidence)
+	}
 	// Letter rows under a rate are its components.
 	for _, r := range t.rows {
 		if r.stt.Level == LevelLetter && r.parent >= 0 && isRate(t.rows[r.parent]) {
@@ -184,7 +187,7 @@ func (x *extractor) table(t *table, prefix []string) {
 				ind.Components = nil
 			}
 		}
-		ind.Formula = findFormula(r.evidence)
+		ind.Formula = r.formula
 		formula := formulaOf(r)
 		for _, c := range checkRate(r, comps, formula) {
 			x.find(c.code, r, r.value.Number, c.computed, formula, c.detail)
@@ -209,8 +212,8 @@ func componentsOf(t *table, i int) map[string]*row {
 
 // formulaOf is the formula written in a row's evidence, or a/b.
 func formulaOf(r *row) string {
-	if f := findFormula(r.evidence); f != "" {
-		return f
+	if r.formula != "" {
+		return r.formula
 	}
 	return "a/b"
 }

@@ -1,39 +1,80 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
 
-// formulaRe finds the method of a rate in its evidence: "Tỷ lệ = a/b",
-// "Tỷ lệ: a/b", "Tỷ số = a/b", "Tỷ lệ=(a+b+c+d)/(e+f)", "Tỷ lệ (%) = a/b x 100".
-var formulaRe = regexp.MustCompile(`(?i)t[ỷỉ]\s*(?:lệ|số|le|so)\s*(?:\(%\))?\s*[=:]\s*([()a-fA-F0-9 \t+\-*/×x.,%]+)`)
-
-// findFormula returns the formula written in s, without spaces and without
-// a trailing "×100", or "" when none is written.
+// findFormula returns the method of a rate written in its evidence —
+// "Tỷ lệ = a/b", "Tỷ lệ: a/b", "Tỷ số = a/b", "Tỷ lệ=(a+b+c+d)/(e+f)",
+// "Tỷ lệ (%) = a/b x 100" — without spaces and without the "×100", or ""
+// when none is written. It scans by hand: a regexp over every long
+// evidence cell was a third of Extract's time.
 func findFormula(s string) string {
-	if !strings.Contains(s, "ỷ") && !strings.Contains(s, "ỉ") && !strings.Contains(s, "Ỷ") && !strings.Contains(s, "Ỉ") {
-		return "" // the regexp is slow on the long evidence of most rows
-	}
-	for _, m := range formulaRe.FindAllStringSubmatch(s, -1) {
-		f := strings.Map(func(r rune) rune {
-			if r == ' ' || r == '\t' || r == '\n' {
-				return -1
+	for off := 0; off < len(s); {
+		i := -1
+		for _, y := range []string{"ỷ", "ỉ", "Ỷ", "Ỉ"} {
+			if j := strings.Index(s[off:], y); j >= 0 && (i < 0 || j < i) {
+				i = j
 			}
-			if r == '×' || r == 'X' {
-				return 'x'
-			}
-			return r
-		}, m[1])
-		f = strings.ToLower(strings.TrimRight(f, ".,-%"))
-		for _, tail := range []string{"x100", "*100"} {
-			f = strings.TrimSuffix(f, tail)
 		}
-		f = strings.TrimRight(f, ".,-")
-		if e, err := parseFormula(f); err == nil && len(e.vars()) >= 2 && strings.ContainsRune(f, '/') {
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len("ỷ") // all four are three bytes
+		if i == 0 || (s[i-1] != 't' && s[i-1] != 'T') {
+			continue
+		}
+		rest := strings.TrimLeft(s[off:], " ")
+		word := ""
+		for _, w := range []string{"lệ", "số", "LỆ", "SỐ"} {
+			if strings.HasPrefix(rest, w) {
+				word = w
+			}
+		}
+		if word == "" {
+			continue
+		}
+		rest = strings.TrimLeft(rest[len(word):], " ")
+		rest = strings.TrimLeft(strings.TrimPrefix(rest, "(%)"), " ")
+		if rest == "" || (rest[0] != '=' && rest[0] != ':') {
+			continue
+		}
+		if f := formulaAt(rest[1:]); f != "" {
 			return f
 		}
+	}
+	return ""
+}
+
+// formulaAt reads the formula at the start of s, up to the first
+// character that cannot be part of one.
+func formulaAt(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\t':
+			continue
+		case r == '×' || r == 'X' || r == 'x':
+			b.WriteByte('x')
+			continue
+		case r >= 'A' && r <= 'F':
+			r += 'a' - 'A'
+		}
+		if !(r >= 'a' && r <= 'f' || r >= '0' && r <= '9' || strings.ContainsRune("()+-*/.,%", r)) {
+			break
+		}
+		b.WriteRune(r)
+	}
+	f := strings.TrimRight(b.String(), ".,-%(")
+	for _, tail := range []string{"x100", "*100"} {
+		f = strings.TrimSuffix(f, tail)
+	}
+	// A word after the formula may start with x ("xã") or "(".
+	f = strings.TrimRight(f, ".,-x(")
+	if e, err := parseFormula(f); err == nil && len(e.vars()) >= 2 && strings.ContainsRune(f, '/') {
+		return f
 	}
 	return ""
 }

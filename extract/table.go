@@ -24,7 +24,8 @@ type row struct {
 	children        int
 	value           Value
 	problem         Problem
-	component       bool // a, b … under a rate
+	component       bool   // a, b … under a rate
+	formula         string // written in the evidence, set by extractor.table
 }
 
 // table is one logical indicator table: a table block and the blocks that
