@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"chiso/parse/doc"
+	"chiso/parse/vntext"
 )
 
 // Extract reads the indicators of a document and audits them. It never
@@ -134,7 +135,7 @@ func (x *extractor) table(t *table, prefix []string) {
 		}
 	}
 	for _, r := range t.rows {
-		r.value, r.problem = ParseValue(r.raw, NumberContext{Convention: conv, Count: r.component})
+		r.value, r.problem = ParseValue(r.raw, NumberContext{Convention: conv, Count: r.component || countLabel(r.label)})
 		if r.value.Unit == "" && r.measure != "" && r.value.Kind == KindNumber {
 			r.value.Unit = oneLine(r.measure)
 		}
@@ -197,6 +198,14 @@ func (x *extractor) table(t *table, prefix []string) {
 		}
 		x.rep.Indicators = append(x.rep.Indicators, ind)
 	}
+}
+
+// countLabel reports a label that names a count ("Số …", "Tổng số …",
+// "Số lượng …"): its value is a whole number, so "1.487" is thousands
+// whatever the document's decimals.
+func countLabel(label string) bool {
+	f := vntext.Fold(label)
+	return strings.HasPrefix(f, "so ") || strings.HasPrefix(f, "tong so ")
 }
 
 // componentsOf returns the component rows of row i by letter.

@@ -79,3 +79,20 @@ func TestAmbiguousRateDecidedByComponents(t *testing.T) {
 		t.Errorf("findings %q, want %q", got, want)
 	}
 }
+
+// TestCountLabel: a row that counts things ("Tổng số …") reads "1.487" as
+// thousands even in a table that writes its rates with a decimal dot.
+func TestCountLabel(t *testing.T) {
+	d := textDocument("STT\tChỉ số\tSố liệu kê khai\n" +
+		"1\tTỷ lệ hồ sơ trực tuyến\t78.23 %\n" +
+		"2\tTổng số người tham gia Tổ công nghệ số cộng đồng\t1.487\n" +
+		"3\tKinh phí (tỷ đồng)\t1.487\n")
+	rep := Extract(d, Options{})
+	if v := indicator(t, rep, "2").Value; *v.Number != 1487 || v.Ambiguous {
+		t.Errorf("2: %+v", v)
+	}
+	// The table writes decimals with a dot, so 1.487 billion đồng is 1.487.
+	if v := indicator(t, rep, "3").Value; *v.Number != 1.487 || v.Ambiguous {
+		t.Errorf("3: %+v", v)
+	}
+}
