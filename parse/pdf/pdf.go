@@ -160,10 +160,18 @@ func pages(ctx context.Context, r io.ReaderAt, size int64) ([]layout.Page, []str
 	return pages, append(warn, pw...), nil
 }
 
-// pageList collects the page dictionaries in document order. It replaces
-// Reader.Page, which searches the tree from the root for every page and
-// loops forever on a cyclic tree.
-func pageList(rd *lpdf.Reader) (list []lpdf.Value, err error) {
+// page is a page dictionary with the attributes it inherits from the page
+// tree resolved on the way down.
+type page struct {
+	v                        lpdf.Value
+	res, media, crop, rotate lpdf.Value
+}
+
+// pageList collects the pages in document order. It replaces Reader.Page,
+// which searches the tree from the root for every page (parsing the
+// root's whole Kids array each time) and loops forever on a cyclic tree;
+// inherited attributes are picked up here for the same reason.
+func pageList(rd *lpdf.Reader) (list []page, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			if len(list) == 0 {
@@ -171,21 +179,30 @@ func pageList(rd *lpdf.Reader) (list []lpdf.Value, err error) {
 			}
 		}
 	}()
-	var visit func(v lpdf.Value, depth int)
-	visit = func(v lpdf.Value, depth int) {
+	var visit func(v lpdf.Value, inh page, depth int)
+	visit = func(v lpdf.Value, inh page, depth int) {
 		if depth > 64 || len(list) >= maxPages || v.Kind() != lpdf.Dict {
 			return
 		}
+		for _, a := range []struct {
+			key string
+			to  *lpdf.Value
+		}{{"Resources", &inh.res}, {"MediaBox", &inh.media}, {"CropBox", &inh.crop}, {"Rotate", &inh.rotate}} {
+			if x := v.Key(a.key); !x.IsNull() {
+				*a.to = x
+			}
+		}
 		kids := v.Key("Kids")
 		if v.Key("Type").Name() == "Page" || kids.Kind() != lpdf.Array {
-			list = append(list, v)
+			inh.v = v
+			list = append(list, inh)
 			return
 		}
 		for i := 0; i < kids.Len(); i++ {
-			visit(kids.Index(i), depth+1)
+			visit(kids.Index(i), inh, depth+1)
 		}
 	}
-	visit(rd.Trailer().Key("Root").Key("Pages"), 0)
+	visit(rd.Trailer().Key("Root").Key("Pages"), page{}, 0)
 	return list, nil
 }
 
@@ -193,7 +210,7 @@ func pageList(rd *lpdf.Reader) (list []lpdf.Value, err error) {
 // opened, a ledongthuc Reader is only read (every object access parses
 // from the io.ReaderAt afresh), which the race detector confirms on the
 // test documents. Each worker has its own font cache.
-func walkAll(ctx context.Context, list []lpdf.Value) ([]layout.Page, []string, error) {
+func walkAll(ctx context.Context, list []page) ([]layout.Page, []string, error) {
 	pages := make([]layout.Page, len(list))
 	warns := make([][]string, len(list))
 	errs := make([]error, len(list))

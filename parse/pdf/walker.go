@@ -65,7 +65,7 @@ func newWalker(ctx context.Context, fc *fontCache) *walker {
 // walkPage walks one page. A damaged content stream gives a warning and
 // whatever was drawn before the damage; only the context ends the walk with
 // an error.
-func (w *walker) walkPage(num int, pg lpdf.Value) (out layout.Page, warn []string, err error) {
+func (w *walker) walkPage(num int, pg page) (out layout.Page, warn []string, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			if a, ok := x.(abort); ok {
@@ -78,7 +78,7 @@ func (w *walker) walkPage(num int, pg lpdf.Value) (out layout.Page, warn []strin
 		}
 	}()
 	w.start(num, pg, nil)
-	contents := pg.Key("Contents")
+	contents := pg.v.Key("Contents")
 	if contents.Kind() == lpdf.Array && contents.Len() > 1 {
 		// The streams of a Contents array form one content stream, and
 		// an operator may take operands from the stream before; but when
@@ -98,13 +98,13 @@ func (w *walker) walkPage(num int, pg lpdf.Value) (out layout.Page, warn []strin
 }
 
 // start resets the walker for a page, keeping the given warnings.
-func (w *walker) start(num int, pg lpdf.Value, warn []string) {
+func (w *walker) start(num int, pg page, warn []string) {
 	*w = walker{ctx: w.ctx, fonts: w.fonts, args: w.args[:0], warn: warn}
 	w.out.Number = num
 	w.gs = gstate{ctm: identity, tz: 100}
 	w.tm, w.tlm = identity, identity
 	w.setBox(pg)
-	w.res = inherited(pg, "Resources")
+	w.res = pg.res
 	w.scope = map[string]*font{}
 }
 
@@ -137,23 +137,10 @@ func (w *walker) interpretSafe(strm lpdf.Value, what string) {
 	w.interpret(strm)
 }
 
-// inherited finds a page attribute on the page or its ancestors; the depth
-// bound protects against Parent cycles.
-func inherited(pg lpdf.Value, key string) lpdf.Value {
-	v := pg
-	for i := 0; i < 32 && !v.IsNull(); i++ {
-		if r := v.Key(key); !r.IsNull() {
-			return r
-		}
-		v = v.Key("Parent")
-	}
-	return lpdf.Value{}
-}
-
-func (w *walker) setBox(pg lpdf.Value) {
-	box := inherited(pg, "CropBox")
+func (w *walker) setBox(pg page) {
+	box := pg.crop
 	if box.Len() != 4 {
-		box = inherited(pg, "MediaBox")
+		box = pg.media
 	}
 	b := [4]float64{0, 0, 612, 792}
 	if box.Len() == 4 {
@@ -167,7 +154,7 @@ func (w *walker) setBox(pg lpdf.Value) {
 		}
 	}
 	w.box = b
-	w.rot = int(inherited(pg, "Rotate").Int64()) % 360
+	w.rot = int(pg.rotate.Int64()) % 360
 	if w.rot < 0 {
 		w.rot += 360
 	}
