@@ -12,9 +12,9 @@ var (
 	winAnsi  = fromCharmap(charmap.Windows1252)
 	macRoman = fromCharmap(charmap.Macintosh)
 	standard = standardEncoding()
-	// pdfDoc is used for simple fonts that name no encoding and are not
+	// defaultEncoding is used for simple fonts that name no encoding and are not
 	// Type1 (TrueType fonts in practice): viewers treat them as WinAnsi.
-	pdfDoc = winAnsi
+	defaultEncoding = winAnsi
 )
 
 func fromCharmap(cm *charmap.Charmap) *byteEncoding {

@@ -84,7 +84,7 @@ func loadFont(v lpdf.Value) *font {
 
 func (f *font) loadSimple(v lpdf.Value) {
 	subtype := v.Key("Subtype").Name()
-	base := pdfDoc
+	base := defaultEncoding
 	if subtype == "Type1" || subtype == "MMType1" {
 		base = standard
 	}

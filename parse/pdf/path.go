@@ -55,8 +55,9 @@ const (
 	minRule  = 1.0 // shorter segments are dots or glyph parts
 )
 
-// rules turns a painted path into rulings in page space. fillWhite says the
-// fill colour is white (a background, not a line).
+// paint turns the current path, stroked and/or filled, into rulings and
+// clears it. White fills are backgrounds, not lines, and a filled
+// rectangle the size of the page is a background whatever its colour.
 func (w *walker) paint(stroke, fill bool) {
 	for _, s := range w.path.subs {
 		if len(s.pts) < 2 {
