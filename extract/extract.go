@@ -34,6 +34,9 @@ func Extract(d *doc.Document, opt Options) *Report {
 		for _, r := range t.rows {
 			x.rows[[2]int{r.loc.Block, r.loc.Row}] = r
 		}
+		for k, r := range t.continued {
+			x.rows[k] = r
+		}
 	}
 	x.prose(d)
 	sort.SliceStable(x.rep.Findings, func(i, j int) bool {

@@ -96,3 +96,15 @@ func TestCountLabel(t *testing.T) {
 		t.Errorf("3: %+v", v)
 	}
 }
+
+// TestProseInContinuedRow: a rate quoted in the rest of a row carried onto
+// the next table row is reported with that row's path.
+func TestProseInContinuedRow(t *testing.T) {
+	d := textDocument("STT\tChỉ số\tSố liệu kê khai\tTài liệu kiểm chứng\n" +
+		"2.2\tTriển khai số hóa hồ sơ\tĐang thực hiện\tBáo cáo tiến độ\n" +
+		"\t\t\tPhòng Tư pháp đã đồng bộ dữ liệu hộ tịch đạt tỷ lệ 90% (760.370/761.174) trong năm.\n")
+	rep := Extract(d, Options{})
+	if got, want := codes(rep), []string{"prose_rate_mismatch 2.2"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+}

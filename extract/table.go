@@ -34,6 +34,9 @@ type table struct {
 	head    header
 	section string
 	rows    []*row
+	// continued maps the grid rows (block, row) that carried on a row
+	// above to that row.
+	continued map[[2]int]*row
 }
 
 // tableBlock is a table block with what is known about it.
@@ -228,6 +231,12 @@ func (t *table) addRows(tb tableBlock, start int) {
 		if stt == "" {
 			if f := vntext.Fold(label); f == "tong" || f == "cong" || strings.HasPrefix(f, "tong cong") || strings.HasPrefix(f, "tong so") {
 				continue // a total row, not the rest of the row above
+			}
+			if len(t.rows) > 0 {
+				if t.continued == nil {
+					t.continued = map[[2]int]*row{}
+				}
+				t.continued[[2]int{tb.block.Index, ri + 1}] = t.rows[len(t.rows)-1]
 			}
 			t.continueRow(cells)
 			continue
