@@ -222,7 +222,7 @@ func runHistory(e *env, args []string) int {
 			enc.Encode(p)
 			continue
 		}
-		v := p.Raw
+		v := clip(p.Raw, 12)
 		if p.Value != nil {
 			v = num(*p.Value)
 		}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyTo copies files from the golden fixtures into dir.
+func copyTo(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join("../../golden/testdata", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, n), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestIngestCommands(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.Mkdir(docs, 0o755)
+	copyTo(t, docs, "seed000.txt", "seed000.docx", "seed001.html", "seed004_filled.txt")
+	db := filepath.Join(dir, "chiso.db")
+
+	code, out, errs := runCLI("", "ingest", "--db", db, "--workers", "2", docs)
+	if code != exitOK {
+		t.Fatalf("ingest: exit %d\n%s%s", code, out, errs)
+	}
+	if got := strings.Count(out, ": new\n"); got != 4 {
+		t.Errorf("ingest printed %d \"new\" lines, want 4:\n%s", got, out)
+	}
+	if !strings.Contains(out, "files 4, new 4, unchanged 0, replaced 0, failed 0") {
+		t.Errorf("no summary:\n%s", out)
+	}
+
+	// A named file is tried whatever its name, and a broken one gives exit 3.
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte("PK\x03\x04 not a zip"), 0o644)
+	code, out, _ = runCLI("", "ingest", "--db", db, "--stats", docs, bad)
+	if code != exitUnread {
+		t.Errorf("ingest with a broken file: exit %d, want %d", code, exitUnread)
+	}
+	for _, want := range []string{"unchanged 4", "failed 1", "failed: " + bad, "storage: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("second ingest output lacks %q:\n%s", want, out)
+		}
+	}
+
+	csvPath := filepath.Join(dir, "out.csv")
+	if code, _, errs := runCLI("", "export", "--db", db, "--format", "csv", "--out", csvPath); code != exitOK {
+		t.Fatalf("export csv: exit %d: %s", code, errs)
+	}
+	b, _ := os.ReadFile(csvPath)
+	if !bytes.HasPrefix(b, []byte("\uFEFFunit,period,")) || !strings.Contains(string(b), "Quận Bình Tân") {
+		t.Errorf("csv export: %.200s", b)
+	}
+	code, out, _ = runCLI("", "export", "--db", db, "--format", "json")
+	if code != exitOK || strings.Count(out, "\n") < 10 || !strings.HasPrefix(out, `{"unit":`) {
+		t.Errorf("json export: exit %d, %.200s", code, out)
+	}
+	if code, _, _ := runCLI("", "export", "--db", db, "--format", "yaml"); code != exitUsage {
+		t.Errorf("export --format yaml: exit %d, want %d", code, exitUsage)
+	}
+
+	code, out, _ = runCLI("", "history", "--db", db, "--unit", "q5", "--indicator", "6.3")
+	if code != exitOK || strings.Count(out, "Quận 5") != 2 || !strings.Contains(out, "78.23") {
+		t.Errorf("history q5 6.3: exit %d\n%s", code, out)
+	}
+
+	code, out, errs = runCLI("", "score", "--db", db, "--rubric", "hcm-dti-2023-district", "--period", "2024")
+	if code != exitOK || !strings.Contains(out, "Quận 1") || !strings.Contains(out, "5.1") {
+		t.Errorf("score --db: exit %d\n%s%s", code, out, errs)
+	}
+	code, out, _ = runCLI("", "rank", "--db", db, "--period", "2023")
+	if code != exitOK || !strings.Contains(out, "Quận 5") || !strings.Contains(out, "Quận Bình Tân") {
+		t.Errorf("rank: exit %d\n%s", code, out)
+	}
+	if code, _, _ := runCLI("", "rank", "--db", db, "--period", "last year"); code != exitUsage {
+		t.Errorf("rank with a bad period: exit %d, want %d", code, exitUsage)
+	}
+}
+
+func TestHasFlag(t *testing.T) {
+	tests := []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"--rubric", "x", "--db", "d"}, true},
+		{[]string{"-db=d"}, true},
+		{[]string{"--rubric", "x", "file.pdf"}, false},
+		{[]string{"--", "--db"}, false},
+		{[]string{"--dbx"}, false},
+	}
+	for _, tt := range tests {
+		if got := hasFlag(tt.args, "db"); got != tt.want {
+			t.Errorf("hasFlag(%q) = %v, want %v", tt.args, got, tt.want)
+		}
+	}
+}
