@@ -172,7 +172,7 @@ func (x *extractor) table(t *table, prefix []string) {
 		ind := Indicator{
 			Path: r.path, STT: r.stt.Text, Label: r.label, Raw: r.raw, Value: r.value,
 			Evidence: r.evidence, Location: r.loc, Responsible: r.responsible,
-			Group: r.children > 0 && r.value.Kind == KindEmpty,
+			Group: r.value.Kind == KindEmpty && r.children > len(componentsOf(t, i)),
 		}
 		ind.MaxPoints = points(r.maxRaw)
 		ind.SelfPoints = points(r.selfRaw)
