@@ -69,7 +69,13 @@ func open(ctx context.Context, r io.ReaderAt, size int64) (rd *lpdf.Reader, note
 	if err2 != nil {
 		return nil, "", fmt.Errorf("damaged PDF: %v; repaired copy unreadable: %v", err, err2)
 	}
-	return rd, fmt.Sprintf("repaired with pdfcpu (%v)", err), nil
+	switch {
+	case bytes.Contains(fixed, []byte("/Encrypt")):
+		return rd, fmt.Sprintf("decrypted with pdfcpu (%v)", err), nil
+	case !bytes.Contains(fixed, []byte("%%EOF")):
+		return rd, "truncated file repaired with pdfcpu: text at its end may be missing", nil
+	}
+	return rd, fmt.Sprintf("damaged file repaired with pdfcpu (%v)", err), nil
 }
 
 // tryOpen calls ledongthuc, turning its panics into errors.
