@@ -8,31 +8,46 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
+	"sync"
 	"testing"
 	"time"
 )
 
-// chisoBin is the chiso command built for the tests that run several
-// processes at once.
-var chisoBin string
+// binDir holds the chiso command built for the tests that run several
+// processes at once; TestMain removes it.
+var (
+	binDir    string
+	buildOnce sync.Once
+	chisoBin  string
+	buildErr  error
+)
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "chiso-corpus-test")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	chisoBin = filepath.Join(dir, "chiso")
-	out, err := exec.Command("go", "build", "-o", chisoBin, "chiso/cmd/chiso").CombinedOutput()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "building chiso: %v\n%s", err, out)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
 	code := m.Run()
-	os.RemoveAll(dir)
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
 	os.Exit(code)
+}
+
+// chiso builds the command once per test binary, on first use, so that
+// fuzz workers (which run TestMain too) do not build it.
+func chiso(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		if binDir, buildErr = os.MkdirTemp("", "chiso-corpus-test"); buildErr != nil {
+			return
+		}
+		chisoBin = filepath.Join(binDir, "chiso")
+		out, err := exec.Command("go", "build", "-o", chisoBin, "chiso/cmd/chiso").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("building chiso: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return chisoBin
 }
 
 // reference is the dump of a clean single run over paths into a fresh
@@ -71,7 +86,7 @@ func TestConcurrentProcesses(t *testing.T) {
 			for i := range 4 {
 				// Each process takes its folder and the next one, so every
 				// file is ingested by two processes at once.
-				cmd := exec.Command(chisoBin, "ingest", "--db", dsn, "--workers", "2", folders[i], folders[(i+1)%4])
+				cmd := exec.Command(chiso(t), "ingest", "--db", dsn, "--workers", "2", folders[i], folders[(i+1)%4])
 				var out bytes.Buffer
 				cmd.Stdout, cmd.Stderr = &out, &out
 				if err := cmd.Start(); err != nil {
@@ -117,7 +132,7 @@ func TestKillAndRerun(t *testing.T) {
 			}
 			// Make the schema first, so that the count below can poll.
 			s := openT(t, dsn)
-			cmd := exec.Command(chisoBin, "ingest", "--db", dsn, "--workers", "2", dir)
+			cmd := exec.Command(chiso(t), "ingest", "--db", dsn, "--workers", "2", dir)
 			var out bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &out, &out
 			if err := cmd.Start(); err != nil {
@@ -134,7 +149,8 @@ func TestKillAndRerun(t *testing.T) {
 				}
 				time.Sleep(10 * time.Millisecond)
 			}
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			// Process.Kill is SIGKILL on Unix: no chance to clean up.
+			if err := cmd.Process.Kill(); err != nil {
 				t.Fatal(err)
 			}
 			cmd.Wait()
@@ -143,7 +159,7 @@ func TestKillAndRerun(t *testing.T) {
 				t.Fatalf("ingest finished (%d reports) before it was killed: the test proves nothing", n)
 			}
 			t.Logf("killed after %d of %d reports", n, len(files))
-			rerun := exec.Command(chisoBin, "ingest", "--db", dsn, "--workers", "2", dir)
+			rerun := exec.Command(chiso(t), "ingest", "--db", dsn, "--workers", "2", dir)
 			outb, err := rerun.CombinedOutput()
 			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
 				t.Errorf("rerun: %v, want exit 3 for the broken files\n%s", err, outb)
