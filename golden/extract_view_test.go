@@ -9,6 +9,7 @@ import (
 
 	"chiso/extract"
 	"chiso/parse"
+	"chiso/rubric"
 )
 
 func init() { views["extract"] = extractView }
@@ -42,6 +43,11 @@ func extractView(t *testing.T, path string) any {
 		return out
 	}
 	rep := extract.Extract(d, extract.Options{})
+	r, err := rubric.Builtin(rubric.DefaultID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rubric.Apply(rep, r, "vi")
 	out.Source = d.Source
 	out.Report = extractReport{Title: rep.Title, Unit: rep.Unit, Period: rep.Period}
 	out.Indicators, out.Findings = rep.Indicators, rep.Findings

@@ -32,6 +32,10 @@ func (e *LoadError) Error() string {
 	return fmt.Sprintf("rubric %s: %s: %s", e.File, e.Field, e.Reason)
 }
 
+// DefaultID is the rubric rows are mapped onto when the caller names none:
+// the district one, since most reports chiso reads are districts'.
+const DefaultID = "hcm-dti-2023-district"
+
 // IDs lists the rubrics that ship with chiso.
 func IDs() []string {
 	entries, _ := builtin.ReadDir("data")

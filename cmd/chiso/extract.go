@@ -13,6 +13,7 @@ import (
 
 	"chiso/extract"
 	"chiso/parse"
+	"chiso/rubric"
 )
 
 func init() {
@@ -64,8 +65,9 @@ func newExtractOutput(src parse.Source, rep *extract.Report, err error) extractO
 // file could not be read (it wins, since those files were not checked at
 // all), else 1 when any finding is an error, else 0.
 func runExtract(e *env, name string, args []string) int {
-	fs := newFlags(e, name, "[--json] [--lang vi|en] FILE...")
+	fs := newFlags(e, name, "[--json] [--lang vi|en] [--rubric ID|FILE|none] FILE...")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per file")
+	which := fs.String("rubric", rubric.DefaultID, "rubric the rows are mapped onto (chiso rubrics lists them), a YAML file, or none")
 	lang := fs.String("lang", "vi", "language of the findings' messages: vi or en")
 	timeout := fs.Duration("timeout", parse.DefaultTimeout, "give up on a file after this long")
 	if code := parseFlags(fs, args); code >= 0 {
@@ -74,6 +76,14 @@ func runExtract(e *env, name string, args []string) int {
 	if fs.NArg() == 0 || (*lang != "vi" && *lang != "en") {
 		fs.Usage()
 		return exitUsage
+	}
+	var r *rubric.Rubric
+	if *which != "none" {
+		var err error
+		if r, err = rubric.Open(*which); err != nil {
+			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			return exitUsage
+		}
 	}
 	unread, errors := false, false
 	enc := json.NewEncoder(e.stdout)
@@ -88,7 +98,9 @@ func runExtract(e *env, name string, args []string) int {
 		} else {
 			src = d.Source
 			rep = extract.Extract(d, extract.Options{Lang: *lang})
-			// Hook for the lead: mapping and rubric run here on rep.
+			if r != nil {
+				rubric.Apply(rep, r, *lang)
+			}
 			errors = errors || hasErrors(rep)
 		}
 		switch {
@@ -140,9 +152,9 @@ func termWidth(w io.Writer) int {
 }
 
 // extractHeadings are the headings of the readable output, by language.
-var extractHeadings = map[string][5]string{
-	"vi": {"STT", "Chỉ số", "Số liệu (ghi)", "Đọc được", "Phát hiện"},
-	"en": {"STT", "Indicator", "Value (as written)", "Read as", "Findings"},
+var extractHeadings = map[string][7]string{
+	"vi": {"STT", "Chỉ số", "Số liệu (ghi)", "Đọc được", "Phát hiện", "DTI", "%d phát hiện mức info (dòng không khớp bộ chỉ số) không in ra: --json có đủ"},
+	"en": {"STT", "Indicator", "Value (as written)", "Read as", "Findings", "DTI", "%d info findings (rows matching no rubric indicator) not shown: --json has them all"},
 }
 
 // printReport writes a report for a person: one line per indicator (path,
@@ -150,12 +162,16 @@ var extractHeadings = map[string][5]string{
 func printReport(w io.Writer, path string, rep *extract.Report, lang string, width int) {
 	h := extractHeadings[lang]
 	fmt.Fprintf(w, "== %s: %s | %s | %s\n", path, rep.Title, rep.Unit, rep.Period.Label)
-	const pathW, rawW, readW = 14, 16, 18
-	labelW := max(width-pathW-rawW-readW-3, 12)
-	fmt.Fprintf(w, "%s %s %s %s\n", pad(h[0], pathW), pad(h[1], labelW), pad(h[2], rawW), h[3])
+	const pathW, rawW, readW, dtiW = 14, 16, 18, 5
+	labelW := max(width-pathW-rawW-readW-dtiW-4, 12)
+	fmt.Fprintf(w, "%s %s %s %s %s\n", pad(h[0], pathW), pad(h[1], labelW), pad(h[2], rawW), pad(h[3], readW), h[5])
 	for _, ind := range rep.Indicators {
-		fmt.Fprintf(w, "%s %s %s %s\n", pad(strings.Join(ind.Path, "/"), pathW), pad(ind.Label, labelW),
-			pad(firstLine(ind.Raw), rawW), cut(valueString(ind.Value), readW))
+		dti := ""
+		if ind.Rubric != nil {
+			dti = ind.Rubric.Indicator
+		}
+		fmt.Fprintf(w, "%s %s %s %s %s\n", pad(strings.Join(ind.Path, "/"), pathW), pad(ind.Label, labelW),
+			pad(firstLine(ind.Raw), rawW), pad(valueString(ind.Value), readW), dti)
 	}
 	printFindings(w, "", rep, lang)
 }
@@ -168,10 +184,27 @@ func printFindings(w io.Writer, path string, rep *extract.Report, lang string) {
 	if len(rep.Findings) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "%s (%d):\n", extractHeadings[lang][4], len(rep.Findings))
+	// Info findings say only that a row matched no rubric indicator; on a
+	// quarterly report that is most rows, and they would drown the
+	// discrepancies a person reads this for.
+	shown, hidden := 0, 0
 	for _, f := range rep.Findings {
+		if f.Severity == extract.SeverityInfo {
+			hidden++
+		} else {
+			shown++
+		}
+	}
+	fmt.Fprintf(w, "%s (%d):\n", extractHeadings[lang][4], shown)
+	for _, f := range rep.Findings {
+		if f.Severity == extract.SeverityInfo {
+			continue
+		}
 		// A message is never cut: it is the point of the output.
 		fmt.Fprintf(w, "  %-7s %-20s %s: %s\n", f.Severity, f.Code, strings.Join(f.Path, "/"), f.Message)
+	}
+	if hidden > 0 {
+		fmt.Fprintf(w, "  ("+extractHeadings[lang][6]+")\n", hidden)
 	}
 }
 
