@@ -70,11 +70,17 @@ type Summary struct {
 
 // Files lists the files under the given paths that ingest reads: folders
 // are walked recursively for Extensions, a file named is kept whatever its
-// name. The list is sorted and without repeats.
+// name, or even when it does not exist. The list is sorted and without
+// repeats; an error is a folder that could not be walked.
 func Files(paths []string) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
 	add := func(p string) {
+		// Absolute, so that one file is one path whatever the working
+		// folder of the run that found it.
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
 		if !seen[p] {
 			seen[p] = true
 			out = append(out, p)
@@ -82,11 +88,10 @@ func Files(paths []string) ([]string, error) {
 	}
 	for _, root := range paths {
 		st, err := os.Stat(root)
-		if err != nil {
-			return nil, err
-		}
-		if !st.IsDir() {
-			add(filepath.Clean(root))
+		if err != nil || !st.IsDir() {
+			// A file named is tried even if it cannot be opened: it is
+			// then recorded as failed, with the reason, like any other.
+			add(root)
 			continue
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -94,7 +99,7 @@ func Files(paths []string) ([]string, error) {
 				return err
 			}
 			if d.Type().IsRegular() && supported(p) {
-				add(filepath.Clean(p))
+				add(p)
 			}
 			return nil
 		})
