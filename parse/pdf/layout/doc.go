@@ -12,7 +12,10 @@
 //   - Ruled tables: rules are merged into lines (within 1.5 pt; borders
 //     closer than 3 pt are one), crossing lines form grids, a missing inner
 //     rule makes a row or column span, and each text goes to the cell
-//     holding its midpoint. A cell's lines are joined with a space when
+//     holding its midpoint. Tables printed right under one another share
+//     a border, so their rules touch: a row none of whose inner column
+//     borders (within 1.5 pt) is one of the rows above starts a new
+//     table. A cell's lines are joined with a space when
 //     wrapped and with "\n" where a new paragraph starts: after extra
 //     spacing or, in documents that do not space their paragraphs, after a
 //     line that ended although the next word would have fitted on it.

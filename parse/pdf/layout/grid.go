@@ -1,6 +1,9 @@
 package layout
 
-import "sort"
+import (
+	"math"
+	"sort"
+)
 
 // maxSlots bounds the slots of one grid. Real tables have at most a few
 // thousand on a page; a damaged or hostile file can draw a mesh of
@@ -76,35 +79,128 @@ func findGrids(h, v []seg) []*grid {
 	}
 	var out []*grid
 	for c := range hs {
-		if g := buildGrid(hs[c], vs[c]); g != nil {
-			out = append(out, g)
-		}
+		out = append(out, stacked(hs[c], vs[c], 0)...)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ys[0] < out[j].ys[0] })
 	return out
 }
 
+// stacked returns the grids of one component of crossing rules. Tables
+// set one right under the other (HTML tables with nothing between them,
+// as LibreOffice prints them) share a border, so their rules form one
+// component; their column borders do not line up, which tells them
+// apart: each table becomes a grid of its own, with its own columns.
+func stacked(h, v []seg, depth int) []*grid {
+	g, walls := buildGrid(h, v)
+	if g == nil {
+		return nil
+	}
+	bands := splitStacked(walls)
+	if len(bands) == 1 || depth > 8 {
+		return []*grid{g}
+	}
+	var out []*grid
+	for i, r0 := range bands {
+		r1 := len(g.ys) - 1
+		if i+1 < len(bands) {
+			r1 = bands[i+1]
+		}
+		hb, vb := clip(h, v, g.ys[r0], g.ys[r1])
+		out = append(out, stacked(hb, vb, depth+1)...)
+	}
+	return out
+}
+
+// splitStacked returns the first rows of the tables stacked in one grid,
+// given the X's of the vertical rules crossing each row. A table starts
+// at a row none of whose inner column borders is a border of the rows
+// above it in the same table. Inner borders leave out the leftmost and
+// the rightmost (and those within minSpan of them: double lines), so that
+// tables of the same or of different widths compare alike. Rows without
+// inner borders (a title or a section spanning the width) go with the
+// table below when they come just before the change.
+//
+// Borders are compared at ruleTol, not at the minSpan that clusters them
+// into columns: the columns of two stacked tables may be a point or two
+// apart, where one table's border is always the same line.
+func splitStacked(walls [][]float64) []int {
+	out := []int{0}
+	var seen []float64 // inner borders of the current table
+	lastWalled := -1   // last row of the current table with inner borders
+	for r, ws := range walls {
+		sort.Float64s(ws)
+		var in []float64
+		for _, x := range ws {
+			if x > ws[0]+minSpan && x < ws[len(ws)-1]-minSpan {
+				in = append(in, x)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		shared := false
+		for _, x := range in {
+			for _, y := range seen {
+				shared = shared || math.Abs(x-y) <= ruleTol
+			}
+		}
+		if len(seen) > 0 && !shared {
+			out = append(out, lastWalled+1)
+			seen = seen[:0]
+		}
+		seen = append(seen, in...)
+		lastWalled = r
+	}
+	return out
+}
+
+// clip keeps the rules of the band y0..y1: horizontal rules at its edges
+// or inside it, vertical rules cut to it.
+func clip(h, v []seg, y0, y1 float64) (hb, vb []seg) {
+	for _, s := range h {
+		if s.pos >= y0-ruleTol && s.pos <= y1+ruleTol {
+			hb = append(hb, s)
+		}
+	}
+	for _, s := range v {
+		lo, hi := max(s.lo, y0), min(s.hi, y1)
+		if hi-lo > ruleTol {
+			vb = append(vb, seg{s.pos, lo, hi})
+		}
+	}
+	return hb, vb
+}
+
 // buildGrid derives the slots of one component and merges slots not
 // separated by a rule into one cell, which becomes a row or column span.
-func buildGrid(h, v []seg) *grid {
+// It returns the X's of the vertical rules crossing each row too.
+func buildGrid(h, v []seg) (*grid, [][]float64) {
 	if len(h) < 2 || len(v) < 2 {
-		return nil
+		return nil, nil
 	}
 	xs, ys := clusterPos(v), clusterPos(h)
 	if len(xs) < 2 || len(ys) < 2 || (len(xs) == 2 && len(ys) == 2) {
-		return nil
+		return nil, nil
 	}
 	nr, nc := len(ys)-1, len(xs)-1
 	if nr*nc > maxSlots {
-		return nil
+		return nil, nil
 	}
 	vAt, hAt := bucket(v, xs), bucket(h, ys)
 	// vwall[r][c]: a vertical rule at xs[c] separates slots in row r.
 	vwall := make([][]bool, nr)
+	walls := make([][]float64, nr)
 	for r := range vwall {
 		vwall[r] = make([]bool, nc+1)
 		for c := range vwall[r] {
 			vwall[r][c] = covered(vAt[c], ys[r], ys[r+1])
+			if vwall[r][c] {
+				for _, g := range vAt[c] {
+					if min(ys[r+1], g.hi)-max(ys[r], g.lo) >= (ys[r+1]-ys[r])/2 {
+						walls[r] = append(walls[r], g.pos)
+					}
+				}
+			}
 		}
 	}
 	// hwall[r][c]: a horizontal rule at ys[r] separates slots in column c.
@@ -146,7 +242,7 @@ func buildGrid(h, v []seg) *grid {
 			}
 		}
 	}
-	return &grid{xs: xs, ys: ys, owner: owner}
+	return &grid{xs: xs, ys: ys, owner: owner}, walls
 }
 
 // bucket groups the segments by the clustered position they lie at.
