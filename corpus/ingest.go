@@ -135,6 +135,7 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	events := make(chan Event)
 	var fatal error
 	var fatalOnce sync.Once
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
@@ -187,8 +188,8 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	sort.Slice(sum.Failed, func(i, j int) bool { return sum.Failed[i].Path < sum.Failed[j].Path })
 	sum.Elapsed = time.Since(start)
 	sum.Storage = in.Store.WriteTime() - storeStart
-	if fatal == nil && ctx.Err() != nil && !errors.Is(ctx.Err(), context.Canceled) {
-		fatal = ctx.Err()
+	if fatal == nil && parent.Err() != nil {
+		fatal = parent.Err() // interrupted: the summary is partial
 	}
 	return sum, fatal
 }
@@ -224,6 +225,10 @@ func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) 
 	}
 	rec, err := in.read(ctx, path, data)
 	if err != nil {
+		if ctx.Err() != nil {
+			// Interrupted, not the file's fault: record nothing.
+			return ev, ctx.Err()
+		}
 		return fail(sha, err.Error())
 	}
 	rec.Source.SHA256 = sha

@@ -82,12 +82,13 @@ func runIngest(e *env, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	in := &corpus.Ingester{Store: s, Rubric: r, Workers: *workers, MaxSize: *maxSize, Timeout: *timeout, Lang: *lang}
+	finish := func() {}
 	if isTerminal(e.stderr) {
 		bar := progressbar.NewOptions(len(files), progressbar.OptionSetWriter(e.stderr),
 			progressbar.OptionSetDescription("ingest"), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
 			progressbar.OptionClearOnFinish())
 		in.Progress = func(corpus.Event) { bar.Add(1) }
-		defer bar.Finish()
+		finish = func() { bar.Finish() }
 	} else {
 		in.Progress = func(ev corpus.Event) {
 			if ev.Outcome == corpus.Failed {
@@ -98,6 +99,7 @@ func runIngest(e *env, args []string) int {
 		}
 	}
 	sum, err := in.Run(ctx, files)
+	finish()
 	if sum != nil {
 		printSummary(e.stdout, sum, *stats)
 	}
