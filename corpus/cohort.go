@@ -27,9 +27,9 @@ type UnitScore struct {
 
 // Filled is one indicator scored across reports.
 type Filled struct {
-	ID     string
-	Points float64
-	Basis  string
+	ID     string  `json:"id"`
+	Points float64 `json:"points"`
+	Basis  string  `json:"basis"`
 }
 
 // ScorePeriod scores every unit that has a report of the given year
