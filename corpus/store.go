@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
@@ -31,10 +32,11 @@ const (
 type Store struct {
 	db      *sql.DB
 	dialect Dialect
-	// WriteTime sums the time spent in write transactions, for the
+
+	mu sync.Mutex
+	// writeTime sums the time spent in write transactions, for the
 	// ingest summary's share of time taken by storage.
 	writeTime time.Duration
-	writeMu   chan struct{}
 }
 
 //go:embed migrations/*.sql
@@ -49,7 +51,7 @@ const busyTimeout = 30 * time.Second
 // postgresql:// is a PostgreSQL database; anything else is the path of an
 // SQLite file.
 func Open(ctx context.Context, dsn string) (*Store, error) {
-	s := &Store{writeMu: make(chan struct{}, 1)}
+	s := &Store{}
 	var err error
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		s.dialect = Postgres
@@ -118,15 +120,15 @@ func (s *Store) DB() *sql.DB { return s.db }
 
 // WriteTime is the total time spent in write transactions since Open.
 func (s *Store) WriteTime() time.Duration {
-	s.writeMu <- struct{}{}
-	defer func() { <-s.writeMu }()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return s.writeTime
 }
 
 func (s *Store) addWriteTime(d time.Duration) {
-	s.writeMu <- struct{}{}
+	s.mu.Lock()
 	s.writeTime += d
-	<-s.writeMu
+	s.mu.Unlock()
 }
 
 // migrationLock is the pg_advisory_lock key that serialises migrators:
