@@ -138,17 +138,7 @@ func pageItems(p Page) []item {
 	grids := findGrids(h, v)
 	var free []Text
 	for _, t := range texts {
-		x, y := t.X+t.W/2, t.Y-0.3*t.Size
-		placed := false
-		for _, g := range grids {
-			if g.contains(x, y) {
-				c := g.at(x, y)
-				c.texts = append(c.texts, t)
-				placed = true
-				break
-			}
-		}
-		if !placed {
+		if !place(grids, t) {
 			free = append(free, t)
 		}
 	}
@@ -188,6 +178,24 @@ func pageItems(p Page) []item {
 		}
 	}
 	return items
+}
+
+// place puts a text into the grid cell holding its midpoint, or else,
+// for a text running out of its table (a table wider than the page, whose
+// last column the producer cut at the page edge), the cell holding its
+// start. It reports whether some grid took the text.
+func place(grids []*grid, t Text) bool {
+	y := t.Y - 0.3*t.Size
+	for _, x := range []float64{t.X + t.W/2, t.X + min(t.W/2, 0.25*t.Size)} {
+		for _, g := range grids {
+			if g.contains(x, y) {
+				c := g.at(x, y)
+				c.texts = append(c.texts, t)
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // splitAround breaks a paragraph that a ruled table interrupts (the
