@@ -146,10 +146,17 @@ func glue(a, b string) string {
 		return a
 	case strings.TrimSpace(a) == "":
 		return b
+	case inWord(lastLine(a), b):
+		return strings.TrimRight(a, " ") + strings.TrimLeft(b, " ")
 	case startsItem(b):
 		return a + "\n" + b
 	}
 	return a + " " + b
+}
+
+// lastLine returns the last line of a cell's text.
+func lastLine(s string) string {
+	return s[strings.LastIndexByte(s, '\n')+1:]
 }
 
 // startsItem reports whether a text begins a list item ("- ", "+ ", "* ").

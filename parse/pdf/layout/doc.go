@@ -12,13 +12,18 @@
 //   - Ruled tables: rules are merged into lines (within 1.5 pt; borders
 //     closer than 3 pt are one), crossing lines form grids, a missing inner
 //     rule makes a row or column span, and each text goes to the cell
-//     holding its midpoint. Tables printed right under one another share
-//     a border, so their rules touch: a row none of whose inner column
-//     borders (within 1.5 pt) is one of the rows above starts a new
-//     table. A cell's lines are joined with a space when
-//     wrapped and with "\n" where a new paragraph starts: after extra
-//     spacing or, in documents that do not space their paragraphs, after a
-//     line that ended although the next word would have fitted on it.
+//     holding its midpoint (or its start, when a table wider than the page
+//     has its last column cut at the edge). Tables printed right under one
+//     another share a border, so their rules touch: a row none of whose
+//     inner column borders (within 1.5 pt) is one of the rows above starts
+//     a new table. A cell's lines are joined with a space when wrapped and
+//     with "\n" where a new paragraph starts: after extra spacing or, in
+//     documents that do not space their paragraphs, after a line that
+//     ended although the next word would have fitted on it. A break inside
+//     a word joins without a space: after a hyphen attached to a word when
+//     a letter follows ("240/KH-" + "UBND"), or before closing punctuation
+//     ("(15" + ")"), as UAX #14 allows no other break there; a hyphen
+//     after a space ("2021 -") stands between words.
 //   - Tables continued on the next page (same column borders, nothing but
 //     running headers, footers or page numbers in between) are joined: the
 //     repeated header rows are dropped and a row split by the page break

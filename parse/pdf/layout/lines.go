@@ -204,6 +204,9 @@ func lineSep(prev, next line, width float64, sp spacing) string {
 	if spacedApart(prev, next, sp.gap) {
 		return "\n"
 	}
+	if inWord(prev.text(), next.text()) {
+		return ""
+	}
 	if width <= 0 {
 		return " "
 	}
@@ -220,6 +223,29 @@ func lineSep(prev, next line, width float64, sp spacing) string {
 		return ""
 	}
 	return " "
+}
+
+// inWord reports whether the break between two lines falls inside a word,
+// by the line breaking rules of Unicode (UAX #14) that producers follow:
+//   - after a hyphen attached to the letter or digit before it, when a
+//     letter follows ("240/KH-" + "UBND", "Min-" + "Max"); a break
+//     between a hyphen and a digit is not allowed, so "2021-" + "2025"
+//     was "2021- 2025", and a hyphen after a space ("2021 -") stands
+//     between two words;
+//   - before closing punctuation, which never starts a line after a
+//     space: the word was cut because it was wider than the line
+//     ("(15" + ")").
+func inWord(prev, next string) bool {
+	p := []rune(strings.TrimSpace(prev))
+	n := []rune(strings.TrimSpace(next))
+	if len(p) == 0 || len(n) == 0 {
+		return false
+	}
+	if strings.ContainsRune(")]},.;:!?", n[0]) {
+		return true
+	}
+	return len(p) >= 2 && p[len(p)-1] == '-' &&
+		(unicode.IsLetter(p[len(p)-2]) || unicode.IsDigit(p[len(p)-2])) && unicode.IsLetter(n[0])
 }
 
 // cutNumber reports whether a number was cut after a separator: prev ends
