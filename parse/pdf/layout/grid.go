@@ -140,18 +140,31 @@ func splitStacked(walls [][]float64) []int {
 		}
 		shared := false
 		for _, x := range in {
-			for _, y := range seen {
-				shared = shared || math.Abs(x-y) <= ruleTol
-			}
+			shared = shared || near(seen, x)
 		}
 		if len(seen) > 0 && !shared {
 			out = append(out, lastWalled+1)
 			seen = seen[:0]
 		}
-		seen = append(seen, in...)
+		// Each border once: the rows of a long table repeat them.
+		for _, x := range in {
+			if !near(seen, x) {
+				seen = append(seen, x)
+			}
+		}
 		lastWalled = r
 	}
 	return out
+}
+
+// near reports whether some position in ps lies within ruleTol of x.
+func near(ps []float64, x float64) bool {
+	for _, p := range ps {
+		if math.Abs(p-x) <= ruleTol {
+			return true
+		}
+	}
+	return false
 }
 
 // clip keeps the rules of the band y0..y1: horizontal rules at its edges
