@@ -39,6 +39,11 @@ func TestRenderHTML(t *testing.T) {
 			want: []string{"<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n<tr><td>STT</td></tr>\n<tr><td>1</td></tr>\n</table>"},
 		},
 		{
+			name: "wide table on landscape pages",
+			doc:  &doc.Document{Blocks: []doc.Block{table(row("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"))}},
+			want: []string{"<style>\n@page { size: 29.7cm 21cm;"},
+		},
+		{
 			// Seed 004's group rows have fewer cells than the header.
 			name: "short rows padded",
 			doc:  &doc.Document{Blocks: []doc.Block{table(row("STT", "Chỉ số", "Điểm"), row("I", "THÔNG TIN CHUNG"))}},
@@ -55,6 +60,9 @@ func TestRenderHTML(t *testing.T) {
 			got := string(renderHTML(tt.doc, "t", tt.head))
 			if !strings.Contains(got, `<meta charset="utf-8">`) {
 				t.Errorf("no charset in\n%s", got)
+			}
+			if wide := widest(tt.doc) > landscapeColumns; wide != strings.Contains(got, "@page") {
+				t.Errorf("%d columns, but @page rule present = %v", widest(tt.doc), !wide)
 			}
 			rest := got
 			for _, w := range tt.want {

@@ -18,6 +18,28 @@ const style = `body { font-family: "Liberation Serif"; font-size: 10pt; }
 table { border-collapse: collapse; }
 td { vertical-align: top; }`
 
+// A document with a table wider than landscapeColumns is laid out on
+// landscape pages, as offices print their statistical annexes: on a
+// portrait page LibreOffice lets such a table run past the right edge, and
+// the columns beyond it are not in the PDF at all (seed 002's 25-column
+// table lost six).
+const (
+	landscapeColumns = 12
+	landscape        = "@page { size: 29.7cm 21cm; margin: 1.5cm; }\n"
+)
+
+// widest returns the number of columns of the document's widest table.
+func widest(d *doc.Document) int {
+	n := 0
+	for _, blk := range d.Blocks {
+		if blk.Kind == doc.TableKind && blk.Table != nil {
+			w, _ := rowWidths(blk.Table)
+			n = max(n, w)
+		}
+	}
+	return n
+}
+
 // renderHTML writes d as a plain HTML page: <p> per paragraph, a bordered
 // <table> per table with the cells' spans, line breaks in cells as <br>.
 // The first head rows of each table go in <thead>, which LibreOffice turns
@@ -26,7 +48,11 @@ td { vertical-align: top; }`
 func renderHTML(d *doc.Document, title string, head int) []byte {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n")
-	fmt.Fprintf(&b, "<title>%s</title>\n<style>\n%s\n</style>\n</head>\n<body>\n", html.EscapeString(title), style)
+	page := ""
+	if widest(d) > landscapeColumns {
+		page = landscape
+	}
+	fmt.Fprintf(&b, "<title>%s</title>\n<style>\n%s%s\n</style>\n</head>\n<body>\n", html.EscapeString(title), page, style)
 	b.WriteString("<font face=\"Liberation Serif\" size=\"2\">\n")
 	for _, blk := range d.Blocks {
 		if blk.Kind == doc.TableKind && blk.Table != nil {
