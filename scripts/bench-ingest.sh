@@ -45,6 +45,7 @@ run() {
 	echo "$rss" >"$work/$name.rss"
 }
 
+sync # let the generated files reach the disk before timing
 echo "cores: $(nproc)"
 run "small-w1" "$work/small" 1
 run "small-w2" "$work/small" 2
