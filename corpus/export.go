@@ -72,9 +72,12 @@ type reportRef struct {
 // sha256. The ordering is done here rather than in SQL, where SQLite and
 // PostgreSQL collate text and place NULLs differently.
 func (s *Store) reports(ctx context.Context, where string, args ...any) ([]reportRef, error) {
+	src, err := s.firstPaths(ctx)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `select r.sha256, r.unit, r.unit_key, r.period_label, r.rubric_id, r.total,
-		r.year, r.quarter, r.month, (select min(p.path) from paths p where p.sha256 = r.sha256)
-		from reports r `+where, args...)
+		r.year, r.quarter, r.month from reports r `+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -83,11 +86,10 @@ func (s *Store) reports(ctx context.Context, where string, args ...any) ([]repor
 	for rows.Next() {
 		var r reportRef
 		var y, q, m sql.NullInt64
-		var src sql.NullString
-		if err := rows.Scan(&r.SHA256, &r.Unit, &r.UnitKey, &r.Label, &r.Rubric, &r.Total, &y, &q, &m, &src); err != nil {
+		if err := rows.Scan(&r.SHA256, &r.Unit, &r.UnitKey, &r.Label, &r.Rubric, &r.Total, &y, &q, &m); err != nil {
 			return nil, err
 		}
-		r.Year, r.Quarter, r.Month, r.Source = intPtr(y), intPtr(q), intPtr(m), src.String
+		r.Year, r.Quarter, r.Month, r.Source = intPtr(y), intPtr(q), intPtr(m), src[r.SHA256]
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
@@ -95,6 +97,28 @@ func (s *Store) reports(ctx context.Context, where string, args ...any) ([]repor
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].less(&out[j]) })
 	return out, nil
+}
+
+// firstPaths returns, for each report, the first of its paths in byte
+// order: chosen here because min(path) in SQL would follow the database's
+// collation, which differs between SQLite and PostgreSQL.
+func (s *Store) firstPaths(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `select sha256, path from paths`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var sha, p string
+		if err := rows.Scan(&sha, &p); err != nil {
+			return nil, err
+		}
+		if cur, ok := out[sha]; !ok || p < cur {
+			out[sha] = p
+		}
+	}
+	return out, rows.Err()
 }
 
 func (r *reportRef) less(o *reportRef) bool {
