@@ -104,7 +104,11 @@ func runIngest(e *env, args []string) int {
 		printSummary(e.stdout, sum, *stats)
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		if ctx.Err() != nil {
+			fmt.Fprintln(e.stderr, "chiso: interrupted: the reports above are stored; run again to finish")
+		} else {
+			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		}
 		return exitUnread
 	}
 	if len(sum.Failed) > 0 {
