@@ -261,6 +261,24 @@ func testXLSX(t *testing.T, dsn string) {
 			t.Errorf("no sheet %q among %v", want, sheets)
 		}
 	}
+	// Seed 000 comes in four formats: one row for Quận 5, counting four.
+	q3, err := f.GetRows("2023-Q3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := map[string]bool{}
+	for _, r := range q3[1:] {
+		if units[r[0]] {
+			t.Errorf("sheet 2023-Q3 has unit %q twice", r[0])
+		}
+		units[r[0]] = true
+		if r[0] == "Quận 5" && r[1] != "4" {
+			t.Errorf("Quận 5 in 2023-Q3: %s reports, want 4", r[1])
+		}
+	}
+	if !units["Quận 5"] {
+		t.Errorf("sheet 2023-Q3 has no row for Quận 5: %v", q3)
+	}
 	comments := 0
 	for _, sh := range sheets {
 		cs, err := f.GetComments(sh)

@@ -18,8 +18,8 @@ const LongSheet = "data"
 
 // WriteXLSX writes the dataset as an Excel workbook: the long table on
 // sheet "data", then one sheet per period (named "2023", "2023-Q3",
-// "2023-M09") with the units as rows and the rubric's indicators as
-// columns. Those cells hold points (not values: points are what the units
+// "2023-M09") with the units as rows (one report each: see periodSheets)
+// and the rubric's indicators as columns. Those cells hold points (not values: points are what the units
 // are compared on). A cell whose row has findings is filled red and
 // carries the finding codes as a comment.
 func (s *Store) WriteXLSX(ctx context.Context, w io.Writer) error {
@@ -100,8 +100,9 @@ func (s *Store) periodSheets(ctx context.Context, f *excelize.File) error {
 		rubrics[r.Rubric] = true
 	}
 	type sheet struct {
-		name string
-		reps []reportRef
+		name  string
+		reps  []reportRef
+		count []int // reports of the unit in the period
 	}
 	var sheets []*sheet
 	byName := map[string]*sheet{}
@@ -117,7 +118,15 @@ func (s *Store) periodSheets(ctx context.Context, f *excelize.File) error {
 			byName[name] = sh
 			sheets = append(sheets, sh)
 		}
+		// One row per unit: a unit with several reports of one period
+		// (the same report as DOCX and PDF, say) shows the first by
+		// sha256, so the choice is stable, and says how many it has.
+		if k := len(sh.reps) - 1; k >= 0 && sh.reps[k].UnitKey == r.UnitKey {
+			sh.count[k]++
+			continue
+		}
 		sh.reps = append(sh.reps, r)
+		sh.count = append(sh.count, 1)
 	}
 	sort.Slice(sheets, func(i, j int) bool { return sheets[i].name < sheets[j].name })
 	red, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#FFC7CE"}}})
@@ -130,7 +139,7 @@ func (s *Store) periodSheets(ctx context.Context, f *excelize.File) error {
 		}
 		ids := indicatorOrder(sh.reps[0].Rubric)
 		col := map[string]int{}
-		header := []any{"unit", "source", "total"}
+		header := []any{"unit", "reports", "source", "total"}
 		for _, id := range ids {
 			col[id] = len(header)
 			header = append(header, id)
@@ -151,7 +160,7 @@ func (s *Store) periodSheets(ctx context.Context, f *excelize.File) error {
 				}
 			}
 			row := make([]any, len(header))
-			row[0], row[1], row[2] = r.Unit, r.Source, r.Total
+			row[0], row[1], row[2], row[3] = r.Unit, sh.count[i], r.Source, r.Total
 			var flagged []struct {
 				c     int
 				codes []string
