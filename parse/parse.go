@@ -209,6 +209,9 @@ func Sniff(data []byte, name string) (string, error) {
 	case looksHTML(head):
 		return string(HTML), nil
 	case looksBinary(head):
+		if ext != "" {
+			return "binary", fmt.Errorf("unrecognised binary content (not PDF, DOCX, HTML or text), though the name ends in %s", ext)
+		}
 		return "binary", fmt.Errorf("unrecognised binary content (not PDF, DOCX, HTML or text)")
 	}
 	return string(Text), nil
@@ -251,11 +254,10 @@ func looksBinary(head []byte) bool {
 		return false
 	}
 	nul, ctl := 0, 0
-	for i, c := range head {
+	for _, c := range head {
 		switch {
 		case c == 0:
 			nul++
-			_ = i
 		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f':
 			ctl++
 		}
