@@ -198,7 +198,7 @@ func TestBigHTML(t *testing.T) {
 func TestSniff(t *testing.T) {
 	tests := []struct {
 		data, name, want string
-		err             bool
+		err              bool
 	}{
 		{"%PDF-1.7\n", "x.docx", "pdf", false},
 		{"<!DOCTYPE html><html>", "x.txt", "html", false},
