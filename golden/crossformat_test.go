@@ -14,9 +14,7 @@ import (
 // logOnly names the formats whose differences from the reference are
 // logged rather than failed, while their reader is unfinished. Delete an
 // entry to make that format's comparison an assertion.
-var logOnly = map[string]bool{
-	".pdf": true,
-}
+var logOnly = map[string]bool{}
 
 // sameDocument groups fixtures that hold one document under different
 // names: the Word-saved page of merged, and the encodings of utf8.txt.
@@ -82,7 +80,17 @@ func TestCrossFormat(t *testing.T) {
 					// sides compare with breaks as spaces.
 					want, got = joinLines(want), joinLines(got)
 				}
-				if d := compareTables(want, got); len(d) > 0 {
+				d := compareTables(want, got)
+				if len(d) > 0 && filepath.Ext(other) == ".pdf" {
+					// Nor does a PDF say whether a wrapped line ended in a
+					// space: "0 -" + "Khác" may have been "0 -Khác", and a
+					// word cut by a narrow column looks like two words. So
+					// a PDF must agree letter for letter; its spaces are
+					// only reported.
+					t.Logf("%s and %s differ in %d places; a PDF must agree but for spaces:\n%s", filepath.Base(ref), filepath.Base(other), len(d), strings.Join(d[:min(len(d), 25)], "\n"))
+					d = compareTables(withoutSpaces(want), withoutSpaces(got))
+				}
+				if len(d) > 0 {
 					report("%s and %s differ in %d places:\n%s%s", filepath.Base(ref), filepath.Base(other), len(d), strings.Join(d[:min(len(d), 25)], "\n"), hint(ref))
 				}
 			}
@@ -172,4 +180,19 @@ func hint(ref string) string {
 		return ""
 	}
 	return "\n(if the text reader changed, re-render with go run ./golden/gen, then go test ./golden -update)"
+}
+
+// withoutSpaces drops every space from every cell.
+func withoutSpaces(tables [][][]string) [][][]string {
+	out := make([][][]string, len(tables))
+	for i, t := range tables {
+		out[i] = make([][]string, len(t))
+		for r, row := range t {
+			out[i][r] = make([]string, len(row))
+			for c, cell := range row {
+				out[i][r][c] = strings.Join(strings.Fields(cell), "")
+			}
+		}
+	}
+	return out
 }
