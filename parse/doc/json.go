@@ -1,6 +1,9 @@
 package doc
 
-import "encoding/json"
+import (
+	"bytes"
+	"encoding/json"
+)
 
 // jsonCell and jsonBlock are the shapes of ../shared/docs/contract.md
 // ("parse --json output"); they are kept apart from the model so that the
@@ -41,7 +44,15 @@ func (b Block) MarshalJSON() ([]byte, error) {
 		text := b.Text
 		j.Text = &text
 	}
-	return json.Marshal(j)
+	// Reports quote URLs and "a<b"; escaping them as \u003c would make the
+	// output unreadable where the CLI turns HTML escaping off.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(j); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, so that golden files and
