@@ -95,11 +95,8 @@ func district(t testing.TB) *rubric.Rubric {
 // error.
 func ingest(t *testing.T, s *Store, workers int, paths ...string) *Summary {
 	t.Helper()
-	files, err := Files(paths)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := &Ingester{Store: s, Rubric: district(t), Workers: workers, Timeout: time.Minute}
+	files, unread := Files(paths)
+	in := &Ingester{Store: s, Rubric: district(t), Workers: workers, Timeout: time.Minute, Unread: unread}
 	sum, err := in.Run(context.Background(), files)
 	if err != nil {
 		t.Fatal(err)

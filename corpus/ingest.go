@@ -45,6 +45,17 @@ type Ingester struct {
 	// Progress, when set, is called once per file as it is done, from
 	// one goroutine at a time.
 	Progress func(Event)
+	// Unread are the failures Files found while listing (folders and
+	// links it could not read): Run records them in the dataset and the
+	// summary with the files' own.
+	Unread []Event
+
+	// stall, when set by a test, runs between parsing and extraction: a
+	// stage that takes longer than Timeout.
+	stall func()
+	// reading counts the goroutines reading a file, including those
+	// abandoned at the time limit, so that a test can wait for them.
+	reading sync.WaitGroup
 }
 
 // Event is what happened to one file.
@@ -71,22 +82,31 @@ type Summary struct {
 // Files lists the files under the given paths that ingest reads: folders
 // are walked recursively for Extensions, a file named is kept whatever its
 // name, or even when it does not exist. The list is sorted and without
-// repeats; an error is a folder that could not be walked.
-func Files(paths []string) ([]string, error) {
+// repeats. A folder inside that cannot be read (permissions, removed
+// during the walk) and a link to a missing file are returned as failed
+// Events, for Ingester.Unread, so that one bad folder does not stop a run
+// over thousands of files.
+func Files(paths []string) ([]string, []Event) { return listFiles(paths, os.DirFS) }
+
+// listFiles is Files reading folders through dirFS, which tests replace
+// to make a folder fail: as root, the user tests run as here, a folder of
+// mode 000 is still readable.
+func listFiles(paths []string, dirFS func(string) fs.FS) ([]string, []Event) {
 	seen := map[string]bool{}
 	var out []string
+	var unread []Event
 	add := func(p string) {
-		// Absolute, so that one file is one path whatever the working
-		// folder of the run that found it.
-		if abs, err := filepath.Abs(p); err == nil {
-			p = abs
-		}
 		if !seen[p] {
 			seen[p] = true
 			out = append(out, p)
 		}
 	}
 	for _, root := range paths {
+		// Absolute, so that one file is one path whatever the working
+		// folder of the run that found it.
+		if abs, err := filepath.Abs(root); err == nil {
+			root = abs
+		}
 		st, err := os.Stat(root)
 		if err != nil || !st.IsDir() {
 			// A file named is tried even if it cannot be opened: it is
@@ -94,21 +114,44 @@ func Files(paths []string) ([]string, error) {
 			add(root)
 			continue
 		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		fsys := dirFS(root)
+		fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			full := filepath.Join(root, filepath.FromSlash(p))
 			if err != nil {
-				return err
+				// Called again for a folder whose entries could not be
+				// listed: record it and walk on.
+				unread = append(unread, Event{Path: full, Outcome: Failed, Reason: "folder not read: " + cause(err)})
+				return nil
 			}
-			if d.Type().IsRegular() && supported(p) {
-				add(p)
+			switch {
+			case d.Type().IsRegular() && supported(p):
+				add(full)
+			case d.Type()&fs.ModeSymlink != 0 && supported(p):
+				// A link is followed to a file, never to a folder (a
+				// loop could walk forever).
+				st, err := fs.Stat(fsys, p)
+				switch {
+				case err != nil:
+					unread = append(unread, Event{Path: full, Outcome: Failed, Reason: "broken link: " + cause(err)})
+				case st.Mode().IsRegular():
+					add(full)
+				}
 			}
 			return nil
 		})
-		if err != nil {
-			return nil, err
-		}
 	}
 	sort.Strings(out)
-	return out, nil
+	sort.Slice(unread, func(i, j int) bool { return unread[i].Path < unread[j].Path })
+	return out, unread
+}
+
+// cause is err without the path, which the failure has in its own column.
+func cause(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 func supported(p string) bool {
@@ -166,6 +209,17 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	go func() { wg.Wait(); close(events) }()
 
 	sum := &Summary{Findings: map[string]int{}}
+	for _, ev := range in.Unread {
+		if err := in.Store.Fail(ctx, ev.Path, "", ev.Reason); err != nil {
+			fatalOnce.Do(func() { fatal = err; cancel() })
+			break
+		}
+		sum.Files++
+		sum.Failed = append(sum.Failed, ev)
+		if in.Progress != nil {
+			in.Progress(ev)
+		}
+	}
 	for ev := range events {
 		sum.Files++
 		switch ev.Outcome {
@@ -223,7 +277,7 @@ func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) 
 		}
 		// Deleted since Lookup (its last path changed content): read it.
 	}
-	rec, err := in.read(ctx, path, data)
+	rec, err := in.readWithin(ctx, path, data)
 	if err != nil {
 		if ctx.Err() != nil {
 			// Interrupted, not the file's fault: record nothing.
@@ -240,6 +294,41 @@ func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) 
 	return ev, err
 }
 
+// readWithin runs read under the per-file time limit, which covers the
+// whole pipeline: parsing watches the context, but extraction and scoring
+// are pure CPU and do not take one, so read runs in a goroutine that is
+// abandoned at the deadline. An abandoned read cannot touch the dataset:
+// only the caller stores, and it has stopped waiting for the result.
+func (in *Ingester) readWithin(ctx context.Context, path string, data []byte) (*Record, error) {
+	limit := in.timeout()
+	tctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	type result struct {
+		rec *Record
+		err error
+	}
+	done := make(chan result, 1) // buffered: an abandoned read ends without a receiver
+	in.reading.Add(1)
+	go func() {
+		defer in.reading.Done()
+		rec, err := in.read(tctx, path, data)
+		done <- result{rec, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-tctx.Done():
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if tctx.Err() != nil {
+		// Also when the result came late: the limit is a promise.
+		return nil, fmt.Errorf("timed out after %v (--timeout)", limit)
+	}
+	return r.rec, r.err
+}
+
 // read parses, extracts and scores one file, turning a panic in any stage
 // into an error so that one bad file cannot stop a bulk run.
 func (in *Ingester) read(ctx context.Context, path string, data []byte) (rec *Record, err error) {
@@ -252,6 +341,9 @@ func (in *Ingester) read(ctx context.Context, path string, data []byte) (rec *Re
 	if err != nil {
 		// The path is in the failure's own column.
 		return nil, errors.New(strings.TrimPrefix(err.Error(), path+": "))
+	}
+	if in.stall != nil {
+		in.stall()
 	}
 	lang := in.Lang
 	if lang == "" {

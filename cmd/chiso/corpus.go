@@ -69,11 +69,7 @@ func runIngest(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
 		return exitUsage
 	}
-	files, err := corpus.Files(fs.Args())
-	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-		return exitUsage
-	}
+	files, unread := corpus.Files(fs.Args())
 	s, ok := openStore(e, *dsn)
 	if !ok {
 		return exitUnread
@@ -81,10 +77,10 @@ func runIngest(e *env, args []string) int {
 	defer s.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	in := &corpus.Ingester{Store: s, Rubric: r, Workers: *workers, MaxSize: *maxSize, Timeout: *timeout, Lang: *lang}
+	in := &corpus.Ingester{Store: s, Rubric: r, Workers: *workers, MaxSize: *maxSize, Timeout: *timeout, Lang: *lang, Unread: unread}
 	finish := func() {}
 	if isTerminal(e.stderr) {
-		bar := progressbar.NewOptions(len(files), progressbar.OptionSetWriter(e.stderr),
+		bar := progressbar.NewOptions(len(files)+len(unread), progressbar.OptionSetWriter(e.stderr),
 			progressbar.OptionSetDescription("ingest"), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
 			progressbar.OptionClearOnFinish())
 		in.Progress = func(corpus.Event) { bar.Add(1) }

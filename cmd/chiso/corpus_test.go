@@ -104,3 +104,34 @@ func TestHasFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestGoesOn: a broken link in a folder and a file over the time
+// limit are failures named in the summary, with exit 3, and the other
+// files are read.
+func TestIngestGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.Mkdir(docs, 0o755)
+	copyTo(t, docs, "seed000.txt", "seed004_filled.txt")
+	broken := filepath.Join(docs, "moved.pdf")
+	if err := os.Symlink(filepath.Join(dir, "nowhere.pdf"), broken); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	db := filepath.Join(dir, "chiso.db")
+	code, out, errs := runCLI("", "ingest", "--db", db, docs)
+	if code != exitUnread {
+		t.Errorf("ingest with a broken link: exit %d, want %d\n%s", code, exitUnread, errs)
+	}
+	for _, want := range []string{"files 3, new 2, unchanged 0, replaced 0, failed 1", "failed: " + broken + ": broken link: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("ingest output lacks %q:\n%s", want, out)
+		}
+	}
+
+	os.Remove(broken)
+	copyTo(t, docs, "seed001.html")
+	code, out, _ = runCLI("", "ingest", "--db", db, "--timeout", "1ns", docs)
+	if code != exitUnread || !strings.Contains(out, "seed001.html: failed: timed out after 1ns") {
+		t.Errorf("ingest --timeout 1ns: exit %d, want %d and the new file timed out:\n%s", code, exitUnread, out)
+	}
+}
