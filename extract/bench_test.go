@@ -14,7 +14,7 @@ import (
 // little to parsing.
 
 func BenchmarkExtract(b *testing.B) {
-	for _, f := range []string{"seed000.txt", "report.docx"} {
+	for _, f := range []string{"seed000.txt", "report.docx", "report.pdf"} {
 		b.Run(f, func(b *testing.B) {
 			d, err := parse.File("testdata/" + f)
 			if err != nil {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sahilm/fuzzy"
@@ -40,15 +41,26 @@ var headerNames = map[Column][]string{
 	ColOther:       {"don vi", "danh gia", "thoi gian hoan thanh", "thoi gian", "tien do", "ket qua danh gia", "nam"},
 }
 
-// headerIndex flattens headerNames for the fuzzy filter.
+// headerIndex flattens headerNames for the fuzzy filter, with each name's
+// distinct tokens split once (rankHeader scores every name of a cell).
 var headerIndex = func() (idx struct {
-	names []string
-	cols  []Column
+	names  []string
+	cols   []Column
+	tokens [][]string
+	// words holds every token of every name: a cell that shares none
+	// scores 0 against all names and is ColUnknown, so the fuzzy filter
+	// and the ranking are skipped for it (most cells of a table).
+	words map[string]bool
 }) {
+	idx.words = map[string]bool{}
 	for c := ColSTT; c <= ColOther; c++ {
 		for _, n := range headerNames[c] {
 			idx.names = append(idx.names, n)
 			idx.cols = append(idx.cols, c)
+			idx.tokens = append(idx.tokens, distinct(strings.Fields(n)))
+			for _, w := range strings.Fields(n) {
+				idx.words[w] = true
+			}
 		}
 	}
 	return idx
@@ -69,10 +81,17 @@ func ClassifyHeader(cell string) (Column, float64) {
 		return ColUnknown, 0 // a sentence, not a header: skip the folding
 	}
 	f := vntext.Fold(cell)
-	if f == "" || len(strings.Fields(f)) > 12 {
+	if f == "" {
 		return ColUnknown, 0
 	}
 	tokens := strings.Fields(f)
+	if len(tokens) > 12 {
+		return ColUnknown, 0
+	}
+	tokens = distinct(tokens)
+	if !slices.ContainsFunc(tokens, func(t string) bool { return headerIndex.words[t] }) {
+		return ColUnknown, 0
+	}
 	candidates := make([]int, 0, len(headerIndex.names))
 	for _, m := range fuzzy.Find(f, headerIndex.names) {
 		candidates = append(candidates, m.Index)
@@ -93,12 +112,12 @@ func ClassifyHeader(cell string) (Column, float64) {
 
 // rankHeader returns the column of the best Dice score among the
 // candidate names, ColUnknown when it is too low or tied with another
-// column.
+// column. tokens are the cell's distinct tokens.
 func rankHeader(tokens []string, candidates []int) (Column, float64) {
 	best, second := -1.0, -1.0
 	bestCol := ColUnknown
 	for _, i := range candidates {
-		s := dice(tokens, strings.Fields(headerIndex.names[i]))
+		s := dice(tokens, headerIndex.tokens[i])
 		col := headerIndex.cols[i]
 		switch {
 		case s > best && col != bestCol:
@@ -115,28 +134,31 @@ func rankHeader(tokens []string, candidates []int) (Column, float64) {
 	return bestCol, best
 }
 
-// dice is the token-set Dice coefficient 2|A∩B| / (|A|+|B|).
+// dice is the token-set Dice coefficient 2|A∩B| / (|A|+|B|) of two lists
+// of distinct tokens. Header names have at most six tokens, so a linear
+// search beats building sets.
 func dice(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	set := make(map[string]bool, len(b))
-	for _, t := range b {
-		set[t] = true
-	}
-	seen := map[string]bool{}
-	common, na := 0, 0
+	common := 0
 	for _, t := range a {
-		if seen[t] {
-			continue
-		}
-		seen[t] = true
-		na++
-		if set[t] {
+		if slices.Contains(b, t) {
 			common++
 		}
 	}
-	return 2 * float64(common) / float64(na+len(set))
+	return 2 * float64(common) / float64(len(a)+len(b))
+}
+
+// distinct returns the tokens without repeats, in order.
+func distinct(tokens []string) []string {
+	out := tokens[:0:0]
+	for _, t := range tokens {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // header is the column layout of an indicator table.
