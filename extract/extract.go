@@ -287,7 +287,7 @@ func (x *extractor) prose(d *doc.Document) {
 		tableNo++
 		for ri, cells := range b.Table.Rows {
 			for _, c := range cells {
-				if len(strings.Fields(c.Text)) < 8 {
+				if !moreFields(c.Text, 7) {
 					continue
 				}
 				loc := Location{Page: b.Page, Table: tableNo, Row: ri + 1, Block: b.Index}

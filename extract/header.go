@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 
@@ -47,6 +48,8 @@ var headerIndex = func() (idx struct {
 	names  []string
 	cols   []Column
 	tokens [][]string
+	// masks are the byteBit sets of the names, for fuzzyCandidates.
+	masks []uint64
 	// words holds every token of every name: a cell that shares none
 	// scores 0 against all names and is ColUnknown, so the fuzzy filter
 	// and the ranking are skipped for it (most cells of a table).
@@ -58,6 +61,11 @@ var headerIndex = func() (idx struct {
 			idx.names = append(idx.names, n)
 			idx.cols = append(idx.cols, c)
 			idx.tokens = append(idx.tokens, distinct(strings.Fields(n)))
+			var m uint64
+			for i := 0; i < len(n); i++ {
+				m |= byteBit(n[i])
+			}
+			idx.masks = append(idx.masks, m)
 			for _, w := range strings.Fields(n) {
 				idx.words[w] = true
 			}
@@ -92,10 +100,7 @@ func ClassifyHeader(cell string) (Column, float64) {
 	if !slices.ContainsFunc(tokens, func(t string) bool { return headerIndex.words[t] }) {
 		return ColUnknown, 0
 	}
-	candidates := make([]int, 0, len(headerIndex.names))
-	for _, m := range fuzzy.Find(f, headerIndex.names) {
-		candidates = append(candidates, m.Index)
-	}
+	candidates := fuzzyCandidates(f)
 	col, score := rankHeader(tokens, candidates)
 	if col == ColUnknown {
 		// fuzzy keeps only names that contain the cell's letters in order,
@@ -108,6 +113,51 @@ func ClassifyHeader(cell string) (Column, float64) {
 		col, score = rankHeader(tokens, candidates)
 	}
 	return col, score
+}
+
+// fuzzyCandidates returns the indices of the header names fuzzy.Find
+// keeps for the folded cell f, best first. fuzzy.Find matches the cell's
+// runes in order, one name byte each, so a name shorter than the cell or
+// lacking one of its ASCII bytes cannot match: fuzzy.Find runs only on the
+// names left. Each name's score does not depend on the others, so the
+// order of the matches is the same as over all names.
+func fuzzyCandidates(f string) []int {
+	var need uint64
+	ascii := true
+	for i := 0; i < len(f); i++ {
+		if f[i] >= utf8.RuneSelf {
+			ascii = false // a letter fuzzy may case-fold to ASCII (ſ, K): keep all
+			break
+		}
+		need |= byteBit(f[i])
+	}
+	at := make([]int, 0, len(headerIndex.names))
+	var names []string
+	for i, n := range headerIndex.names {
+		if !ascii || len(n) >= len(f) && headerIndex.masks[i]&need == need {
+			at = append(at, i)
+			names = append(names, n)
+		}
+	}
+	candidates := make([]int, 0, len(at))
+	for _, m := range fuzzy.Find(f, names) {
+		candidates = append(candidates, at[m.Index])
+	}
+	return candidates
+}
+
+// byteBit maps the bytes of folded text (a-z, 0-9, space) to a bit each;
+// other ASCII bytes share the last bit.
+func byteBit(c byte) uint64 {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return 1 << (c - 'a')
+	case '0' <= c && c <= '9':
+		return 1 << (26 + c - '0')
+	case c == ' ':
+		return 1 << 36
+	}
+	return 1 << 37
 }
 
 // rankHeader returns the column of the best Dice score among the
@@ -318,7 +368,7 @@ func first(row []string) string {
 
 func hasLongCell(row []string) bool {
 	for _, c := range row {
-		if len(strings.Fields(c)) > 8 {
+		if moreFields(c, 8) {
 			return true
 		}
 	}

@@ -32,6 +32,10 @@ type item struct {
 // (12/10/2023, tháng 9/2023, ngày 12/10) are not fractions, and a fraction
 // with no percentage by it ("03/12 bệnh viện") is left alone.
 func proseRates(text string, conv Convention) []proseRate {
+	// A rate needs a fraction and a percentage: most text has neither.
+	if strings.IndexByte(text, '%') < 0 || strings.IndexByte(text, '/') < 0 {
+		return nil
+	}
 	var out []proseRate
 	for _, s := range sentences(text) {
 		items := scanItems(s, conv)

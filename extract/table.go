@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"chiso/parse/doc"
 	"chiso/parse/vntext"
@@ -343,7 +344,50 @@ func joinLines(a, b string) string {
 }
 
 // oneLine collapses line breaks and runs of spaces: labels are one line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// Most cells are one line already and are returned as they are.
+func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOneLine reports whether oneLine(s) == s: no space but single ASCII
+// spaces between words.
+func isOneLine(s string) bool {
+	prev := true // a space before s: s must not start with one
+	for _, r := range s {
+		if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			if r != ' ' || prev {
+				return false
+			}
+			prev = true
+			continue
+		}
+		prev = false
+	}
+	return !prev || s == ""
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// moreFields reports whether s has more than n words separated by
+// spaces, as len(strings.Fields(s)) > n, without splitting s: it runs on
+// every cell of every table.
+func moreFields(s string, n int) bool {
+	count, in := 0, false
+	for _, r := range s {
+		space := r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r)
+		if !space && !in {
+			count++
+			if count > n {
+				return true
+			}
+		}
+		in = !space
+	}
+	return false
+}
 
 func hasAlnum(cells []string) bool {
 	for _, c := range cells {
