@@ -22,10 +22,10 @@ func holds(reported, computed float64, decimals int) bool {
 	return math.Abs(reported-computed) <= 0.5*math.Pow(10, -float64(decimals))+1e-9
 }
 
-// isShare reports whether a label names a share (Tỷ lệ …), which cannot
-// exceed 100 %.
-func isShare(label string) bool {
-	f := " " + vntext.Fold(label) + " "
+// isShare reports whether a folded label names a share (Tỷ lệ …), which
+// cannot exceed 100 %.
+func isShare(folded string) bool {
+	f := " " + folded + " "
 	return strings.Contains(f, " ty le ")
 }
 
@@ -33,7 +33,7 @@ func isShare(label string) bool {
 // components: its label says Tỷ lệ / Tỷ số, its value is a percentage, or
 // its evidence writes a formula.
 func isRate(r *row) bool {
-	f := " " + vntext.Fold(r.label) + " "
+	f := " " + r.folded + " "
 	return strings.Contains(f, " ty le ") || strings.Contains(f, " ty so ") ||
 		strings.Contains(r.raw, "%") || r.formula != ""
 }

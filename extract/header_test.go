@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/sahilm/fuzzy"
@@ -27,25 +26,6 @@ func TestFuzzyCandidates(t *testing.T) {
 		}
 		if got := fuzzyCandidates(f); !slices.Equal(got, want) {
 			t.Errorf("fuzzyCandidates(%q) = %v, want %v", f, got, want)
-		}
-	}
-}
-
-// TestFieldCounts checks the scanners that replace strings.Fields on
-// every cell against it.
-func TestFieldCounts(t *testing.T) {
-	texts := []string{"", " ", "a", " a", "a ", "a b", "a  b", "a\nb", "a\tb", "a\u00a0b", "a\u2003b c",
-		"Chỉ số thành phần", "Chỉ  số", "một hai ba bốn năm sáu bảy tám", "một hai ba bốn năm sáu bảy tám chín",
-		"\xff\xfe x", "x\u0085y", "tỷ lệ 86,4 % \n"}
-	for _, s := range texts {
-		fields := strings.Fields(s)
-		if got, want := oneLine(s), strings.Join(fields, " "); got != want {
-			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
-		}
-		for n := range 10 {
-			if got, want := moreFields(s, n), len(fields) > n; got != want {
-				t.Errorf("moreFields(%q, %d) = %v, want %v", s, n, got, want)
-			}
 		}
 	}
 }

@@ -27,6 +27,7 @@ type row struct {
 	problem         Problem
 	component       bool   // a, b … under a rate
 	formula         string // written in the evidence, set by extractor.table
+	folded          string // vntext.Fold(label), set by extractor.table
 }
 
 // table is one logical indicator table: a table block and the blocks that
@@ -77,7 +78,8 @@ func findTables(d *doc.Document) []*table {
 			continue
 		}
 		tableNo++
-		tb := tableBlock{block: b, index: tableNo, grid: b.Table.Texts(), cells: b.Table.Grid()}
+		tb := tableBlock{block: b, index: tableNo, cells: b.Table.Grid()}
+		tb.grid = texts(tb.cells) // b.Table.Texts() would lay the grid out again
 		h, at, ok := findHeader(tb.grid)
 		adjacent := cur != nil && last == bi-1
 		switch {
@@ -133,13 +135,42 @@ func sectionOf(p string) string {
 	if i > 0 && i <= 6 && isRoman(p[:i]) && (p[i] == '.' || p[i] == ')') {
 		return p[:i]
 	}
-	f := vntext.Fold(p)
+	// "phu luc " and a word of up to five letters with the space after it
+	// take 15 bytes: folding that much of a long paragraph decides.
+	f := foldPrefix(p, 15)
 	if rest, ok := strings.CutPrefix(f, "phu luc "); ok {
 		if n := strings.Fields(rest); len(n) > 0 && len(n[0]) <= 5 {
 			return "PL" + strings.ToUpper(n[0])
 		}
 	}
 	return ""
+}
+
+// texts is the text of each grid position, as doc.Table.Texts.
+func texts(cells [][]doc.GridCell) [][]string {
+	out := make([][]string, len(cells))
+	for r, row := range cells {
+		out[r] = make([]string, len(row))
+		for c, cell := range row {
+			out[r][c] = cell.Text
+		}
+	}
+	return out
+}
+
+// foldPrefix returns vntext.Fold(s) or a prefix of it at least n bytes
+// long, folding only a prefix of s: Fold works rune by rune, so the fold
+// of a prefix of s is a prefix of the fold of s.
+func foldPrefix(s string, n int) string {
+	for k := 4 * n; k < len(s); k *= 2 {
+		for k > 0 && !utf8.RuneStart(s[k]) {
+			k--
+		}
+		if f := vntext.Fold(s[:k]); len(f) >= n {
+			return f
+		}
+	}
+	return vntext.Fold(s)
 }
 
 func sameColumns(a, b []Column) bool {
