@@ -31,11 +31,12 @@ var quarterName = []string{"", "I", "II", "III", "IV"}
 func findPeriod(region []string, d *doc.Document) Period {
 	var p Period
 	for _, s := range region {
-		if q := finePeriod(prep(s)); q.Year != nil {
+		f := prep(s)
+		if q := finePeriod(f); q.Year != nil {
 			return q
 		}
 		if p.Year == nil {
-			if m := yearRe.FindStringSubmatch(prep(s)); m != nil {
+			if m := yearRe.FindStringSubmatch(f); m != nil {
 				y := atoi(m[1] + m[2])
 				p = Period{Year: &y, Label: "năm " + strconv.Itoa(y)}
 			}
@@ -81,7 +82,11 @@ func mentionsPeriod(s string) bool {
 
 // prep folds a paragraph and removes dates and horizons from it.
 func prep(s string) string {
-	return dateRe.ReplaceAllString(vntext.Fold(stripQuotes(s)), " ")
+	f := vntext.Fold(stripQuotes(s))
+	if !strings.ContainsAny(f, "0123456789") {
+		return f // every date and horizon has digits
+	}
+	return dateRe.ReplaceAllString(f, " ")
 }
 
 // finePeriod finds a month, quarter or "n tháng đầu năm" in folded text.

@@ -17,6 +17,8 @@ var unitStop = map[string]bool{"nam": true, "quy": true, "thang": true, "tai": t
 // city is the unit a report means by a bare "Thành phố".
 const city = "Thành phố Hồ Chí Minh"
 
+var foldedCity = vntext.Fold(city)
+
 type unitHit struct {
 	name       string
 	city       bool
@@ -82,9 +84,10 @@ func units(s string) []unitHit {
 			}
 		}
 		name := string(r) + " " + strings.Join(words, " ")
-		h := unitHit{name: name, city: vntext.Fold(name) == vntext.Fold(city), department: sở}
-		if before := strings.Fields(vntext.Fold(s[max(0, f.i-40):f.i])); len(before) > 0 {
-			h.after = before[len(before)-1]
+		h := unitHit{name: name, city: vntext.Fold(name) == foldedCity, department: sở}
+		if before := vntext.Fold(s[max(0, f.i-40):f.i]); before != "" {
+			// Folded text has single spaces between words.
+			h.after = before[strings.LastIndexByte(before, ' ')+1:]
 		}
 		out = append(out, h)
 	}
@@ -97,18 +100,21 @@ func unitName(s string) []string {
 	if s == "" || (s[0] != ' ' && s[0] != '\t') {
 		return nil
 	}
-	fields := strings.Fields(s[:min(len(s), 80)])
-	if len(fields) == 0 {
+	s = s[:min(len(s), 80)]
+	first, _ := nextField(s)
+	if first == "" {
 		return nil
 	}
-	if n := numeralEnd(fields[0]); n > 0 && n <= 2 {
-		if rest := strings.TrimRight(fields[0][n:], ".,;:)"); rest == "" {
-			return []string{fields[0][:n]}
+	if n := numeralEnd(first); n > 0 && n <= 2 {
+		if rest := strings.TrimRight(first[n:], ".,;:)"); rest == "" {
+			return []string{first[:n]}
 		}
 		return nil
 	}
 	var words []string
-	for _, w := range fields {
+	// The words are read one by one: at most four are kept, of a text
+	// that runs on to the end of the paragraph.
+	for w, rest := nextField(s); w != ""; w, rest = nextField(rest) {
 		w2 := strings.TrimRight(w, ".,;:)”\"")
 		r, _ := utf8.DecodeRuneInString(w2)
 		if !unicode.IsUpper(r) {
@@ -146,14 +152,60 @@ func departmentName(s string) []string {
 	return words
 }
 
-// mentionsUnit is a quick test for the kinds of unit units looks for.
-func mentionsUnit(s string) bool {
+// unitMarks are the parts of the kinds of unit that mentionsUnit looks
+// for, each by a letter it holds that is not ASCII: "uận" by "ậ", found
+// one byte in.
+var unitMarks = func() map[rune][]unitMark {
+	m := map[rune][]unitMark{}
 	for _, k := range []string{"uận", "UẬN", "uyện", "UYỆN", "hành phố", "HÀNH PHỐ", "hị xã", "HỊ XÃ", "Sở", "SỞ"} {
-		if strings.Contains(s, k) {
-			return true
+		i := strings.IndexFunc(k, func(r rune) bool { return r >= utf8.RuneSelf })
+		r, _ := utf8.DecodeRuneInString(k[i:])
+		m[r] = append(m[r], unitMark{k, i})
+	}
+	return m
+}()
+
+type unitMark struct {
+	text string
+	at   int // byte offset of the mark's letter in text
+}
+
+// mentionsUnit is a quick test for the kinds of unit units looks for. It
+// runs on every paragraph and cell, so it reads s once, stopping only at
+// the letters of unitMarks.
+func mentionsUnit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		for _, m := range unitMarks[r] {
+			if i >= m.at && strings.HasPrefix(s[i-m.at:], m.text) {
+				return true
+			}
+		}
+		i += size - 1
 	}
 	return false
+}
+
+// nextField returns the first word of s, as strings.Fields splits, and
+// the text after it; "" when s has no word.
+func nextField(s string) (word, rest string) {
+	start := -1
+	for i, r := range s {
+		space := r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r)
+		switch {
+		case !space && start < 0:
+			start = i
+		case space && start >= 0:
+			return s[start:i], s[i:]
+		}
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
 }
 
 // stripQuotes removes text in “…” and "…" quotes.
