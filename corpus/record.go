@@ -71,6 +71,14 @@ func (s *Store) Put(ctx context.Context, rec *Record) (Outcome, error) {
 
 func (s *Store) write(ctx context.Context, path, sha string, size int64, rec *Record) (Outcome, error) {
 	var out Outcome
+	// The rows are made before the write lock is taken, so that it is
+	// held for the statements only.
+	var rows *reportRows
+	if rec != nil {
+		rows = makeRows(rec)
+	}
+	unlock := s.lockWrites()
+	defer unlock()
 	start := time.Now()
 	err := retryBusy(ctx, func() error {
 		tx, err := s.db.BeginTx(ctx, nil)
@@ -92,7 +100,7 @@ func (s *Store) write(ctx context.Context, path, sha string, size int64, rec *Re
 			if n == 0 {
 				return errUnknown
 			}
-		} else if inserted, err = insertReport(ctx, tx, s.dialect, rec); err != nil {
+		} else if inserted, err = insertReport(ctx, tx, s.dialect, rec, rows); err != nil {
 			return err
 		}
 		if old == sha {
@@ -152,11 +160,61 @@ func dropOrphan(ctx context.Context, tx *sql.Tx, sha string) error {
 	return nil
 }
 
+// reportRows are the rows of one report for the tables indicators,
+// findings and points, in their columns' order.
+type reportRows struct {
+	indicators, findings, points [][]any
+}
+
+// makeRows turns a record into rows, outside any transaction.
+func makeRows(rec *Record) *reportRows {
+	rep, card := rec.Report, rec.Card
+	sha := rec.Source.SHA256
+	r := &reportRows{
+		indicators: make([][]any, 0, len(rep.Indicators)),
+		findings:   make([][]any, 0, len(card.Findings)),
+		points:     make([][]any, 0, len(card.Scores)),
+	}
+	for i, ind := range rep.Indicators {
+		comp := func(k string) any {
+			if v, ok := ind.Components[k]; ok {
+				return v
+			}
+			return nil
+		}
+		var rid, rind string
+		var conf float64
+		if ind.Rubric != nil {
+			rid, rind, conf = ind.Rubric.ID, ind.Rubric.Indicator, ind.Rubric.Confidence
+		}
+		r.indicators = append(r.indicators, []any{sha, i, joinPath(ind.Path), ind.STT, ind.Label, ind.Value.Kind, ind.Value.Number,
+			ind.Raw, comp("a"), comp("b"), comp("c"), comp("d"), comp("e"), comp("f"), ind.Formula, rid, rind, conf,
+			ind.Location.Page, ind.Location.Table, ind.Location.Row})
+	}
+	for i, f := range card.Findings {
+		r.findings = append(r.findings, []any{sha, i, f.Code, f.Severity, joinPath(f.Path), f.Label, f.Message,
+			f.Reported, f.Computed, f.Location.Page, f.Location.Table, f.Location.Row})
+	}
+	for _, sc := range card.Scores {
+		basis := sc.Basis
+		if rec.Lang == "vi" && sc.BasisVI != "" {
+			basis = sc.BasisVI
+		}
+		var rowPath string
+		if sc.Row != nil {
+			rowPath = joinPath(sc.Row.Path)
+		}
+		r.points = append(r.points, []any{sha, card.Rubric.ID, sc.ID, sc.Max, sc.Points, sc.SelfPoints, basis,
+			string(sc.Need), sc.Measure, rowPath})
+	}
+	return r
+}
+
 // insertReport inserts the report's rows unless a report with its sha256
 // is there already ("on conflict do nothing": a concurrent ingester of
 // the same bytes waits for the first one's commit and then inserts
 // nothing). It reports whether it inserted.
-func insertReport(ctx context.Context, tx *sql.Tx, d Dialect, rec *Record) (bool, error) {
+func insertReport(ctx context.Context, tx *sql.Tx, d Dialect, rec *Record, rows *reportRows) (bool, error) {
 	rep, card := rec.Report, rec.Card
 	p := rep.Period
 	res, err := tx.ExecContext(ctx, `insert into reports (sha256, format, pages, title, unit, unit_key, period_label,
@@ -170,55 +228,16 @@ func insertReport(ctx context.Context, tx *sql.Tx, d Dialect, rec *Record) (bool
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return false, err
 	}
-	sha := rec.Source.SHA256
-
-	var rows [][]any
-	for i, ind := range rep.Indicators {
-		comp := func(k string) any {
-			if v, ok := ind.Components[k]; ok {
-				return v
-			}
-			return nil
-		}
-		var rid, rind string
-		var conf float64
-		if ind.Rubric != nil {
-			rid, rind, conf = ind.Rubric.ID, ind.Rubric.Indicator, ind.Rubric.Confidence
-		}
-		rows = append(rows, []any{sha, i, joinPath(ind.Path), ind.STT, ind.Label, ind.Value.Kind, ind.Value.Number,
-			ind.Raw, comp("a"), comp("b"), comp("c"), comp("d"), comp("e"), comp("f"), ind.Formula, rid, rind, conf,
-			ind.Location.Page, ind.Location.Table, ind.Location.Row})
-	}
 	if err := insertRows(ctx, tx, d, "indicators", "sha256, seq, path, stt, label, kind, number, raw, "+
-		"a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no", rows); err != nil {
+		"a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no", rows.indicators); err != nil {
 		return false, err
-	}
-
-	rows = rows[:0]
-	for i, f := range card.Findings {
-		rows = append(rows, []any{sha, i, f.Code, f.Severity, joinPath(f.Path), f.Label, f.Message,
-			f.Reported, f.Computed, f.Location.Page, f.Location.Table, f.Location.Row})
 	}
 	if err := insertRows(ctx, tx, d, "findings", "sha256, seq, code, severity, path, label, message, "+
-		"reported, computed, page, tbl, row_no", rows); err != nil {
+		"reported, computed, page, tbl, row_no", rows.findings); err != nil {
 		return false, err
 	}
-
-	rows = rows[:0]
-	for _, sc := range card.Scores {
-		basis := sc.Basis
-		if rec.Lang == "vi" && sc.BasisVI != "" {
-			basis = sc.BasisVI
-		}
-		var rowPath string
-		if sc.Row != nil {
-			rowPath = joinPath(sc.Row.Path)
-		}
-		rows = append(rows, []any{sha, card.Rubric.ID, sc.ID, sc.Max, sc.Points, sc.SelfPoints, basis,
-			string(sc.Need), sc.Measure, rowPath})
-	}
 	if err := insertRows(ctx, tx, d, "points", "sha256, rubric_id, indicator, max, points, self_points, "+
-		"basis, need, measure, row_path", rows); err != nil {
+		"basis, need, measure, row_path", rows.points); err != nil {
 		return false, err
 	}
 	return true, nil
@@ -287,6 +306,8 @@ func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, table, cols string, 
 // earlier failure of the same path. A report stored earlier for the path
 // is kept: the dataset does not lose a good version to a bad one.
 func (s *Store) Fail(ctx context.Context, path, sha, reason string) error {
+	unlock := s.lockWrites()
+	defer unlock()
 	start := time.Now()
 	defer func() { s.addWriteTime(time.Since(start)) }()
 	return retryBusy(ctx, func() error {
