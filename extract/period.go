@@ -45,11 +45,21 @@ func findPeriod(region []string, d *doc.Document) Period {
 	if p.Year == nil {
 		return p
 	}
+	year := strconv.Itoa(*p.Year)
 	for _, b := range d.Blocks {
 		if b.Kind == doc.TableKind || !mentionsPeriod(b.Text) {
 			continue
 		}
-		f := prep(b.Text)
+		f := vntext.Fold(stripQuotes(b.Text))
+		// Removing dates leaves a space where they were, so the words
+		// looked for below (and the year, with no space in it) are in f
+		// whenever they are in what is left: most paragraphs are passed
+		// over without running the patterns.
+		mayEnd := has(f, "tiep", "theo") || has(f, "phuong", "huong") || has(f, "du", "kien")
+		if !mayEnd && !(strings.Contains(f, year) && (strings.Contains(f, "thang") || strings.Contains(f, "quy"))) {
+			continue
+		}
+		f = removeDates(f)
 		if strings.Contains(f, "tiep theo") || strings.Contains(f, "phuong huong") || strings.Contains(f, "du kien") {
 			break
 		}
@@ -82,7 +92,11 @@ func mentionsPeriod(s string) bool {
 
 // prep folds a paragraph and removes dates and horizons from it.
 func prep(s string) string {
-	f := vntext.Fold(stripQuotes(s))
+	return removeDates(vntext.Fold(stripQuotes(s)))
+}
+
+// removeDates replaces the dates and horizons of folded text by spaces.
+func removeDates(f string) string {
 	if !strings.ContainsAny(f, "0123456789") {
 		return f // every date and horizon has digits
 	}
@@ -111,6 +125,16 @@ func finePeriod(f string) Period {
 		}
 	}
 	return Period{}
+}
+
+// has reports whether s contains every one of words.
+func has(s string, words ...string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
 }
 
 func atoi(s string) int {

@@ -152,39 +152,39 @@ func departmentName(s string) []string {
 	return words
 }
 
-// unitMarks are the parts of the kinds of unit that mentionsUnit looks
-// for, each by a letter it holds that is not ASCII: "uận" by "ậ", found
+// unitKeys are the parts of the kinds of unit that mentionsUnit looks
+// for, each found by its first letter that is not ASCII: "uận" by "ậ",
 // one byte in.
-var unitMarks = func() map[rune][]unitMark {
-	m := map[rune][]unitMark{}
+var unitKeys = func() (keys []unitKey) {
 	for _, k := range []string{"uận", "UẬN", "uyện", "UYỆN", "hành phố", "HÀNH PHỐ", "hị xã", "HỊ XÃ", "Sở", "SỞ"} {
 		i := strings.IndexFunc(k, func(r rune) bool { return r >= utf8.RuneSelf })
 		r, _ := utf8.DecodeRuneInString(k[i:])
-		m[r] = append(m[r], unitMark{k, i})
+		keys = append(keys, unitKey{k, r, i})
 	}
-	return m
+	return keys
 }()
 
-type unitMark struct {
+type unitKey struct {
 	text string
-	at   int // byte offset of the mark's letter in text
+	mark rune // the first letter of text that is not ASCII
+	at   int  // its byte offset in text
 }
 
 // mentionsUnit is a quick test for the kinds of unit units looks for. It
-// runs on every paragraph and cell, so it reads s once, stopping only at
-// the letters of unitMarks.
+// runs on every paragraph and cell, so it reads s once and looks closer
+// only at the lead bytes of the marks of unitKeys (à, ậ, ệ, ị, ở and their
+// capitals start with 0xC3 or 0xE1).
 func mentionsUnit(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf {
+		if s[i] != 0xC3 && s[i] != 0xE1 {
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		for _, m := range unitMarks[r] {
-			if i >= m.at && strings.HasPrefix(s[i-m.at:], m.text) {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		for _, k := range unitKeys {
+			if r == k.mark && i >= k.at && strings.HasPrefix(s[i-k.at:], k.text) {
 				return true
 			}
 		}
-		i += size - 1
 	}
 	return false
 }
