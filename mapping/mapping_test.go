@@ -103,6 +103,52 @@ func TestConfidenceMargin(t *testing.T) {
 	}
 }
 
+// TestNotRate: a rate is not matched to a count that shares its words, and
+// is matched to a rate that shares fewer.
+func TestNotRate(t *testing.T) {
+	m := New([]Candidate{
+		{ID: "count", Label: "Số lượng thủ tục hành chính", NotRate: true},
+		{ID: "rate", Label: "Tỷ lệ hồ sơ xử lý trực tuyến"},
+	})
+	tests := []struct {
+		label string
+		rate  bool
+		want  string
+	}{
+		{"Số lượng thủ tục hành chính", false, "count"},
+		{"Tỷ lệ thủ tục hành chính", false, ""},
+		{"100% thủ tục hành chính", false, ""},
+		{"Thủ tục hành chính", true, ""},
+		{"Thủ tục hành chính", false, "count"},
+	}
+	for _, tt := range tests {
+		got, ok := m.MatchRate(tt.label, "", tt.rate)
+		id := ""
+		if ok {
+			id = got.ID
+		}
+		if id != tt.want {
+			t.Errorf("%q (rate %v) → %q %+v, want %q", tt.label, tt.rate, id, got, tt.want)
+		}
+	}
+}
+
+// TestConfidenceRule: a label is mapped exactly when its confidence
+// reaches MinConfidence, whatever its score.
+func TestConfidenceRule(t *testing.T) {
+	m := New(cands)
+	for _, label := range []string{
+		"Tỷ lệ hồ sơ xử lý trực tuyến", "Tỷ lệ hồ sơ", "Kế hoạch hành động", "Sử dụng nền tảng",
+		"Tỷ lệ tổ công nghệ số cộng đồng", "Kế hoạch hành động năm về chuyển đổi số",
+		"Tổng số người tham gia Tổ công nghệ số cộng đồng", "Tỷ lệ hồ sơ công việc",
+	} {
+		got, ok := m.Match(label, "")
+		if ok != (got.Confidence >= MinConfidence) {
+			t.Errorf("%q: mapped %v with confidence %v (MinConfidence %v)", label, ok, got.Confidence, MinConfidence)
+		}
+	}
+}
+
 func BenchmarkMatch(b *testing.B) {
 	m := New(cands)
 	for b.Loop() {

@@ -35,7 +35,9 @@ func Apply(rep *extract.Report, r *Rubric, lang string) {
 		if sheet {
 			stt = ind.STT
 		}
-		got, ok := m.Match(ind.Label, stt)
+		k := ind.Value.Kind
+		rate := k == extract.KindPercent || k == extract.KindFraction || len(ind.Components) > 0
+		got, ok := m.MatchRate(ind.Label, stt, rate)
 		if ok {
 			ind.Rubric = &extract.RubricRef{ID: r.ID, Indicator: got.ID, Confidence: got.Confidence}
 			continue
