@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
@@ -88,6 +89,49 @@ func ClassifyHeader(cell string) (Column, float64) {
 	if len(cell) > 120 {
 		return ColUnknown, 0 // a sentence, not a header: skip the folding
 	}
+	if h, ok := headerCache.get(cell); ok {
+		return h.col, h.score
+	}
+	col, score := classifyHeader(cell)
+	headerCache.put(cell, col, score)
+	return col, score
+}
+
+// headerCache keeps what ClassifyHeader said of the cells it has seen:
+// the same header texts come back in every table and every report, and
+// the first rows of each table are classified again for each page.
+var headerCache = classCache{m: map[string]classified{}}
+
+// maxHeaderCache bounds headerCache; past it cells are classified anew.
+const maxHeaderCache = 4096
+
+type classified struct {
+	col   Column
+	score float64
+}
+
+type classCache struct {
+	mu sync.Mutex
+	m  map[string]classified
+}
+
+func (c *classCache) get(cell string) (classified, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.m[cell]
+	return h, ok
+}
+
+func (c *classCache) put(cell string, col Column, score float64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) < maxHeaderCache {
+		c.m[cell] = classified{col, score}
+	}
+}
+
+// classifyHeader is ClassifyHeader without the cache.
+func classifyHeader(cell string) (Column, float64) {
 	f := vntext.Fold(cell)
 	if f == "" {
 		return ColUnknown, 0

@@ -189,14 +189,29 @@ var (
 	}
 )
 
+// startsWith reports whether words begin with the words of phrase, which
+// are separated by single spaces, without joining them.
+func startsWith(words []string, phrase string) bool {
+	for _, w := range words {
+		rest, ok := strings.CutPrefix(phrase, w)
+		switch {
+		case !ok:
+			return false
+		case rest == "":
+			return true
+		case rest[0] != ' ':
+			return false
+		}
+		phrase = rest[1:]
+	}
+	return false
+}
+
 // wordValue reads a status or yes/no cell from its folded words.
 func wordValue(words []string) (Value, bool) {
 	for _, p := range phrases {
-		pw := strings.Fields(p.words)
-		if len(words) < len(pw) || len(words) > len(pw)+3 {
-			continue
-		}
-		if strings.Join(words[:len(pw)], " ") != p.words {
+		n := strings.Count(p.words, " ") + 1 // phrases have single spaces
+		if len(words) < n || len(words) > n+3 || !startsWith(words, p.words) {
 			continue
 		}
 		switch {

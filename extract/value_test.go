@@ -166,3 +166,25 @@ func TestClassifyHeader(t *testing.T) {
 		}
 	}
 }
+
+func TestStartsWith(t *testing.T) {
+	tests := []struct {
+		words  []string
+		phrase string
+		want   bool
+	}{
+		{[]string{"da", "ban", "hanh"}, "da ban hanh", true},
+		{[]string{"da", "ban", "hanh", "nam", "2023"}, "da ban hanh", true},
+		{[]string{"da", "ban"}, "da ban hanh", false},
+		{[]string{"da", "banh", "hanh"}, "da ban hanh", false},
+		{[]string{"d", "a"}, "da", false},
+		{[]string{"co"}, "co", true},
+		{[]string{"con"}, "co", false},
+		{nil, "co", false},
+	}
+	for _, tt := range tests {
+		if got := startsWith(tt.words, tt.phrase); got != tt.want {
+			t.Errorf("startsWith(%q, %q) = %v, want %v", tt.words, tt.phrase, got, tt.want)
+		}
+	}
+}
