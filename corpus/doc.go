@@ -13,7 +13,14 @@
 // by its sha256 with "on conflict do nothing", so the same bytes are one
 // report however many processes or paths bring them. On SQLite every
 // write transaction is BEGIN IMMEDIATE with a busy timeout, so writers
-// queue rather than fail upgrading a read lock ("database is locked").
+// queue rather than fail upgrading a read lock ("database is locked");
+// the writers of one process queue on a mutex first, since SQLite's busy
+// handler polls with sleeps of up to 100 ms and left workers idle.
+//
+// Ingest never stops for one file: a file that cannot be read, a folder
+// that cannot be listed, a broken link and a file that exceeds the
+// per-file time limit (parse, extraction and scoring together) are
+// recorded as failures with their reason, and the run goes on.
 //
 // The same queries run on both databases: $1 placeholders (which
 // modernc.org/sqlite accepts too), text keys instead of autoincrement
