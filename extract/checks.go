@@ -145,6 +145,9 @@ func checkRate(p *row, comps map[string]*row, formula string) []rateCheck {
 // sub-breakdown and is skipped; a term labelled as a total or as a period
 // (quý, tháng, năm) means this is not a breakdown at all.
 func breakdown(evidence string, conv Convention) []float64 {
+	if strings.IndexByte(evidence, ':') < 0 {
+		return nil // every term follows a colon
+	}
 	s := stripParens(evidence)
 	var terms []float64
 	for off := 0; ; {
@@ -190,6 +193,9 @@ func breakdown(evidence string, conv Convention) []float64 {
 
 // stripParens removes text in parentheses, nested or not.
 func stripParens(s string) string {
+	if strings.IndexByte(s, '(') < 0 && utf8.ValidString(s) {
+		return s // nothing to strip (the loop below would mend bad UTF-8)
+	}
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {

@@ -11,6 +11,10 @@ import (
 // when none is written. It scans by hand: a regexp over every long
 // evidence cell was a third of Extract's time.
 func findFormula(s string) string {
+	// A formula follows "=" or ":" and divides: most evidence has neither.
+	if !strings.ContainsAny(s, "=:") || strings.IndexByte(s, '/') < 0 {
+		return ""
+	}
 	for off := 0; off < len(s); {
 		i := -1
 		for _, y := range []string{"ỷ", "ỉ", "Ỷ", "Ỉ"} {

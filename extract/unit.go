@@ -152,38 +152,12 @@ func departmentName(s string) []string {
 	return words
 }
 
-// unitKeys are the parts of the kinds of unit that mentionsUnit looks
-// for, each found by its first letter that is not ASCII: "uận" by "ậ",
-// one byte in.
-var unitKeys = func() (keys []unitKey) {
-	for _, k := range []string{"uận", "UẬN", "uyện", "UYỆN", "hành phố", "HÀNH PHỐ", "hị xã", "HỊ XÃ", "Sở", "SỞ"} {
-		i := strings.IndexFunc(k, func(r rune) bool { return r >= utf8.RuneSelf })
-		r, _ := utf8.DecodeRuneInString(k[i:])
-		keys = append(keys, unitKey{k, r, i})
-	}
-	return keys
-}()
-
-type unitKey struct {
-	text string
-	mark rune // the first letter of text that is not ASCII
-	at   int  // its byte offset in text
-}
-
-// mentionsUnit is a quick test for the kinds of unit units looks for. It
-// runs on every paragraph and cell, so it reads s once and looks closer
-// only at the lead bytes of the marks of unitKeys (à, ậ, ệ, ị, ở and their
-// capitals start with 0xC3 or 0xE1).
+// mentionsUnit is a quick test for the kinds of unit units looks for.
+// (Ten substring searches measured faster than one pass over the bytes.)
 func mentionsUnit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] != 0xC3 && s[i] != 0xE1 {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		for _, k := range unitKeys {
-			if r == k.mark && i >= k.at && strings.HasPrefix(s[i-k.at:], k.text) {
-				return true
-			}
+	for _, k := range []string{"uận", "UẬN", "uyện", "UYỆN", "hành phố", "HÀNH PHỐ", "hị xã", "HỊ XÃ", "Sở", "SỞ"} {
+		if strings.Contains(s, k) {
+			return true
 		}
 	}
 	return false
