@@ -102,6 +102,9 @@ func TestFindFormula(t *testing.T) {
 		"Tỷ lệ = a/b xã, phường":       "a/b",
 		"Văn bản, tài liệu chứng minh": "",
 		"- Tỷ lệ = a/b\n- a: Số hồ sơ\n- b: Tổng số hồ sơ": "a/b",
+		// Marks that do not start a formula, of every case, before one that does.
+		"Tỉnh ủy, TỶ trọng, tỷ lệ 5/7 đạt; Chỉ tiêu: Tỉ số: c/d": "c/d",
+		"Tỷ lệ hồ sơ: 12/15 (80%)":                               "",
 	}
 	for in, want := range tests {
 		if got := findFormula(in); got != want {

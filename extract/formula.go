@@ -15,18 +15,30 @@ func findFormula(s string) string {
 	if !strings.ContainsAny(s, "=:") || strings.IndexByte(s, '/') < 0 {
 		return ""
 	}
+	// next holds where each mark occurs next; only the one just passed is
+	// looked for again, so that evidence with many "tỷ lệ" is read once
+	// per mark rather than once per occurrence.
+	marks := [...]string{"ỷ", "ỉ", "Ỷ", "Ỉ"}
+	var next [len(marks)]int
+	for m, y := range marks {
+		next[m] = strings.Index(s, y)
+	}
 	for off := 0; off < len(s); {
-		i := -1
-		for _, y := range []string{"ỷ", "ỉ", "Ỷ", "Ỉ"} {
-			if j := strings.Index(s[off:], y); j >= 0 && (i < 0 || j < i) {
-				i = j
+		i, m := -1, -1
+		for k, j := range next {
+			if j >= 0 && (i < 0 || j < i) {
+				i, m = j, k
 			}
 		}
 		if i < 0 {
 			break
 		}
-		i += off
 		off = i + len("ỷ") // all four are three bytes
+		if j := strings.Index(s[off:], marks[m]); j >= 0 {
+			next[m] = off + j
+		} else {
+			next[m] = -1
+		}
 		if i == 0 || (s[i-1] != 't' && s[i-1] != 'T') {
 			continue
 		}
