@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -33,13 +34,19 @@ var unitKinds = []string{"Quận", "quận", "QUẬN", "Huyện", "huyện", "HU
 // capitalised name — outside quoted titles of programmes ("Chuyển đổi số
 // của Thành phố Hồ Chí Minh").
 func units(s string) []unitHit {
-	if !mentionsUnit(s) {
+	keys := unitKeysIn(s)
+	if keys == 0 {
 		return nil
 	}
-	s = stripQuotes(s)
+	if t := stripQuotes(s); t != s {
+		s, keys = t, unitKeysIn(t)
+	}
 	type at struct{ i, j int } // kind at s[i:j]
 	var found []at
-	for _, k := range unitKinds {
+	for ki, k := range unitKinds {
+		if keys&(1<<unitKindKey[ki]) == 0 {
+			continue // k holds that key, which s does not
+		}
 		for off := 0; ; {
 			i := strings.Index(s[off:], k)
 			if i < 0 {
@@ -152,15 +159,33 @@ func departmentName(s string) []string {
 	return words
 }
 
-// mentionsUnit is a quick test for the kinds of unit units looks for.
-// (Ten substring searches measured faster than one pass over the bytes.)
-func mentionsUnit(s string) bool {
-	for _, k := range []string{"uận", "UẬN", "uyện", "UYỆN", "hành phố", "HÀNH PHỐ", "hị xã", "HỊ XÃ", "Sở", "SỞ"} {
-		if strings.Contains(s, k) {
-			return true
+// unitKeys are parts of the kinds of unit, each held by one or more
+// kinds: units looks for a kind only in text that holds its key, which
+// rules out most paragraphs and cells with ten substring searches (they
+// measured faster than one pass over the bytes).
+var unitKeys = []string{"uận", "UẬN", "uyện", "UYỆN", "hành phố", "HÀNH PHỐ", "hị xã", "HỊ XÃ", "Sở", "SỞ"}
+
+// unitKindKey is the index in unitKeys of the key of each of unitKinds.
+var unitKindKey = func() []int {
+	idx := make([]int, len(unitKinds))
+	for i, k := range unitKinds {
+		idx[i] = slices.IndexFunc(unitKeys, func(key string) bool { return strings.Contains(k, key) })
+		if idx[i] < 0 {
+			panic("extract: no unit key for " + k)
 		}
 	}
-	return false
+	return idx
+}()
+
+// unitKeysIn returns the set of unitKeys in s, by index.
+func unitKeysIn(s string) uint32 {
+	var set uint32
+	for i, k := range unitKeys {
+		if strings.Contains(s, k) {
+			set |= 1 << i
+		}
+	}
+	return set
 }
 
 // nextField returns the first word of s, as strings.Fields splits, and
