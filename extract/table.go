@@ -387,28 +387,24 @@ func oneLine(s string) string {
 // spaces between words.
 func isOneLine(s string) bool {
 	prev := true // a space before s: s must not start with one
-	for _, r := range s {
-		if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
-			if r != ' ' || prev {
-				return false
-			}
-			prev = true
-			continue
+	for i := 0; i < len(s); {
+		space, c, size := spaceAt(s, i)
+		if space && (c != ' ' || prev) {
+			return false
 		}
-		prev = false
+		prev = space
+		i += size
 	}
 	return !prev || s == ""
 }
-
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // moreFields reports whether s has more than n words separated by
 // spaces, as len(strings.Fields(s)) > n, without splitting s: it runs on
 // every cell of every table.
 func moreFields(s string, n int) bool {
 	count, in := 0, false
-	for _, r := range s {
-		space := r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r)
+	for i := 0; i < len(s); {
+		space, _, size := spaceAt(s, i)
 		if !space && !in {
 			count++
 			if count > n {
@@ -416,9 +412,29 @@ func moreFields(s string, n int) bool {
 			}
 		}
 		in = !space
+		i += size
 	}
 	return false
 }
+
+// spaceAt reports whether a space as unicode.IsSpace says starts at s[i],
+// with its first byte and the bytes to step over. Letters are stepped over
+// a byte at a time without decoding them: the spaces beyond ASCII start
+// with 0xC2 (U+0085, U+00A0), 0xE1 (U+1680) or 0xE2 and 0xE3 (U+2000 to
+// U+3000), so only runes starting with those bytes are decoded.
+func spaceAt(s string, i int) (space bool, c byte, size int) {
+	c = s[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return asciiSpace[c], c, 1
+	case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
+		r, n := utf8.DecodeRuneInString(s[i:])
+		return unicode.IsSpace(r), c, n
+	}
+	return false, c, 1
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func hasAlnum(cells []string) bool {
 	for _, c := range cells {

@@ -12,7 +12,7 @@ import (
 func TestFieldCounts(t *testing.T) {
 	texts := []string{"", " ", "a", " a", "a ", "a b", "a  b", "a\nb", "a\tb", "a\u00a0b", "a\u2003b c",
 		"Chỉ số thành phần", "Chỉ  số", "một hai ba bốn năm sáu bảy tám", "một hai ba bốn năm sáu bảy tám chín",
-		"\xff\xfe x", "x\u0085y", "tỷ lệ 86,4 % \n"}
+		"\xff\xfe x", "x\u0085y", "tỷ lệ 86,4 % \n", "a\u3000b", "a\u1680b", "\xc2 a", "\xe1 b", "a\u202fb", "ở à\u205f"}
 	for _, s := range texts {
 		fields := strings.Fields(s)
 		if got, want := oneLine(s), strings.Join(fields, " "); got != want {

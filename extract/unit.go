@@ -34,17 +34,31 @@ var unitKinds = []string{"Quận", "quận", "QUẬN", "Huyện", "huyện", "HU
 // capitalised name — outside quoted titles of programmes ("Chuyển đổi số
 // của Thành phố Hồ Chí Minh").
 func units(s string) []unitHit {
-	keys := unitKeysIn(s)
-	if keys == 0 {
+	first := firstUnitKey(s)
+	if first < 0 {
 		return nil
 	}
+	// Which keys s holds is learnt as the kinds need it: those before the
+	// first are not in s, unless removing quotes brought them together.
+	var known, present uint32
 	if t := stripQuotes(s); t != s {
-		s, keys = t, unitKeysIn(t)
+		s = t
+	} else {
+		known, present = 1<<(first+1)-1, 1<<first
+	}
+	holds := func(key int) bool {
+		if known&(1<<key) == 0 {
+			known |= 1 << key
+			if strings.Contains(s, unitKeys[key]) {
+				present |= 1 << key
+			}
+		}
+		return present&(1<<key) != 0
 	}
 	type at struct{ i, j int } // kind at s[i:j]
 	var found []at
 	for ki, k := range unitKinds {
-		if keys&(1<<unitKindKey[ki]) == 0 {
+		if !holds(unitKindKey[ki]) {
 			continue // k holds that key, which s does not
 		}
 		for off := 0; ; {
@@ -177,15 +191,15 @@ var unitKindKey = func() []int {
 	return idx
 }()
 
-// unitKeysIn returns the set of unitKeys in s, by index.
-func unitKeysIn(s string) uint32 {
-	var set uint32
+// firstUnitKey returns the index of the first of unitKeys that s holds,
+// or -1.
+func firstUnitKey(s string) int {
 	for i, k := range unitKeys {
 		if strings.Contains(s, k) {
-			set |= 1 << i
+			return i
 		}
 	}
-	return set
+	return -1
 }
 
 // nextField returns the first word of s, as strings.Fields splits, and
