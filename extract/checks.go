@@ -33,7 +33,7 @@ func isShare(folded string) bool {
 // components: its label says Tỷ lệ / Tỷ số, its value is a percentage, or
 // its evidence writes a formula.
 func isRate(r *row) bool {
-	f := " " + r.folded + " "
+	f := " " + r.foldedLabel() + " "
 	return strings.Contains(f, " ty le ") || strings.Contains(f, " ty so ") ||
 		strings.Contains(r.raw, "%") || r.formula != ""
 }

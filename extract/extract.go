@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"chiso/parse/doc"
-	"chiso/parse/vntext"
 )
 
 // Extract reads the indicators of a document and audits them. It never
@@ -130,7 +129,6 @@ func (x *extractor) table(t *table, prefix []string) {
 	}
 	for _, r := range t.rows {
 		r.formula = findFormula(r.evidence)
-		r.folded = vntext.Fold(r.label)
 	}
 	// Letter rows under a rate are its components.
 	for _, r := range t.rows {
@@ -139,7 +137,7 @@ func (x *extractor) table(t *table, prefix []string) {
 		}
 	}
 	for _, r := range t.rows {
-		r.value, r.problem = ParseValue(r.raw, NumberContext{Convention: conv, Count: r.component || countLabel(r.folded)})
+		r.value, r.problem = ParseValue(r.raw, NumberContext{Convention: conv, Count: r.component || countLabel(foldPrefix(r.label, len("tong so ")))})
 		if r.value.Unit == "" && r.measure != "" && r.value.Kind == KindNumber {
 			r.value.Unit = oneLine(r.measure)
 		}
@@ -197,7 +195,7 @@ func (x *extractor) table(t *table, prefix []string) {
 		for _, c := range checkRate(r, comps, formula) {
 			x.find(c.code, r, r.value.Number, c.computed, formula, c.detail)
 		}
-		if len(comps) == 0 && r.value.Kind == KindPercent && !r.value.Ambiguous && *r.value.Number > 100 && isShare(r.folded) {
+		if len(comps) == 0 && r.value.Kind == KindPercent && !r.value.Ambiguous && *r.value.Number > 100 && isShare(r.foldedLabel()) {
 			x.find(CodeRateOver100, r, r.value.Number, nil, "", "")
 		}
 		x.rep.Indicators = append(x.rep.Indicators, ind)
@@ -206,7 +204,8 @@ func (x *extractor) table(t *table, prefix []string) {
 
 // countLabel reports a label that names a count ("Số …", "Tổng số …",
 // "Số lượng …"): its value is a whole number, so "1.487" is thousands
-// whatever the document's decimals. f is the folded label.
+// whatever the document's decimals. f is the folded label, or its first
+// eight bytes or more.
 func countLabel(f string) bool {
 	return strings.HasPrefix(f, "so ") || strings.HasPrefix(f, "tong so ")
 }

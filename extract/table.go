@@ -25,9 +25,19 @@ type row struct {
 	children        int
 	value           Value
 	problem         Problem
-	component       bool   // a, b … under a rate
-	formula         string // written in the evidence, set by extractor.table
-	folded          string // vntext.Fold(label), set by extractor.table
+	component       bool    // a, b … under a rate
+	formula         string  // written in the evidence, set by extractor.table
+	folded          *string // vntext.Fold(label) once asked for, see foldedLabel
+}
+
+// foldedLabel returns the folded label, folding it on first use: most
+// rows only need its first words (countLabel).
+func (r *row) foldedLabel() string {
+	if r.folded == nil {
+		f := vntext.Fold(r.label)
+		r.folded = &f
+	}
+	return *r.folded
 }
 
 // table is one logical indicator table: a table block and the blocks that

@@ -47,7 +47,12 @@ func parseLine(t string, ctx NumberContext) (Value, Problem) {
 	if isDigit(t[0]) {
 		return parseNumeric(t, ctx)
 	}
-	words := strings.Fields(vntext.Fold(t))
+	// A long text cannot be a status phrase: folding its head shows that
+	// it has more words than any phrase allows.
+	words := strings.Fields(foldPrefix(t, 64))
+	if len(words) <= maxPhraseWords {
+		words = strings.Fields(vntext.Fold(t))
+	}
 	if len(words) == 0 {
 		return Value{Kind: KindEmpty}, ProblemNone
 	}
@@ -188,6 +193,16 @@ var (
 		{words: "co", yes: &yes},
 	}
 )
+
+// maxPhraseWords is the most words a cell read by wordValue can have: the
+// longest phrase and three more.
+var maxPhraseWords = func() int {
+	n := 0
+	for _, p := range phrases {
+		n = max(n, len(strings.Fields(p.words))+3)
+	}
+	return n
+}()
 
 // startsWith reports whether words begin with the words of phrase, which
 // are separated by single spaces, without joining them.
