@@ -13,9 +13,9 @@ func TestFiles(t *testing.T) {
 		write(t, filepath.Join(dir, n), []byte("x"))
 	}
 	named := filepath.Join(dir, "notes.json")
-	got, err := Files([]string{dir, named, filepath.Join(dir, "a.pdf")})
-	if err != nil {
-		t.Fatal(err)
+	got, unread := Files([]string{dir, named, filepath.Join(dir, "a.pdf")})
+	if len(unread) != 0 {
+		t.Errorf("unread %+v, want none", unread)
 	}
 	var rel []string
 	for _, p := range got {
