@@ -141,7 +141,9 @@ func (x *extractor) table(t *table, prefix []string) {
 		if r.value.Unit == "" && r.measure != "" && r.value.Kind == KindNumber {
 			r.value.Unit = oneLine(r.measure)
 		}
-		r.path = append(append([]string(nil), prefix...), r.path...)
+		if len(prefix) > 0 {
+			r.path = append(append([]string(nil), prefix...), r.path...)
+		}
 	}
 	// An ambiguous rate may be decided by its own a/b.
 	for i, r := range t.rows {
@@ -286,7 +288,9 @@ func (x *extractor) prose(d *doc.Document) {
 		tableNo++
 		for ri, cells := range b.Table.Rows {
 			for _, c := range cells {
-				if !moreFields(c.Text, 7) {
+				// A rate needs '%' and '/' (see proseRates): test those
+				// before counting the words of every cell.
+				if strings.IndexByte(c.Text, '%') < 0 || strings.IndexByte(c.Text, '/') < 0 || !moreFields(c.Text, 7) {
 					continue
 				}
 				loc := Location{Page: b.Page, Table: tableNo, Row: ri + 1, Block: b.Index}
