@@ -17,3 +17,19 @@ func TestNextField(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsAt checks the key search of units against strings.Contains.
+func TestContainsAt(t *testing.T) {
+	texts := []string{"", "Quận 3", "QUẬN BÌNH TÂN", "huyện Củ Chi", "UBND HUYỆN CẦN GIỜ", "Thành phố Thủ Đức",
+		"THÀNH PHỐ HỒ CHÍ MINH", "thị xã", "THỊ XÃ", "Sở Y tế", "SỞ", "ở", "ận", "hành", "xã hội", "í", "luận văn, thuận lợi"}
+	if len(unitKeyRare) != len(unitKeys) {
+		t.Fatalf("%d rare byte offsets for %d unit keys", len(unitKeyRare), len(unitKeys))
+	}
+	for _, s := range texts {
+		for i, k := range unitKeys {
+			if got, want := containsAt(s, k, unitKeyRare[i]), strings.Contains(s, k); got != want {
+				t.Errorf("containsAt(%q, %q) = %v, want %v", s, k, got, want)
+			}
+		}
+	}
+}
