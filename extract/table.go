@@ -390,7 +390,25 @@ func oneLine(s string) string {
 	if isOneLine(s) {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	// strings.Join(strings.Fields(s), " ") without the slice of words.
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for i := 0; i < len(s); {
+		space, _, size := spaceAt(s, i)
+		switch {
+		case space:
+			pending = b.Len() > 0
+		default:
+			if pending {
+				b.WriteByte(' ')
+				pending = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // isOneLine reports whether oneLine(s) == s: no space but single ASCII
