@@ -97,10 +97,38 @@ func prep(s string) string {
 
 // removeDates replaces the dates and horizons of folded text by spaces.
 func removeDates(f string) string {
-	if !strings.ContainsAny(f, "0123456789") {
-		return f // every date and horizon has digits
+	if !mayHoldDate(f) {
+		return f
 	}
 	return dateRe.ReplaceAllString(f, " ")
+}
+
+// mayHoldDate reports whether folded text holds what each branch of dateRe
+// starts with: "ngay ", a digit, space and digit, or a word of a horizon
+// and a year. Most paragraphs have none and skip the pattern.
+func mayHoldDate(f string) bool {
+	if strings.Contains(f, "ngay ") {
+		return true
+	}
+	for i := 0; i+2 < len(f); i++ {
+		if isDigit(f[i]) && f[i+1] == ' ' && isDigit(f[i+2]) {
+			return true
+		}
+	}
+	for _, w := range []string{"den ", "giai doan ", "tam nhin ", "dinh huong ", "tu "} {
+		for off := 0; ; {
+			i := strings.Index(f[off:], w)
+			if i < 0 {
+				break
+			}
+			off += i + len(w)
+			rest := strings.TrimPrefix(f[off:], "nam ")
+			if rest != "" && isDigit(rest[0]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // finePeriod finds a month, quarter or "n tháng đầu năm" in folded text.
