@@ -395,7 +395,11 @@ func oneLine(s string) string {
 	b.Grow(len(s))
 	pending := false
 	for i := 0; i < len(s); {
-		space, _, size := spaceAt(s, i)
+		c := s[i]
+		space, size := c < utf8.RuneSelf && asciiSpace[c], 1
+		if wideLead(c) {
+			space, size = wideSpace(s[i:])
+		}
 		switch {
 		case space:
 			pending = b.Len() > 0
@@ -416,8 +420,12 @@ func oneLine(s string) string {
 func isOneLine(s string) bool {
 	prev := true // a space before s: s must not start with one
 	for i := 0; i < len(s); {
-		space, c, size := spaceAt(s, i)
-		if space && (c != ' ' || prev) {
+		c := s[i]
+		space, size := c < utf8.RuneSelf && asciiSpace[c], 1
+		if wideLead(c) {
+			space, size = wideSpace(s[i:])
+		}
+		if space && (s[i] != ' ' || prev) {
 			return false
 		}
 		prev = space
@@ -432,7 +440,11 @@ func isOneLine(s string) bool {
 func moreFields(s string, n int) bool {
 	count, in := 0, false
 	for i := 0; i < len(s); {
-		space, _, size := spaceAt(s, i)
+		c := s[i]
+		space, size := c < utf8.RuneSelf && asciiSpace[c], 1
+		if wideLead(c) {
+			space, size = wideSpace(s[i:])
+		}
 		if !space && !in {
 			count++
 			if count > n {
@@ -445,21 +457,20 @@ func moreFields(s string, n int) bool {
 	return false
 }
 
-// spaceAt reports whether a space as unicode.IsSpace says starts at s[i],
-// with its first byte and the bytes to step over. Letters are stepped over
-// a byte at a time without decoding them: the spaces beyond ASCII start
-// with 0xC2 (U+0085, U+00A0), 0xE1 (U+1680) or 0xE2 and 0xE3 (U+2000 to
-// U+3000), so only runes starting with those bytes are decoded.
-func spaceAt(s string, i int) (space bool, c byte, size int) {
-	c = s[i]
-	switch {
-	case c < utf8.RuneSelf:
-		return asciiSpace[c], c, 1
-	case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
-		r, n := utf8.DecodeRuneInString(s[i:])
-		return unicode.IsSpace(r), c, n
-	}
-	return false, c, 1
+// The loops over every cell step over letters a byte at a time without
+// decoding them: the spaces beyond ASCII start with 0xC2 (U+0085,
+// U+00A0), 0xE1 (U+1680) or 0xE2 and 0xE3 (U+2000 to U+3000), so only
+// runes starting with those bytes are decoded (wideSpace).
+
+// wideLead reports whether c starts a rune that may be a space beyond
+// ASCII.
+func wideLead(c byte) bool { return c == 0xC2 || c >= 0xE1 && c <= 0xE3 }
+
+// wideSpace reports whether s starts with a space as unicode.IsSpace says,
+// and the length of its first rune.
+func wideSpace(s string) (space bool, size int) {
+	r, n := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r), n
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
