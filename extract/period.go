@@ -104,14 +104,27 @@ func removeDates(f string) string {
 }
 
 // mayHoldDate reports whether folded text holds what each branch of dateRe
-// starts with: "ngay ", a digit, space and digit, or a word of a horizon
-// and a year. Most paragraphs have none and skip the pattern.
+// needs: "ngay ", a day or month and a year as digits, or a word of a
+// horizon and a year. Most paragraphs have none and skip the pattern.
 func mayHoldDate(f string) bool {
 	if strings.Contains(f, "ngay ") {
 		return true
 	}
+	// \d{1,2} \d{1,2} \d{4}: a digit, a space, one or two digits, a space
+	// and four digits ("14 20 benh vien", a fraction, is not a date).
 	for i := 0; i+2 < len(f); i++ {
-		if isDigit(f[i]) && f[i+1] == ' ' && isDigit(f[i+2]) {
+		if !isDigit(f[i]) || f[i+1] != ' ' {
+			continue
+		}
+		j := i + 2
+		k := 0
+		for k < 3 && j+k < len(f) && isDigit(f[j+k]) {
+			k++
+		}
+		if k == 0 || k > 2 || j+k >= len(f) || f[j+k] != ' ' {
+			continue
+		}
+		if z := f[j+k+1:]; len(z) >= 4 && isDigit(z[0]) && isDigit(z[1]) && isDigit(z[2]) && isDigit(z[3]) {
 			return true
 		}
 	}
