@@ -18,10 +18,12 @@ func findFormula(s string) string {
 	// next holds where each mark occurs next; only the one just passed is
 	// looked for again, so that evidence with many "tỷ lệ" is read once
 	// per mark rather than once per occurrence.
+	// The marks are found by their last byte: their first, 0xE1, leads
+	// most Vietnamese letters.
 	marks := [...]string{"ỷ", "ỉ", "Ỷ", "Ỉ"}
 	var next [len(marks)]int
 	for m, y := range marks {
-		next[m] = strings.Index(s, y)
+		next[m] = indexAt(s, y, 2)
 	}
 	for off := 0; off < len(s); {
 		i, m := -1, -1
@@ -34,7 +36,7 @@ func findFormula(s string) string {
 			break
 		}
 		off = i + len("ỷ") // all four are three bytes
-		if j := strings.Index(s[off:], marks[m]); j >= 0 {
+		if j := indexAt(s[off:], marks[m], 2); j >= 0 {
 			next[m] = off + j
 		} else {
 			next[m] = -1

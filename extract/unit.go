@@ -198,19 +198,24 @@ var unitKindKey = func() []int {
 }()
 
 // containsAt reports whether s contains key, looking for key[at] first.
-func containsAt(s, key string, at int) bool {
+func containsAt(s, key string, at int) bool { return indexAt(s, key, at) >= 0 }
+
+// indexAt is strings.Index(s, key), skipping from one key[at] byte to the
+// next: where key[at] is rarer in s than key[0], that is faster.
+func indexAt(s, key string, at int) int {
 	c := key[at]
-	for off := 0; ; {
+	for off := at; off < len(s); {
 		i := strings.IndexByte(s[off:], c)
 		if i < 0 {
-			return false
+			return -1
 		}
 		i += off
-		if i >= at && strings.HasPrefix(s[i-at:], key) {
-			return true
+		if strings.HasPrefix(s[i-at:], key) {
+			return i - at
 		}
 		off = i + 1
 	}
+	return -1
 }
 
 // firstUnitKey returns the index of the first of unitKeys that s holds,

@@ -33,3 +33,16 @@ func TestContainsAt(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexAt checks indexAt against strings.Index.
+func TestIndexAt(t *testing.T) {
+	for _, s := range []string{"", "ỷ", "tỷ lệ", "Tỉ số, TỶ LỆ tỷ", "xỷ", "\xbb\xb7ỷ", "ab"} {
+		for _, key := range []string{"ỷ", "ỉ", "Ỷ", "Ỉ", "tỷ", "b"} {
+			for at := range len(key) {
+				if got, want := indexAt(s, key, at), strings.Index(s, key); got != want {
+					t.Errorf("indexAt(%q, %q, %d) = %d, want %d", s, key, at, got, want)
+				}
+			}
+		}
+	}
+}
