@@ -25,17 +25,31 @@ func holds(reported, computed float64, decimals int) bool {
 // isShare reports whether a folded label names a share (Tỷ lệ …), which
 // cannot exceed 100 %.
 func isShare(folded string) bool {
-	f := " " + folded + " "
-	return strings.Contains(f, " ty le ")
+	return hasWords(folded, "ty le")
+}
+
+// hasWords reports whether folded text holds the words w, whole: as
+// strings.Contains(" "+f+" ", " "+w+" ") without building the strings.
+func hasWords(f, w string) bool {
+	for off := 0; ; {
+		i := strings.Index(f[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		if (i == 0 || f[i-1] == ' ') && (i+len(w) == len(f) || f[i+len(w)] == ' ') {
+			return true
+		}
+		off = i + 1
+	}
 }
 
 // isRate reports whether a row is a rate whose letter rows are its
 // components: its label says Tỷ lệ / Tỷ số, its value is a percentage, or
 // its evidence writes a formula.
 func isRate(r *row) bool {
-	f := " " + r.foldedLabel() + " "
-	return strings.Contains(f, " ty le ") || strings.Contains(f, " ty so ") ||
-		strings.Contains(r.raw, "%") || r.formula != ""
+	f := r.foldedLabel()
+	return hasWords(f, "ty le") || hasWords(f, "ty so") || strings.Contains(r.raw, "%") || r.formula != ""
 }
 
 // substitute writes a formula with the component values in place of the

@@ -133,3 +133,13 @@ func TestSeedErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestHasWords(t *testing.T) {
+	for _, f := range []string{"", "ty le", "ty le ho so", "so ty le", "ty lee", "xty le", "a ty le b", "ty l", "ty", "ty le ty lex"} {
+		for _, w := range []string{"ty le", "ty so"} {
+			if got, want := hasWords(f, w), strings.Contains(" "+f+" ", " "+w+" "); got != want {
+				t.Errorf("hasWords(%q, %q) = %v, want %v", f, w, got, want)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -119,6 +120,7 @@ func sectionPrefix(need bool, t *table, ti int) []string {
 
 // table turns the rows of one table into indicators and findings.
 func (x *extractor) table(t *table, prefix []string) {
+	x.rep.Indicators = slices.Grow(x.rep.Indicators, len(t.rows))
 	var votes [3]int
 	for _, r := range t.rows {
 		voteText(r.raw, &votes)
