@@ -35,9 +35,47 @@ type Row struct {
 	SHA256      string   `json:"sha256"`
 }
 
-// Header is the long table's column names, in order.
+// Header is the long table's column names, in order: the English ones,
+// which are also Row's JSON field names.
 var Header = []string{"unit", "period", "year", "quarter", "month", "path", "stt", "rubric_id", "label",
 	"kind", "value", "raw", "a", "b", "points", "findings", "source", "sha256"}
+
+// Headings are the words of an export that people read: the column
+// names of the long table and of the period sheets, and the name of the
+// sheet for reports that give no period. Machine formats (JSON) keep
+// Row's field names whatever the language.
+type Headings struct {
+	Long     []string // the long table's columns, in Header's order
+	Period   []string // a period sheet's first columns: unit, reports, source, total
+	NoPeriod string   // the sheet of reports without a period
+}
+
+// English are the headings as the program names the fields.
+var English = Headings{
+	Long:     Header,
+	Period:   []string{"unit", "reports", "source", "total"},
+	NoPeriod: "no period",
+}
+
+// Vietnamese are the headings for the officers who open the export in
+// Excel: the words of their own reports and scoring sheets.
+var Vietnamese = Headings{
+	Long: []string{"Đơn vị", "Kỳ báo cáo", "Năm", "Quý", "Tháng", "Mục/Đường dẫn", "STT", "Mã chỉ số DTI",
+		"Chỉ số", "Loại giá trị", "Giá trị", "Số liệu ghi", "a", "b", "Điểm", "Phát hiện", "Tệp nguồn", "SHA-256"},
+	Period:   []string{"Đơn vị", "Số báo cáo", "Tệp nguồn", "Tổng điểm"},
+	NoPeriod: "Không rõ kỳ",
+}
+
+// HeadingsFor returns the headings of a language, "vi" or "en".
+func HeadingsFor(lang string) (Headings, error) {
+	switch lang {
+	case "vi":
+		return Vietnamese, nil
+	case "en":
+		return English, nil
+	}
+	return Headings{}, fmt.Errorf("no headings in language %q (want vi or en)", lang)
+}
 
 // Strings is the row as the long table's cells.
 func (r *Row) Strings() []string {
@@ -275,14 +313,24 @@ func (s *Store) EachRow(ctx context.Context, f func(*Row) error) error {
 	return nil
 }
 
-// WriteCSV writes the long table as CSV in UTF-8 with a byte order mark,
-// which Excel needs to read Vietnamese text as UTF-8.
+// WriteCSV writes the long table as CSV with English headings: see
+// ExportCSV.
 func (s *Store) WriteCSV(ctx context.Context, w io.Writer) error {
+	return s.ExportCSV(ctx, w, English)
+}
+
+// ExportCSV writes the long table as CSV in UTF-8 with a byte order mark,
+// which Excel needs to read Vietnamese text as UTF-8, under the header
+// row h.Long.
+func (s *Store) ExportCSV(ctx context.Context, w io.Writer, h Headings) error {
+	if len(h.Long) != len(Header) {
+		return fmt.Errorf("csv: %d column headings, want %d", len(h.Long), len(Header))
+	}
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(Header); err != nil {
+	if err := cw.Write(h.Long); err != nil {
 		return err
 	}
 	err := s.EachRow(ctx, func(r *Row) error { return cw.Write(r.Strings()) })

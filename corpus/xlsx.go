@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -16,24 +17,65 @@ import (
 // LongSheet is the name of the XLSX sheet that holds the long table.
 const LongSheet = "data"
 
-// WriteXLSX writes the dataset as an Excel workbook: the long table on
-// sheet "data", then one sheet per period (named "2023", "2023-Q3",
-// "2023-M09") with the units as rows (one report each: see periodSheets)
-// and the rubric's indicators as columns. Those cells hold points (not values: points are what the units
-// are compared on). A cell whose row has findings is filled red and
-// carries the finding codes as a comment.
+// longWidths are the widths of the long table's columns, in characters,
+// in Header's order: wide enough for the usual value (a unit's name, a
+// row label is cut at 60), as the stream writer must set them before it
+// has seen a row. A heading wider than its column widens it.
+var longWidths = []float64{24, 14, 7, 6, 7, 16, 7, 10, 60, 12, 12, 18, 12, 12, 8, 20, 40, 20}
+
+// Widths of a period sheet's columns: the unit, the report count, the
+// source path and the total, then every indicator.
+var periodWidths = []float64{24, 10, 40, 10}
+
+const indicatorWidth = 8
+
+// width is the width of a column of w characters headed by h.
+func width(w float64, h string) float64 {
+	return max(w, float64(utf8.RuneCountInString(h)+2))
+}
+
+// WriteXLSX writes the dataset as an Excel workbook with English
+// headings: see ExportXLSX.
 func (s *Store) WriteXLSX(ctx context.Context, w io.Writer) error {
+	return s.ExportXLSX(ctx, w, English)
+}
+
+// ExportXLSX writes the dataset as an Excel workbook with the headings
+// h: the long table on sheet "data", then one sheet per period (named
+// "2023", "2023-Q3", "2023-M09", or h.NoPeriod) with the units as rows
+// (one report each: see periodSheets) and the rubric's indicators as
+// columns. Those cells hold points (not values: points are what the units
+// are compared on). A cell whose row has findings is filled red and
+// carries the finding codes as a comment. Every sheet's header row is
+// bold and frozen, so that it stays in view as the officer scrolls.
+func (s *Store) ExportXLSX(ctx context.Context, w io.Writer, h Headings) error {
+	if len(h.Long) != len(Header) || len(h.Period) != len(periodWidths) {
+		return fmt.Errorf("xlsx: %d and %d column headings, want %d and %d",
+			len(h.Long), len(h.Period), len(Header), len(periodWidths))
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", LongSheet); err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(LongSheet)
 	if err != nil {
 		return err
 	}
+	for i, head := range h.Long {
+		if err := sw.SetColWidth(i+1, i+1, width(longWidths[i], head)); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(headerPane(0)); err != nil {
+		return err
+	}
 	n := 1
-	if err := sw.SetRow("A1", strs(Header)); err != nil {
+	if err := sw.SetRow("A1", strs(h.Long), excelize.RowOpts{StyleID: bold}); err != nil {
 		return err
 	}
 	err = s.EachRow(ctx, func(r *Row) error {
@@ -58,11 +100,21 @@ func (s *Store) WriteXLSX(ctx context.Context, w io.Writer) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	if err := s.periodSheets(ctx, f); err != nil {
+	if err := s.periodSheets(ctx, f, h, bold); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(w)
 	return err
+}
+
+// headerPane freezes the header row and the first cols columns.
+func headerPane(cols int) *excelize.Panes {
+	top, _ := excelize.CoordinatesToCellName(cols+1, 2)
+	p := &excelize.Panes{Freeze: true, XSplit: cols, YSplit: 1, TopLeftCell: top, ActivePane: "bottomLeft"}
+	if cols > 0 {
+		p.ActivePane = "bottomRight"
+	}
+	return p
 }
 
 func strs(s []string) []any {
@@ -89,8 +141,9 @@ func PeriodKey(year, quarter, month *int, label string) string {
 	return strconv.Itoa(*year)
 }
 
-// periodSheets adds one sheet per period and rubric.
-func (s *Store) periodSheets(ctx context.Context, f *excelize.File) error {
+// periodSheets adds one sheet per period and rubric, with the headings
+// h and the header row in the style head.
+func (s *Store) periodSheets(ctx context.Context, f *excelize.File, h Headings, head int) error {
 	reps, err := s.reports(ctx, "")
 	if err != nil {
 		return err
@@ -108,6 +161,9 @@ func (s *Store) periodSheets(ctx context.Context, f *excelize.File) error {
 	byName := map[string]*sheet{}
 	for _, r := range reps {
 		name := PeriodKey(r.Year, r.Quarter, r.Month, r.Label)
+		if r.Year == nil && r.Label == "" {
+			name = h.NoPeriod
+		}
 		if len(rubrics) > 1 {
 			name += " " + r.Rubric
 		}
@@ -139,7 +195,7 @@ func (s *Store) periodSheets(ctx context.Context, f *excelize.File) error {
 		}
 		ids := indicatorOrder(sh.reps[0].Rubric)
 		col := map[string]int{}
-		header := []any{"unit", "reports", "source", "total"}
+		header := strs(h.Period)
 		for _, id := range ids {
 			col[id] = len(header)
 			header = append(header, id)
@@ -198,8 +254,37 @@ func (s *Store) periodSheets(ctx context.Context, f *excelize.File) error {
 		if err := f.SetSheetRow(sh.name, "A1", &header); err != nil {
 			return err
 		}
+		if err := layOut(f, sh.name, h.Period, len(header), head); err != nil {
+			return fmt.Errorf("sheet %q: %w", sh.name, err)
+		}
 	}
 	return nil
+}
+
+// layOut makes a period sheet readable when it opens: the header row
+// bold, it and the units' column frozen, the columns wide enough for
+// their headings and usual values.
+func layOut(f *excelize.File, sheet string, period []string, ncols, head int) error {
+	last, err := excelize.ColumnNumberToName(ncols)
+	if err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheet, "A1", last+"1", head); err != nil {
+		return err
+	}
+	for i, hd := range period {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sheet, col, col, width(periodWidths[i], hd)); err != nil {
+			return err
+		}
+	}
+	if ncols > len(period) {
+		first, _ := excelize.ColumnNumberToName(len(period) + 1)
+		if err := f.SetColWidth(sheet, first, last, indicatorWidth); err != nil {
+			return err
+		}
+	}
+	return f.SetPanes(sheet, headerPane(1))
 }
 
 // indicatorOrder is the rubric's indicators in the decision's order, or
