@@ -150,14 +150,16 @@ func printSummary(w io.Writer, s *corpus.Summary, stats bool) {
 }
 
 func runExport(e *env, args []string) int {
-	fs := newFlags(e, "export", "[--db DSN] --format csv|xlsx|json [--out FILE]")
+	fs := newFlags(e, "export", "[--db DSN] --format csv|xlsx|json [--lang vi|en] [--out FILE]")
 	dsn := fs.String("db", defaultDSN, "dataset: an SQLite file or a postgres:// URL")
 	format := fs.String("format", "", "csv (UTF-8 with BOM), xlsx, or json (JSON Lines)")
+	lang := fs.String("lang", "vi", "language of the csv and xlsx headings: vi or en (json keeps its English field names)")
 	out := fs.String("out", "", "file to write (default: standard output)")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	if fs.NArg() != 0 || (*format != "csv" && *format != "xlsx" && *format != "json") {
+	h, herr := corpus.HeadingsFor(*lang)
+	if fs.NArg() != 0 || (*format != "csv" && *format != "xlsx" && *format != "json") || herr != nil {
 		fs.Usage()
 		return exitUsage
 	}
@@ -184,9 +186,9 @@ func runExport(e *env, args []string) int {
 	var err error
 	switch *format {
 	case "csv":
-		err = s.WriteCSV(ctx, w)
+		err = s.ExportCSV(ctx, w, h)
 	case "xlsx":
-		err = s.WriteXLSX(ctx, w)
+		err = s.ExportXLSX(ctx, w, h)
 	case "json":
 		err = s.WriteJSON(ctx, w)
 	}

@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"chiso/corpus"
 )
 
 // copyTo copies files from the golden fixtures into dir.
@@ -53,21 +57,7 @@ func TestIngestCommands(t *testing.T) {
 		}
 	}
 
-	csvPath := filepath.Join(dir, "out.csv")
-	if code, _, errs := runCLI("", "export", "--db", db, "--format", "csv", "--out", csvPath); code != exitOK {
-		t.Fatalf("export csv: exit %d: %s", code, errs)
-	}
-	b, _ := os.ReadFile(csvPath)
-	if !bytes.HasPrefix(b, []byte("\uFEFFunit,period,")) || !strings.Contains(string(b), "Quận Bình Tân") {
-		t.Errorf("csv export: %.200s", b)
-	}
-	code, out, _ = runCLI("", "export", "--db", db, "--format", "json")
-	if code != exitOK || strings.Count(out, "\n") < 10 || !strings.HasPrefix(out, `{"unit":`) {
-		t.Errorf("json export: exit %d, %.200s", code, out)
-	}
-	if code, _, _ := runCLI("", "export", "--db", db, "--format", "yaml"); code != exitUsage {
-		t.Errorf("export --format yaml: exit %d, want %d", code, exitUsage)
-	}
+	testExport(t, db, dir)
 
 	code, out, _ = runCLI("", "history", "--db", db, "--unit", "q5", "--indicator", "6.3")
 	if code != exitOK || strings.Count(out, "Quận 5") != 2 || !strings.Contains(out, "78.23") {
@@ -84,6 +74,62 @@ func TestIngestCommands(t *testing.T) {
 	}
 	if code, _, _ := runCLI("", "rank", "--db", db, "--period", "last year"); code != exitUsage {
 		t.Errorf("rank with a bad period: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// testExport exports the dataset db as CSV and XLSX, in Vietnamese by
+// default and in English with --lang en, and as JSON, whose field names
+// stay English whatever the language.
+func testExport(t *testing.T, db, dir string) {
+	t.Helper()
+	for _, tt := range []struct {
+		lang         []string
+		csv, data    string // the start of the CSV after the BOM, the first cells of sheet data
+		sheet, total string // a period sheet's first and fourth headings
+	}{
+		{nil, "Đơn vị,Kỳ báo cáo,Năm,Quý,Tháng,", "Đơn vị|Kỳ báo cáo|Năm", "Đơn vị", "Tổng điểm"},
+		{[]string{"--lang", "vi"}, "Đơn vị,Kỳ báo cáo,", "Đơn vị|Kỳ báo cáo|Năm", "Đơn vị", "Tổng điểm"},
+		{[]string{"--lang", "en"}, "unit,period,year,quarter,month,", "unit|period|year", "unit", "total"},
+	} {
+		csvPath := filepath.Join(dir, "out.csv")
+		args := append([]string{"export", "--db", db, "--format", "csv", "--out", csvPath}, tt.lang...)
+		if code, _, errs := runCLI("", args...); code != exitOK {
+			t.Fatalf("export %q: exit %d: %s", args, code, errs)
+		}
+		b, _ := os.ReadFile(csvPath)
+		if !bytes.HasPrefix(b, []byte("\uFEFF"+tt.csv)) || !strings.Contains(string(b), "Quận Bình Tân") {
+			t.Errorf("export %q: %.200s", args, b)
+		}
+
+		xlsxPath := filepath.Join(dir, "out.xlsx")
+		args = append([]string{"export", "--db", db, "--format", "xlsx", "--out", xlsxPath}, tt.lang...)
+		if code, _, errs := runCLI("", args...); code != exitOK {
+			t.Fatalf("export %q: exit %d: %s", args, code, errs)
+		}
+		f, err := excelize.OpenFile(xlsxPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows(corpus.LongSheet)
+		if err != nil || len(rows) < 2 || !strings.HasPrefix(strings.Join(rows[0], "|"), tt.data) {
+			t.Errorf("export %q: sheet %s starts %q (%v), want %q", args, corpus.LongSheet, rows[:min(len(rows), 1)], err, tt.data)
+		}
+		for _, sh := range []string{"2023-Q3", "2024"} {
+			rows, err := f.GetRows(sh)
+			if err != nil || len(rows) < 2 || len(rows[0]) < 4 || rows[0][0] != tt.sheet || rows[0][3] != tt.total {
+				t.Errorf("export %q: sheet %q: %v, header %q, want %q ... %q", args, sh, err, rows[:min(len(rows), 1)], tt.sheet, tt.total)
+			}
+		}
+		f.Close()
+	}
+	code, out, _ := runCLI("", "export", "--db", db, "--format", "json", "--lang", "vi")
+	if code != exitOK || strings.Count(out, "\n") < 10 || !strings.HasPrefix(out, `{"unit":`) {
+		t.Errorf("json export: exit %d, %.200s", code, out)
+	}
+	for _, args := range [][]string{{"--format", "yaml"}, {"--format", "csv", "--lang", "fr"}} {
+		if code, _, _ := runCLI("", append([]string{"export", "--db", db}, args...)...); code != exitUsage {
+			t.Errorf("export %q: exit %d, want %d", args, code, exitUsage)
+		}
 	}
 }
 
