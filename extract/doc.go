@@ -47,3 +47,8 @@ package extract
 //   - A rate holds when it equals 100·a/b rounded half away from zero to
 //     the decimals written; a truncated rate (15,3 % for 35/228 = 15,35 %)
 //     is a mismatch.
+//   - A sign glued to digits is a sign ("+5%" is 5, "-3,2 %" and "−2%"
+//     are negative, "-12" is −12); "tăng"/"giảm" before a value say its
+//     sign in words ("giảm 3%" is −3). A "-", "–" or "+" followed by a
+//     space is a bullet: "- 100%" is 100. Raw keeps the sign as written,
+//     which is how the rubric tells a growth from a level.

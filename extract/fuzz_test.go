@@ -10,7 +10,8 @@ import (
 func FuzzParseValue(f *testing.F) {
 	for _, s := range []string{"78,23%", "78.23 %", "11.781", "11781", "1.05 %", "99,97%", "760.370/761.174",
 		"35,5 mét", "26 bài", "0 %", "Có thành lập", "Không", "Đã ban hành", "Chưa triển khai", "Đang thực hiện",
-		"Hoàn thành", "Hàng tuần", "", "1.234", "1.234,5", "12/10/2023", "1.2.3", "Đang thực hiện\n+ 100% (5/5)"} {
+		"Hoàn thành", "Hàng tuần", "", "1.234", "1.234,5", "12/10/2023", "1.2.3", "Đang thực hiện\n+ 100% (5/5)",
+		"+5%", "-3,2 %", "−2%", "tăng 5%", "giảm 3%", "- 100%", "-12", "-1.234"} {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, c uint8) {
@@ -39,6 +40,13 @@ func FuzzParseValue(f *testing.F) {
 		}
 		if (p == ProblemAmbiguous) != v.Ambiguous {
 			t.Fatalf("%q: problem %q but ambiguous=%v", s, p, v.Ambiguous)
+		}
+		// A minus glued to a value negates it and changes nothing else.
+		if (v.Kind == KindPercent || v.Kind == KindNumber) && isDigit(s[0]) {
+			n, np := ParseValue("-"+s, ctx)
+			if n.Kind != v.Kind || np != p || n.Number == nil || *n.Number != -*v.Number || n.Unit != v.Unit {
+				t.Fatalf("%q is %s %v, but -%q is %s %v (%q)", s, v.Kind, *v.Number, s, n.Kind, num(n.Number), np)
+			}
 		}
 	})
 }

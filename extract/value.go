@@ -26,6 +26,11 @@ const (
 // a quantity, and the rubric reads the words from the raw cell. A cell whose
 // first line is a value and whose next lines explain it ("Đang thực hiện\n+
 // Hoàn tất …") is read from its first line.
+//
+// A value may carry a sign ("+5%", "-12", "−2%" with U+2212) or say its
+// sign in words ("tăng 5%", "giảm 3%" is −3 %): a change rather than a
+// level. A dash or plus followed by a space is a bullet, not a sign:
+// "- 100%" is 100 %. See signed.go.
 func ParseValue(s string, ctx NumberContext) (Value, Problem) {
 	t := strings.TrimSpace(s)
 	v, p := parseLine(t, ctx)
@@ -43,6 +48,9 @@ func parseLine(t string, ctx NumberContext) (Value, Problem) {
 	switch t {
 	case "", "-", "–", "—", "…", "...":
 		return Value{Kind: KindEmpty}, ProblemNone
+	}
+	if v, p, ok := signedValue(t, ctx); ok {
+		return v, p
 	}
 	if isDigit(t[0]) {
 		return parseNumeric(t, ctx)
