@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -209,12 +210,24 @@ func (o *Observation) statedGrowth() (float64, bool) {
 	t := strings.TrimSpace(o.Raw)
 	f := wordsOf(t)
 	switch {
-	case f.has("giảm") && *o.Number > 0:
-		return -*o.Number, true
-	case strings.HasPrefix(t, "+") || strings.HasPrefix(t, "-") || f.has("tăng"):
+	case f.has("giảm"):
+		// "giảm 3%" may come as 3 or, signed by extract, as −3.
+		return -math.Abs(*o.Number), true
+	case signedNumber(t) || f.has("tăng"):
 		return *o.Number, true
 	}
 	return 0, false
+}
+
+// signedNumber reports a sign glued to the digits ("+5%", "-3", "−2%"):
+// a dash followed by a space is a bullet, not a sign.
+func signedNumber(t string) bool {
+	for _, sign := range []string{"+", "-", "−", "–"} {
+		if rest, ok := strings.CutPrefix(t, sign); ok {
+			return rest != "" && rest[0] >= '0' && rest[0] <= '9'
+		}
+	}
+	return false
 }
 
 // words is a value's text as words, for reading the words sheets use.
