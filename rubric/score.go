@@ -83,22 +83,10 @@ func Score(ind *Indicator, obs *Observation) Result {
 		} else {
 			res.set(0, say("no: 0", "không: 0 điểm"))
 		}
-	case Leader:
-		lv, ok := obs.leader()
-		if !ok {
-			res.unread(obs)
-			return res
-		}
-		res.level(ind, lv)
-	case Frequency:
-		lv, ok := obs.frequency()
-		if !ok {
-			res.unread(obs)
-			return res
-		}
-		res.level(ind, lv)
-	case Status:
-		lv, ok := obs.status()
+	case Leader, Frequency, Status:
+		// The three differ only in the words that name their levels.
+		read := map[Kind]func() (string, bool){Leader: obs.leader, Frequency: obs.frequency, Status: obs.status}[m.Kind]
+		lv, ok := read()
 		if !ok {
 			res.unread(obs)
 			return res
