@@ -15,36 +15,10 @@ import (
 // is converted here, where the font is known, because package parse only
 // sees the text.
 
-// legacy is the encoding a font name implies.
-type legacy int
-
-const (
-	legacyNone legacy = iota
-	legacyTCVN3
-	legacyTCVN3Upper // the ".VnXxxH" fonts: capitals drawn at the lower-case codes
-	legacyVNI
-)
-
-// legacyOf recognises TCVN3 (".VnTime", ".VnArialH", ".VnTimeH Bold") and
-// VNI ("VNI-Times", "VNI-Helve") font names.
-func legacyOf(font string) legacy {
-	switch {
-	case len(font) >= 4 && strings.EqualFold(font[:4], "VNI-"):
-		return legacyVNI
-	case strings.HasPrefix(font, ".Vn") || strings.HasPrefix(font, ".VN"):
-		family, _, _ := strings.Cut(font, " ")
-		if strings.HasSuffix(family, "H") {
-			return legacyTCVN3Upper
-		}
-		return legacyTCVN3
-	}
-	return legacyNone
-}
-
 // segment is a stretch of a paragraph's text set in a legacy font.
 type segment struct {
 	start, end int
-	kind       legacy
+	kind       vntext.Font
 }
 
 // evidence counts, per encoding, paragraphs whose legacy-font text was
@@ -52,7 +26,7 @@ type segment struct {
 // their .VnTime font names left in place are common, and a short cell
 // ("Có", "Tổng") can read either way; such cells follow the document.
 type evidence struct {
-	legacy, unicode [legacyVNI + 1]int
+	legacy, unicode [vntext.VNIFont + 1]int
 }
 
 // convert returns s with its legacy segments decoded, deciding per
@@ -61,14 +35,14 @@ func (e *evidence) convert(s string, segs []segment) string {
 	if len(segs) == 0 {
 		return s
 	}
-	var pools [legacyVNI + 1]strings.Builder
+	var pools [vntext.VNIFont + 1]strings.Builder
 	for _, g := range segs {
 		pools[family(g.kind)].WriteString(s[g.start:g.end])
 	}
-	var decide [legacyVNI + 1]bool
+	var decide [vntext.VNIFont + 1]bool
 	for k := range pools {
 		if pools[k].Len() > 0 {
-			decide[k] = e.decide(legacy(k), pools[k].String())
+			decide[k] = e.decide(vntext.Font(k), pools[k].String())
 		}
 	}
 	var b strings.Builder
@@ -79,45 +53,32 @@ func (e *evidence) convert(s string, segs []segment) string {
 			continue
 		}
 		b.WriteString(s[last:g.start])
-		b.WriteString(decode(s[g.start:g.end], g.kind))
+		b.WriteString(g.kind.Decode(toLatin1(s[g.start:g.end])))
 		last = g.end
 	}
 	b.WriteString(s[last:])
 	return b.String()
 }
 
-func family(k legacy) legacy {
-	if k == legacyTCVN3Upper {
-		return legacyTCVN3
+func family(k vntext.Font) vntext.Font {
+	if k == vntext.TCVN3UpperFont {
+		return vntext.TCVN3Font
 	}
 	return k
 }
 
-func (e *evidence) decide(k legacy, pool string) bool {
+func (e *evidence) decide(k vntext.Font, pool string) bool {
 	pool = toLatin1(pool)
 	switch {
 	case !latin1(pool):
 		// ạ, ư, đ...: Unicode Vietnamese, whatever the font says.
 		e.unicode[k]++
 		return false
-	case k == legacyTCVN3 && hasTCVN3Code(pool), k == legacyVNI && vntext.DetectLegacy(pool) == vntext.VNI:
+	case k == vntext.TCVN3Font && hasTCVN3Code(pool), k == vntext.VNIFont && vntext.DetectLegacy(pool) == vntext.VNI:
 		e.legacy[k]++
 		return true
 	}
 	return e.legacy[k] > e.unicode[k]
-}
-
-func decode(s string, k legacy) string {
-	s = toLatin1(s)
-	switch k {
-	case legacyTCVN3:
-		return vntext.FromTCVN3(s)
-	case legacyTCVN3Upper:
-		return vntext.FromTCVN3Upper(s)
-	case legacyVNI:
-		return vntext.FromVNI(s)
-	}
-	return s
 }
 
 // toLatin1 undoes Word's reading of the legacy bytes 0x80–0x9F as

@@ -68,19 +68,3 @@ func TestLegacyFonts(t *testing.T) {
 		})
 	}
 }
-
-func TestLegacyOf(t *testing.T) {
-	tests := []struct {
-		font string
-		want legacy
-	}{
-		{".VnTime", legacyTCVN3}, {".VnArial Narrow", legacyTCVN3}, {".VnTimeH", legacyTCVN3Upper},
-		{".VnArialH Bold", legacyTCVN3Upper}, {"VNI-Times", legacyVNI}, {"VNI-Helve-Condense", legacyVNI},
-		{"Times New Roman", legacyNone}, {"", legacyNone}, {"Vni", legacyNone},
-	}
-	for _, tt := range tests {
-		if got := legacyOf(tt.font); got != tt.want {
-			t.Errorf("legacyOf(%q) = %d, want %d", tt.font, got, tt.want)
-		}
-	}
-}

@@ -3,6 +3,8 @@ package docx
 import (
 	"encoding/xml"
 	"strings"
+
+	"chiso/parse/vntext"
 )
 
 // paragraph reads a w:p whose start tag has been read, up to its end tag,
@@ -78,7 +80,7 @@ func (w *walker) paragraph(depth int) (string, error) {
 					if runHasFont {
 						font = runFont
 					}
-					b.writeIn(text, legacyOf(font))
+					b.writeIn(text, vntext.FontOf(font))
 				}
 			case isW(t.Name, "tbl"):
 				// A table in a text box: kept as text.
@@ -122,8 +124,8 @@ type paraText struct {
 }
 
 // writeIn writes text set in a font of the given encoding.
-func (b *paraText) writeIn(s string, k legacy) {
-	if k == legacyNone || s == "" {
+func (b *paraText) writeIn(s string, k vntext.Font) {
+	if k == vntext.UnicodeFont || s == "" {
 		b.write(s)
 		return
 	}

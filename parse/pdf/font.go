@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	lpdf "github.com/ledongthuc/pdf"
+
+	"chiso/parse/vntext"
 )
 
 // font is what the walker needs of a PDF font: how to cut a string into
@@ -13,7 +15,7 @@ type font struct {
 	composite bool  // Type0: codes of one or more bytes through enc
 	enc       *cmap // a Type0 font's embedded encoding CMap; nil for Identity-H/V
 	uni       *cmap // ToUnicode
-	legacy    legacy
+	legacy    vntext.Font
 
 	// simple fonts
 	text   [256]string
@@ -27,50 +29,11 @@ type font struct {
 	noUnicode bool    // an Identity font without ToUnicode: its text is glyph ids
 }
 
-// legacy names the pre-Unicode Vietnamese encoding a font's name implies.
-type legacy int
-
-const (
-	legacyNone legacy = iota
-	legacyTCVN3
-	legacyTCVN3Upper // the ".VnXxxH" fonts: capitals drawn at the lower-case codes
-	legacyVNI
-)
-
-// legacyOf recognises TCVN3 (".VnTime", ".VnArialH") and VNI ("VNI-Times")
-// font names, with or without a subset prefix ("ABCDEF+") and style suffix.
-func legacyOf(base string) legacy {
-	if i := strings.IndexByte(base, '+'); i == 6 {
-		base = base[7:]
-	}
-	switch {
-	case strings.HasPrefix(strings.ToUpper(base), "VNI-") || strings.HasPrefix(strings.ToUpper(base), "VNI_"):
-		return legacyVNI
-	case strings.Contains(base, ".Vn") || strings.HasPrefix(base, "Vn") && len(base) > 2 && base[2] >= 'A' && base[2] <= 'Z':
-		family := base
-		if i := strings.IndexByte(family, ','); i >= 0 {
-			family = family[:i]
-		}
-		family = strings.TrimRight(family, " ")
-		for _, style := range []string{"-BoldItalic", "-Bold", "-Italic", "BoldItalic", "Bold", "Italic"} {
-			if strings.HasSuffix(family, style) {
-				family = strings.TrimSuffix(family, style)
-				break
-			}
-		}
-		if strings.HasSuffix(family, "H") {
-			return legacyTCVN3Upper
-		}
-		return legacyTCVN3
-	}
-	return legacyNone
-}
-
 // loadFont reads a font dictionary. It panics on malformed objects; the
 // caller recovers.
 func loadFont(v lpdf.Value) *font {
 	f := &font{name: v.Key("BaseFont").Name()}
-	f.legacy = legacyOf(f.name)
+	f.legacy = vntext.FontOf(f.name)
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
 		f.uni = parseCMap(tu, v)
 	}
@@ -115,7 +78,7 @@ func (f *font) loadSimple(v lpdf.Value) {
 		}
 	}
 	for c := 0; c < 256; c++ {
-		if f.legacy != legacyNone {
+		if f.legacy != vntext.UnicodeFont {
 			// The bytes are the legacy text; the converter wants them as Latin-1.
 			if c >= 0x20 {
 				f.text[c] = string(rune(c))
@@ -174,7 +137,7 @@ func (f *font) loadSimple(v lpdf.Value) {
 			break
 		}
 	}
-	if f.spaceW == 0 && f.legacy != legacyNone && f.widths[32] > 0 {
+	if f.spaceW == 0 && f.legacy != vntext.UnicodeFont && f.widths[32] > 0 {
 		f.spaceW = f.widths[32]
 	}
 }

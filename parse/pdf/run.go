@@ -8,6 +8,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"chiso/parse/pdf/layout"
+
+	"chiso/parse/vntext"
 )
 
 // Where one run of glyphs ends and the next begins, in ems.
@@ -41,7 +43,7 @@ type run struct {
 // end of its advance (x1,y1).
 func (w *walker) glyph(text string, x0, y0, x1, y1, em, spaceW float64, f *font) {
 	r := &w.run
-	if r.active && text != "" && isMarks(text) && f.legacy == legacyNone {
+	if r.active && text != "" && isMarks(text) && f.legacy == vntext.UnicodeFont {
 		// A combining mark drawn as its own glyph belongs to the letter
 		// before it, wherever the producer placed it.
 		r.text = append(r.text, text...)
@@ -104,8 +106,8 @@ func (w *walker) flush() {
 		return
 	}
 	s := string(r.text)
-	if r.font.legacy != legacyNone {
-		s = fromLegacy(s, r.font.legacy)
+	if r.font.legacy != vntext.UnicodeFont {
+		s = r.font.legacy.Decode(s)
 	}
 	if !isASCII(s) {
 		s = norm.NFC.String(s)
