@@ -419,14 +419,7 @@ func hasLongCell(row []string) bool {
 	return false
 }
 
+// sameRow compares rows cell by cell, ignoring the spaces around cells.
 func sameRow(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if strings.TrimSpace(a[i]) != strings.TrimSpace(b[i]) {
-			return false
-		}
-	}
-	return true
+	return slices.EqualFunc(a, b, func(x, y string) bool { return strings.TrimSpace(x) == strings.TrimSpace(y) })
 }

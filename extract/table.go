@@ -93,7 +93,7 @@ func findTables(d *doc.Document) []*table {
 		h, at, ok := findHeader(tb.grid)
 		adjacent := cur != nil && last == bi-1
 		switch {
-		case ok && adjacent && sameColumns(cur.head.cols, h.cols):
+		case ok && adjacent && slices.Equal(cur.head.cols, h.cols):
 			cur.addRows(tb, at+h.rows)
 		case ok:
 			cur = &table{head: h, section: section}
@@ -181,18 +181,6 @@ func foldPrefix(s string, n int) string {
 		}
 	}
 	return vntext.Fold(s)
-}
-
-func sameColumns(a, b []Column) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func width(grid [][]string) int {
@@ -309,7 +297,7 @@ func repeatsHeader(cells []string, h header, grid [][]string, ri int) bool {
 		return true
 	}
 	cols, n := classifyRow(cells)
-	return isHeaderRow(cols, n) && sameColumns(cols, h.cols)
+	return isHeaderRow(cols, n) && slices.Equal(cols, h.cols)
 }
 
 // copied reports whether grid position (r, c) holds a copy of a merged

@@ -135,19 +135,7 @@ var disableConfig sync.Once
 // context, so it runs in a goroutine that is abandoned if ctx ends first.
 func repair(ctx context.Context, data []byte) ([]byte, error) {
 	disableConfig.Do(api.DisableConfigDir)
-	type result struct {
-		b   []byte
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		var res result
-		defer func() {
-			if x := recover(); x != nil {
-				res = result{nil, fmt.Errorf("pdfcpu: %v", x)}
-			}
-			done <- res
-		}()
+	return abandonable(ctx, "pdfcpu", func() ([]byte, error) {
 		conf := model.NewDefaultConfiguration()
 		conf.ValidationMode = model.ValidationRelaxed
 		var buf bytes.Buffer
@@ -160,12 +148,6 @@ func repair(ctx context.Context, data []byte) ([]byte, error) {
 		} else {
 			err = api.Optimize(bytes.NewReader(data), &buf, conf)
 		}
-		res = result{buf.Bytes(), err}
-	}()
-	select {
-	case res := <-done:
-		return res.b, res.err
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
+		return buf.Bytes(), err
+	})
 }

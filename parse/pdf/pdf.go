@@ -116,25 +116,15 @@ func Pages(ctx context.Context, r io.ReaderAt, size int64) ([]layout.Page, []str
 	type result struct {
 		pages []layout.Page
 		warn  []string
-		err   error
 	}
-	done := make(chan result, 1)
-	go func() {
-		var res result
-		defer func() {
-			if x := recover(); x != nil {
-				res = result{err: fmt.Errorf("internal error reading PDF: %v", x)}
-			}
-			done <- res
-		}()
-		res.pages, res.warn, res.err = pages(ctx, r, size)
-	}()
-	select {
-	case res := <-done:
-		return res.pages, res.warn, res.err
-	case <-ctx.Done():
-		return nil, nil, fmt.Errorf("time limit reached: %w", ctx.Err())
+	res, err := abandonable(ctx, "internal error reading PDF", func() (result, error) {
+		p, w, err := pages(ctx, r, size)
+		return result{p, w}, err
+	})
+	if err != nil && err == ctx.Err() {
+		return nil, nil, fmt.Errorf("time limit reached: %w", err)
 	}
+	return res.pages, res.warn, err
 }
 
 func pages(ctx context.Context, r io.ReaderAt, size int64) ([]layout.Page, []string, error) {

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -278,22 +279,10 @@ func next(prev, n rowNum) bool {
 	p, c := prev.parts, n.parts
 	switch {
 	case len(c) == len(p)+1: // first child
-		return c[len(c)-1] == 1 && equalInts(c[:len(p)], p)
+		return c[len(c)-1] == 1 && slices.Equal(c[:len(p)], p)
 	case len(c) <= len(p): // sibling or later parent
 		last := len(c) - 1
-		return c[last] == p[last]+1 && equalInts(c[:last], p[:last])
+		return c[last] == p[last]+1 && slices.Equal(c[:last], p[:last])
 	}
 	return false
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 
 	"chiso/parse/doc"
@@ -102,16 +103,9 @@ func (r *reader) table(rows [][]string) {
 	r.blocks = append(r.blocks, doc.Block{Kind: doc.TableKind, Table: t})
 }
 
+// equal compares rows cell by cell, ignoring the spaces around cells.
 func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if strings.TrimSpace(a[i]) != strings.TrimSpace(b[i]) {
-			return false
-		}
-	}
-	return true
+	return slices.EqualFunc(a, b, func(x, y string) bool { return strings.TrimSpace(x) == strings.TrimSpace(y) })
 }
 
 // blank reports a line with nothing but spaces. A tab is not blank: in the
