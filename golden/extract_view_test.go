@@ -54,46 +54,21 @@ func extractView(t *testing.T, path string) any {
 	return out
 }
 
-// extractLogOnly names the formats whose extraction is compared with the
-// reference format but only logged, while their reader is unfinished.
-// Delete an entry to make that format's comparison an assertion.
-var extractLogOnly = map[string]bool{}
-
 // TestExtractCrossFormat checks that every format of one document gives
 // the same extraction — report, indicators, findings — apart from where
 // things are (location, source).
 func TestExtractCrossFormat(t *testing.T) {
-	groups := map[string][]string{}
-	for _, path := range fixtures(t) {
-		base := filepath.Base(path)
-		g, ok := sameDocument[base]
-		if !ok {
-			g = strings.TrimSuffix(base, filepath.Ext(base))
-		}
-		groups[g] = append(groups[g], path)
-	}
-	names := make([]string, 0, len(groups))
-	for g, members := range groups {
-		if len(members) > 1 {
-			names = append(names, g)
-		}
-	}
-	slices.Sort(names)
+	names, groups := documents(t)
 	for _, g := range names {
 		members := groups[g]
-		slices.SortFunc(members, func(a, b string) int { return compareMembers(g, a, b) })
 		t.Run(g, func(t *testing.T) {
 			for _, other := range members[1:] {
-				report := t.Errorf
-				if extractLogOnly[filepath.Ext(other)] {
-					report = t.Logf
-				}
 				// A PDF draws lines, not line breaks: both sides compare
 				// with runs of white space as one space there.
 				pdf := filepath.Ext(other) == ".pdf"
 				want := placeless(t, members[0], pdf)
 				if got := placeless(t, other, pdf); got != want {
-					report("%s and %s extract differently:\n%s", filepath.Base(members[0]), filepath.Base(other), diff([]byte(want), []byte(got)))
+					t.Errorf("%s and %s extract differently:\n%s", filepath.Base(members[0]), filepath.Base(other), diff([]byte(want), []byte(got)))
 				}
 			}
 		})
