@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"chiso/doc"
 	"chiso/extract"
-	"chiso/parse/doc"
 	"chiso/rubric"
 )
 

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // unitKinds maps the ways people write the kind of an administrative unit

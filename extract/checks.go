@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // This package emits rate_mismatch, rate_over_100, zero_denominator,

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // Extract reads the indicators of a document and audits them. It never

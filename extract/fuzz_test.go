@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 func FuzzParseValue(f *testing.F) {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/sahilm/fuzzy"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // Column is what a table column holds, as its header says.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/sahilm/fuzzy"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // TestFuzzyCandidates checks the pre-filter of fuzzyCandidates: it must

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"chiso/parse/doc"
-	"chiso/parse/vntext"
+	"chiso/doc"
+	"chiso/vntext"
 )
 
 // loadText reads a report saved as text the way the seeds are: tables as

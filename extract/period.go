@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"chiso/parse/doc"
-	"chiso/parse/vntext"
+	"chiso/doc"
+	"chiso/vntext"
 )
 
 var (

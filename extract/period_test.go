@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // TestRemoveDates checks the pre-test of removeDates against the pattern

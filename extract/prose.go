@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // proseRate is a rate quoted in running text with the counts it is made of:

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"chiso/parse/doc"
-	"chiso/parse/vntext"
+	"chiso/doc"
+	"chiso/vntext"
 )
 
 func ip(v int) *int { return &v }

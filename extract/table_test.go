@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // TestFieldCounts checks the scanners that replace strings.Fields on

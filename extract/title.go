@@ -5,8 +5,8 @@ import (
 	"strings"
 	"unicode"
 
-	"chiso/parse/doc"
-	"chiso/parse/vntext"
+	"chiso/doc"
+	"chiso/vntext"
 )
 
 // docTypes are title lines that only name the kind of document; the

@@ -7,8 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"chiso/parse/doc"
-	"chiso/parse/vntext"
+	"chiso/doc"
+	"chiso/vntext"
 )
 
 // unitStop are words that end a unit's name in an upper-case title ("QUẬN

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // Problem is what went wrong reading a value: "" (nothing), or the finding

@@ -1,14 +1,13 @@
 package golden
 
 import (
+	"chiso/doc"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"chiso/parse"
 )
 
 // sameDocument groups fixtures that hold one document under different
@@ -120,7 +119,7 @@ func tablesOf(path string) ([][][]string, error) {
 	}
 	var out [][][]string
 	for _, b := range d.Blocks {
-		if b.Kind == parse.TableKind && b.Table != nil {
+		if b.Kind == doc.TableKind && b.Table != nil {
 			out = append(out, b.Table.Texts())
 		}
 	}

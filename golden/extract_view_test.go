@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"chiso/doc"
 	"chiso/extract"
-	"chiso/parse"
 	"chiso/rubric"
 )
 
@@ -25,7 +25,7 @@ type extractReport struct {
 
 type extractObject struct {
 	Schema     string              `json:"schema"`
-	Source     parse.Source        `json:"source"`
+	Source     doc.Source          `json:"source"`
 	Report     extractReport       `json:"report"`
 	Indicators []extract.Indicator `json:"indicators"`
 	Findings   []extract.Finding   `json:"findings"`
@@ -39,7 +39,7 @@ func extractView(t *testing.T, path string) any {
 	if err != nil {
 		s := err.Error()
 		out.Error = &s
-		out.Source = parse.Source{Path: filepath.Base(path)}
+		out.Source = doc.Source{Path: filepath.Base(path)}
 		return out
 	}
 	rep := extract.Extract(d, extract.Options{})
@@ -80,7 +80,7 @@ func TestExtractCrossFormat(t *testing.T) {
 // collapsed.
 func placeless(t *testing.T, path string, flat bool) string {
 	v := extractView(t, path).(extractObject)
-	v.Source = parse.Source{}
+	v.Source = doc.Source{}
 	inds := slices.Clone(v.Indicators)
 	for i := range inds {
 		inds[i].Location = extract.Location{}

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"chiso/doc"
 	"chiso/parse"
 )
 
@@ -156,7 +157,7 @@ func diff(want, got []byte) string {
 // fixture is parsed once per test run, whichever test asks first; every
 // caller gets its own copy, so that a view that changes the document
 // cannot change what the next view sees.
-func read(path string) (*parse.Document, error) {
+func read(path string) (*doc.Document, error) {
 	readMu.Lock()
 	defer readMu.Unlock()
 	r, ok := readCache[path]
@@ -170,7 +171,7 @@ func read(path string) (*parse.Document, error) {
 	return clone(r.doc), nil
 }
 
-func readFile(path string) (*parse.Document, error) {
+func readFile(path string) (*doc.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -180,7 +181,7 @@ func readFile(path string) (*parse.Document, error) {
 }
 
 // clone copies a document down to its cells.
-func clone(d *parse.Document) *parse.Document {
+func clone(d *doc.Document) *doc.Document {
 	c := *d
 	c.Warnings = slices.Clone(d.Warnings)
 	c.Blocks = slices.Clone(d.Blocks)
@@ -188,7 +189,7 @@ func clone(d *parse.Document) *parse.Document {
 		if b.Table == nil {
 			continue
 		}
-		t := &parse.Table{Rows: make([][]parse.Cell, len(b.Table.Rows))}
+		t := &doc.Table{Rows: make([][]doc.Cell, len(b.Table.Rows))}
 		for r, row := range b.Table.Rows {
 			t.Rows[r] = slices.Clone(row)
 		}
@@ -198,7 +199,7 @@ func clone(d *parse.Document) *parse.Document {
 }
 
 type readResult struct {
-	doc *parse.Document
+	doc *doc.Document
 	err error
 }
 

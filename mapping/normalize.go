@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strings"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 
 	"golang.org/x/text/unicode/norm"
 )

@@ -6,7 +6,7 @@
 // main part, HTML markup, otherwise text) and by extension only as a hint.
 // Each format has its own reader in a sub-package (parse/docx, parse/html,
 // parse/text, parse/pdf); this package sniffs, dispatches, applies the text
-// normalisation of parse/vntext once to every paragraph and cell, and turns
+// normalisation of vntext once to every paragraph and cell, and turns
 // every failure — including a reader's panic — into an *Error that names the
 // file, the format and the problem.
 package parse
@@ -24,32 +24,12 @@ import (
 	"strings"
 	"time"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 	"chiso/parse/docx"
 	"chiso/parse/html"
 	"chiso/parse/pdf"
 	"chiso/parse/text"
-	"chiso/parse/vntext"
-)
-
-// The model, re-exported so that callers need only this package.
-type (
-	Document = doc.Document
-	Block    = doc.Block
-	Table    = doc.Table
-	Cell     = doc.Cell
-	Source   = doc.Source
-	Format   = doc.Format
-)
-
-const (
-	PDF  = doc.PDF
-	DOCX = doc.DOCX
-	HTML = doc.HTML
-	Text = doc.Text
-
-	Paragraph = doc.Paragraph
-	TableKind = doc.TableKind
+	"chiso/vntext"
 )
 
 // Options limit what one document may cost.
@@ -82,12 +62,12 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // File reads the report at path with default options.
-func File(path string) (*Document, error) {
+func File(path string) (*doc.Document, error) {
 	return FileOptions(context.Background(), path, Options{})
 }
 
 // FileOptions reads the report at path.
-func FileOptions(ctx context.Context, path string, opt Options) (*Document, error) {
+func FileOptions(ctx context.Context, path string, opt Options) (*doc.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &Error{Path: path, Err: err}
@@ -98,12 +78,12 @@ func FileOptions(ctx context.Context, path string, opt Options) (*Document, erro
 
 // Read reads a report from r; name is used for errors, as a format hint
 // (its extension) and as Source.Path.
-func Read(r io.Reader, name string) (*Document, error) {
+func Read(r io.Reader, name string) (*doc.Document, error) {
 	return ReadOptions(context.Background(), r, name, Options{})
 }
 
 // ReadOptions reads a report from r under the limits of opt.
-func ReadOptions(ctx context.Context, r io.Reader, name string, opt Options) (*Document, error) {
+func ReadOptions(ctx context.Context, r io.Reader, name string, opt Options) (*doc.Document, error) {
 	if opt.MaxSize <= 0 {
 		opt.MaxSize = DefaultMaxSize
 	}
@@ -121,7 +101,7 @@ func ReadOptions(ctx context.Context, r io.Reader, name string, opt Options) (*D
 }
 
 // Bytes reads a report held in memory.
-func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration) (d *Document, err error) {
+func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration) (d *doc.Document, err error) {
 	format, err := Sniff(data, name)
 	if err != nil {
 		return nil, &Error{Path: name, Format: format, Err: err}
@@ -138,12 +118,12 @@ func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration)
 			d, err = nil, &Error{Path: name, Format: format, Err: fmt.Errorf("internal error (please report with this file): %v\n%s", p, debug.Stack())}
 		}
 	}()
-	switch Format(format) {
-	case PDF:
+	switch doc.Format(format) {
+	case doc.PDF:
 		d, err = pdf.Read(ctx, bytes.NewReader(data), int64(len(data)))
-	case DOCX:
+	case doc.DOCX:
 		d, err = docx.Read(bytes.NewReader(data), int64(len(data)))
-	case HTML:
+	case doc.HTML:
 		d, err = html.Read(bytes.NewReader(data))
 	default:
 		d, err = text.Read(data)
@@ -156,7 +136,7 @@ func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration)
 	}
 	sum := sha256.Sum256(data)
 	d.Source.Path = name
-	d.Source.Format = Format(format)
+	d.Source.Format = doc.Format(format)
 	d.Source.SHA256 = hex.EncodeToString(sum[:])
 	Normalize(d)
 	return d, nil
@@ -164,17 +144,17 @@ func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration)
 
 // Normalize applies vntext.Clean to every paragraph and cell, drops
 // paragraphs left empty, and numbers the blocks.
-func Normalize(d *Document) {
+func Normalize(d *doc.Document) {
 	blocks := d.Blocks[:0]
 	for _, b := range d.Blocks {
-		if b.Kind == TableKind && b.Table != nil {
+		if b.Kind == doc.TableKind && b.Table != nil {
 			for _, row := range b.Table.Rows {
 				for i := range row {
 					row[i].Text = vntext.Clean(row[i].Text)
 				}
 			}
 		} else {
-			b.Kind = Paragraph
+			b.Kind = doc.Paragraph
 			b.Text = vntext.Clean(b.Text)
 			if b.Text == "" {
 				continue
@@ -196,7 +176,7 @@ func Sniff(data []byte, name string) (string, error) {
 	case len(data) == 0:
 		return "", fmt.Errorf("empty file")
 	case bytes.HasPrefix(head, []byte("%PDF-")) || bytes.Contains(head, []byte("%PDF-")):
-		return string(PDF), nil
+		return string(doc.PDF), nil
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return sniffZip(data, ext)
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
@@ -207,14 +187,14 @@ func Sniff(data []byte, name string) (string, error) {
 	case bytes.HasPrefix(data, []byte("{\\rtf")):
 		return "rtf", fmt.Errorf("RTF is not supported: save it as .docx or PDF")
 	case looksHTML(head):
-		return string(HTML), nil
+		return string(doc.HTML), nil
 	case looksBinary(head):
 		if ext != "" {
 			return "binary", fmt.Errorf("unrecognised binary content (not PDF, DOCX, HTML or text), though the name ends in %s", ext)
 		}
 		return "binary", fmt.Errorf("unrecognised binary content (not PDF, DOCX, HTML or text)")
 	}
-	return string(Text), nil
+	return string(doc.Text), nil
 }
 
 // sniffZip tells a Word document from the other zip-based formats by the
@@ -222,7 +202,7 @@ func Sniff(data []byte, name string) (string, error) {
 func sniffZip(data []byte, ext string) (string, error) {
 	switch {
 	case bytes.Contains(data, []byte("word/")):
-		return string(DOCX), nil
+		return string(doc.DOCX), nil
 	case bytes.Contains(data, []byte("xl/")):
 		return "xlsx", fmt.Errorf("Excel workbooks are not supported: export the sheet as PDF or HTML")
 	case bytes.Contains(data, []byte("application/vnd.oasis.opendocument")):
@@ -232,7 +212,7 @@ func sniffZip(data []byte, ext string) (string, error) {
 	}
 	if ext == ".docx" {
 		// Let the DOCX reader say what is missing.
-		return string(DOCX), nil
+		return string(doc.DOCX), nil
 	}
 	return "zip", fmt.Errorf("a zip archive that is not a Word document")
 }

@@ -13,8 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"chiso/doc"
 	"chiso/parse"
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // testdocs is ../shared/testdocs beside the repository: the documents the
@@ -33,7 +34,7 @@ func needTestdocs(t *testing.T) {
 
 // truthCells counts, over every table, the non-empty truth cells whose
 // text the document reproduces at the same table, row and column.
-func truthCells(t *testing.T, d *parse.Document, repeat int) (matched, total int) {
+func truthCells(t *testing.T, d *doc.Document, repeat int) (matched, total int) {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(testdocs, "truth.json"))
 	if err != nil {
@@ -45,7 +46,7 @@ func truthCells(t *testing.T, d *parse.Document, repeat int) (matched, total int
 	}
 	var got [][][]string
 	for _, b := range d.Blocks {
-		if b.Kind == parse.TableKind {
+		if b.Kind == doc.TableKind {
 			got = append(got, b.Table.Texts())
 		}
 	}
@@ -224,14 +225,14 @@ func TestNormalized(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Blocks) != 1 || d.Blocks[0].Kind != parse.TableKind {
+	if len(d.Blocks) != 1 || d.Blocks[0].Kind != doc.TableKind {
 		t.Fatalf("got %+v, want one table", d.Blocks)
 	}
 	got := d.Blocks[0].Table.Texts()
 	if got[0][1] != "Chỉ số" || got[1][1] != "Tỷ lệ" {
 		t.Errorf("cells %q, want NFC text with spaces collapsed", got)
 	}
-	if d.Source.Format != parse.Text || len(d.Source.SHA256) != 64 {
+	if d.Source.Format != doc.Text || len(d.Source.SHA256) != 64 {
 		t.Errorf("source %+v", d.Source)
 	}
 }
@@ -250,7 +251,7 @@ func FuzzBytes(f *testing.F) {
 			return
 		}
 		for _, b := range d.Blocks {
-			if b.Kind == parse.TableKind && b.Table == nil {
+			if b.Kind == doc.TableKind && b.Table == nil {
 				t.Fatal("table block without a table")
 			}
 		}

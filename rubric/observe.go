@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // ReadValue reads a value as a scoring sheet writes it in its "Số liệu"

@@ -1,8 +1,8 @@
 package rubric
 
 import (
+	"chiso/doc"
 	"chiso/extract"
-	"chiso/parse/doc"
 )
 
 // Output is the contract's `score --json` object for one file, so that the

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"chiso/doc"
 	"chiso/extract"
-	"chiso/parse/doc"
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // tsvDocument reads a text report whose tables are tab-separated lines

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"chiso/doc"
 	"chiso/extract"
-	"chiso/parse/doc"
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // sheetDocument reads a text report in seed 004's layout — one cell per

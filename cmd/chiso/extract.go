@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/term"
 
+	"chiso/doc"
 	"chiso/extract"
 	"chiso/parse"
 	"chiso/rubric"
@@ -35,7 +36,7 @@ type reportHead struct {
 // extractOutput is one line of `extract --json`, as the contract fixes it.
 type extractOutput struct {
 	Schema     string              `json:"schema"`
-	Source     parse.Source        `json:"source"`
+	Source     doc.Source          `json:"source"`
 	Report     reportHead          `json:"report"`
 	Indicators []extract.Indicator `json:"indicators"`
 	Findings   []extract.Finding   `json:"findings"`
@@ -45,14 +46,14 @@ type extractOutput struct {
 // auditOutput is one line of `audit --json`: the findings of one file.
 type auditOutput struct {
 	Schema   string            `json:"schema"`
-	Source   parse.Source      `json:"source"`
+	Source   doc.Source        `json:"source"`
 	Findings []extract.Finding `json:"findings"`
 	Error    *string           `json:"error"`
 }
 
 // newExtractOutput builds the JSON object for one file; rep is nil when
 // the file could not be read.
-func newExtractOutput(src parse.Source, rep *extract.Report, err error) extractOutput {
+func newExtractOutput(src doc.Source, rep *extract.Report, err error) extractOutput {
 	out := extractOutput{Schema: "chiso/v1", Source: src, Indicators: []extract.Indicator{}, Findings: []extract.Finding{}, Error: errorString(err)}
 	if rep != nil {
 		out.Report = reportHead{Title: rep.Title, Unit: rep.Unit, Period: rep.Period}
@@ -91,7 +92,7 @@ func runExtract(e *env, name string, args []string) int {
 	for _, file := range fs.Args() {
 		d, err := readInput(context.Background(), e, file, *timeout)
 		var rep *extract.Report
-		src := parse.Source{Path: file}
+		src := doc.Source{Path: file}
 		if err != nil {
 			unread = true
 			fmt.Fprintf(e.stderr, "chiso: %v\n", err)

@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"time"
 
+	"chiso/doc"
 	"chiso/parse"
 )
 
 // readInput reads one FILE argument, "-" meaning standard input.
-func readInput(ctx context.Context, e *env, name string, timeout time.Duration) (*parse.Document, error) {
+func readInput(ctx context.Context, e *env, name string, timeout time.Duration) (*doc.Document, error) {
 	opt := parse.Options{Timeout: timeout}
 	if name == "-" {
 		return parse.ReadOptions(ctx, e.stdin, "-", opt)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"chiso/doc"
 	"chiso/parse"
 )
 
@@ -16,9 +17,9 @@ func init() {
 
 // parseOutput is one line of `parse --json`, as the contract fixes it.
 type parseOutput struct {
-	Schema string        `json:"schema"`
-	Source parse.Source  `json:"source"`
-	Blocks []parse.Block `json:"blocks"`
+	Schema string      `json:"schema"`
+	Source doc.Source  `json:"source"`
+	Blocks []doc.Block `json:"blocks"`
 	// Warnings is an addition to the contract: problems that did not stop
 	// the reading ("no text layer on page 2").
 	Warnings []string `json:"warnings,omitempty"`
@@ -46,11 +47,11 @@ func runParse(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
 		}
 		if *asJSON {
-			out := parseOutput{Schema: "chiso/v1", Blocks: []parse.Block{}, Error: errorString(err)}
+			out := parseOutput{Schema: "chiso/v1", Blocks: []doc.Block{}, Error: errorString(err)}
 			if d != nil {
 				out.Source, out.Blocks, out.Warnings = d.Source, d.Blocks, d.Warnings
 			} else {
-				out.Source = parse.Source{Path: name}
+				out.Source = doc.Source{Path: name}
 			}
 			if err := enc.Encode(out); err != nil {
 				fmt.Fprintf(e.stderr, "chiso: %v\n", err)
@@ -67,7 +68,7 @@ func runParse(e *env, args []string) int {
 
 // printDocument writes the model for a person: paragraphs as text, tables
 // as rows of cells separated by " | ", each block headed by its place.
-func printDocument(w io.Writer, d *parse.Document) {
+func printDocument(w io.Writer, d *doc.Document) {
 	fmt.Fprintf(w, "== %s (%s, %d blocks", d.Source.Path, d.Source.Format, len(d.Blocks))
 	if d.Source.Pages > 0 {
 		fmt.Fprintf(w, ", %d pages", d.Source.Pages)
@@ -81,7 +82,7 @@ func printDocument(w io.Writer, d *parse.Document) {
 		if b.Page > 0 {
 			where = fmt.Sprintf("#%d p.%d", b.Index, b.Page)
 		}
-		if b.Kind != parse.TableKind {
+		if b.Kind != doc.TableKind {
 			fmt.Fprintf(w, "%s  %s\n", where, strings.ReplaceAll(b.Text, "\n", "\n    "))
 			continue
 		}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // The extra fixtures are small documents written here, each made to carry

@@ -6,8 +6,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
-	"chiso/parse/doc"
-	"chiso/parse/vntext"
+	"chiso/doc"
+	"chiso/vntext"
 )
 
 func TestRenderHTML(t *testing.T) {

@@ -29,9 +29,9 @@ import (
 	"sort"
 	"strings"
 
+	"chiso/doc"
 	"chiso/parse"
-	"chiso/parse/doc"
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 func main() {

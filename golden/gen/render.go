@@ -5,7 +5,7 @@ import (
 	"html"
 	"strings"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // style is the look of every generated page: a serif font with Vietnamese

@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // renderText writes d in the tab-separated layout of seeds 000–002: one

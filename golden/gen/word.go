@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // renderWordHTML writes d as Word writes "Save as Web Page": Office XML

@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // Namespaces of the elements the walker acts on. Token resolves prefixes,

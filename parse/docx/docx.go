@@ -30,7 +30,7 @@ import (
 	"io"
 	"path"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // Read reads a DOCX of the given size. Errors say what is wrong and in

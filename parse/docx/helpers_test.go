@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // The helpers build small DOCX packages from handwritten XML, for the

@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // Older Vietnamese reports are typed in fonts that draw Vietnamese letters

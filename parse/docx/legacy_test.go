@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // font is a run in the given font.

@@ -4,7 +4,7 @@ import (
 	"encoding/xml"
 	"strings"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // paragraph reads a w:p whose start tag has been read, up to its end tag,

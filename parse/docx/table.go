@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // tableBuilder lays out w:tr/w:tc into doc.Table rows. Word places cells

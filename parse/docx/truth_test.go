@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // normalise applies vntext.Clean, as package parse does to every cell

@@ -15,7 +15,7 @@
 //     marks as combining characters; package parse composes them.
 //   - Pages set in the legacy TCVN3 (.VnTime) or VNI fonts, whose text any
 //     charset reading leaves as mojibake ("B¸o c¸o"), are recognised by
-//     chiso/parse/vntext on a sample of the text and converted, with a
+//     chiso/vntext on a sample of the text and converted, with a
 //     warning.
 //   - Tables as rows of the source <td>/<th> cells with their rowspan and
 //     colspan, in the row order a browser lays out (<thead>, then bodies,

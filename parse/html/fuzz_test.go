@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // FuzzRead checks that any input reads without panic or error into blocks

@@ -3,8 +3,8 @@ package html
 import (
 	"strings"
 
-	"chiso/parse/doc"
-	"chiso/parse/vntext"
+	"chiso/doc"
+	"chiso/vntext"
 )
 
 // sampleSize is how much text legacy detection looks at: a page is set in

@@ -7,7 +7,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // Read reads an HTML page into a document of paragraphs and tables. The

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"chiso/parse/doc"
-	"chiso/parse/vntext"
+	"chiso/doc"
+	"chiso/vntext"
 )
 
 // TestTruth compares every cell of the test report's tables with

@@ -4,7 +4,7 @@ import (
 	nethtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // Span limits browsers apply (HTML Living Standard, "table processing

@@ -6,7 +6,7 @@ import (
 	nethtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // visitor is told about the nodes of a subtree in document order: enter is

@@ -5,7 +5,7 @@ import (
 
 	lpdf "github.com/ledongthuc/pdf"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // font is what the walker needs of a PDF font: how to cut a string into

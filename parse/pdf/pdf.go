@@ -45,7 +45,7 @@ import (
 
 	lpdf "github.com/ledongthuc/pdf"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 	"chiso/parse/pdf/layout"
 )
 

@@ -9,7 +9,7 @@ import (
 
 	"chiso/parse/pdf/layout"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // Where one run of glyphs ends and the next begins, in ems.

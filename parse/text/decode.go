@@ -9,7 +9,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 // decode returns b as UTF-8 text and, when the encoding was a guess rather

@@ -9,7 +9,7 @@
 // A UTF-8 or UTF-16 byte order mark is followed (golang.org/x/text/encoding/
 // unicode). UTF-16 without a mark is recognised by its NUL bytes, which fill
 // every other byte of mostly-ASCII text. Valid UTF-8 is read as UTF-8, and
-// converted when chiso/parse/vntext finds it to be TCVN3 or VNI text that
+// converted when chiso/vntext finds it to be TCVN3 or VNI text that
 // was once read as Latin-1 ("B¸o c¸o"). Other bytes are read one rune per
 // byte and converted from TCVN3 or VNI when vntext detects either;
 // otherwise they are windows-1258, the Vietnamese Windows code page

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // FuzzRead checks that any bytes read without panic or error into blocks of

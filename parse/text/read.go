@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // Read reads a plain-text report (see the package comment for the layouts

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"chiso/parse/doc"
-	"chiso/parse/vntext"
+	"chiso/doc"
+	"chiso/vntext"
 )
 
 // TestSeed000 checks the tab-separated layout on seed 000: four tables

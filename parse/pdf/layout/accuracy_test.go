@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 	"chiso/parse/pdf"
-	"chiso/parse/vntext"
+	"chiso/vntext"
 )
 
 const testdocs = "../../../../shared/testdocs"

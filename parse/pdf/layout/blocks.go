@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 )
 
 // table is a table being built: its column borders, and rows of slots

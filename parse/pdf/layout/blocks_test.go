@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 	"chiso/parse/pdf/layout"
 )
 

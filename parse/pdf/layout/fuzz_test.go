@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode"
 
-	"chiso/parse/doc"
+	"chiso/doc"
 	"chiso/parse/pdf/layout"
 )
 

@@ -1,6 +1,6 @@
 package layout
 
-import "chiso/parse/doc"
+import "chiso/doc"
 
 // Page is what the content-stream walker saw on one page, in page space:
 // points, origin at the TOP-left corner of the page's crop/media box, Y growing DOWNWARD.

@@ -2,10 +2,10 @@
 // list of blocks, each a paragraph or a table, with the text already
 // normalised (NFC, spaces collapsed, legacy encodings converted).
 //
-// It lives in its own package so that the format readers (parse/docx,
-// parse/html, parse/text, parse/pdf) and package parse, which dispatches to
-// them, can all share it without an import cycle. Package parse re-exports
-// these types; other packages should use those names.
+// Every stage uses it: the format readers under parse produce it, package
+// parse dispatches to them, and extract, the CLI and the golden tests read
+// it. It sits at the top of the module, beside vntext, so that no stage has
+// to import another stage to name a document.
 package doc
 
 // Format names a document format as chiso recognises it.
