@@ -313,27 +313,34 @@ func (s *Store) EachRow(ctx context.Context, f func(*Row) error) error {
 	return nil
 }
 
-// WriteCSV writes the long table as CSV with English headings: see
-// ExportCSV.
+// WriteCSV writes the long table as CSV with English headings in the
+// international profile: see ExportCSV.
 func (s *Store) WriteCSV(ctx context.Context, w io.Writer) error {
-	return s.ExportCSV(ctx, w, English)
+	return s.ExportCSV(ctx, w, English, IntlCSV)
 }
 
 // ExportCSV writes the long table as CSV in UTF-8 with a byte order mark,
 // which Excel needs to read Vietnamese text as UTF-8, under the header
-// row h.Long.
-func (s *Store) ExportCSV(ctx context.Context, w io.Writer, h Headings) error {
+// row h.Long, with the separators of the profile p. Text cells that a
+// spreadsheet would take for a formula are neutralised (see Neutralise).
+func (s *Store) ExportCSV(ctx context.Context, w io.Writer, h Headings, p CSVProfile) error {
 	if len(h.Long) != len(Header) {
 		return fmt.Errorf("csv: %d column headings, want %d", len(h.Long), len(Header))
+	}
+	if p.Comma == 0 || p.Decimal == 0 {
+		return fmt.Errorf("csv: profile %q has no separator or decimal mark", p.Name)
 	}
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(h.Long); err != nil {
+	cw.Comma = p.Comma
+	// CRLF, as Excel writes CSV and as RFC 4180 asks.
+	cw.UseCRLF = true
+	if err := cw.Write(neutralised(h.Long)); err != nil {
 		return err
 	}
-	err := s.EachRow(ctx, func(r *Row) error { return cw.Write(r.Strings()) })
+	err := s.EachRow(ctx, func(r *Row) error { return cw.Write(p.cells(r)) })
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ func TestExportHeadings(t *testing.T) {
 	}{{"vi", Vietnamese}, {"en", English}} {
 		t.Run(tt.lang, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := s.ExportCSV(ctx, &b, tt.h); err != nil {
+			if err := s.ExportCSV(ctx, &b, tt.h, IntlCSV); err != nil {
 				t.Fatal(err)
 			}
 			body, ok := bytes.CutPrefix(b.Bytes(), []byte("\uFEFF"))
@@ -102,7 +102,7 @@ func TestExportHeadings(t *testing.T) {
 			}
 		})
 	}
-	if err := s.ExportCSV(ctx, new(bytes.Buffer), Headings{Long: Header[:3]}); err == nil {
+	if err := s.ExportCSV(ctx, new(bytes.Buffer), Headings{Long: Header[:3]}, IntlCSV); err == nil {
 		t.Error("ExportCSV took 3 headings for 18 columns")
 	}
 }

@@ -150,16 +150,18 @@ func printSummary(w io.Writer, s *corpus.Summary, stats bool) {
 }
 
 func runExport(e *env, args []string) int {
-	fs := newFlags(e, "export", "[--db DSN] --format csv|xlsx|json [--lang vi|en] [--out FILE]")
+	fs := newFlags(e, "export", "[--db DSN] --format csv|xlsx|json [--lang vi|en] [--csv-profile vi|intl] [--out FILE]")
 	dsn := fs.String("db", defaultDSN, "dataset: an SQLite file or a postgres:// URL")
 	format := fs.String("format", "", "csv (UTF-8 with BOM), xlsx, or json (JSON Lines)")
 	lang := fs.String("lang", "vi", "language of the csv and xlsx headings: vi or en (json keeps its English field names)")
 	out := fs.String("out", "", "file to write (default: standard output)")
+	profile := fs.String("csv-profile", "vi", `csv separators: vi (";" and decimal ",", for Excel set to Vietnamese) or intl ("," and decimal ".")`)
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
 	h, herr := corpus.HeadingsFor(*lang)
-	if fs.NArg() != 0 || (*format != "csv" && *format != "xlsx" && *format != "json") || herr != nil {
+	p, perr := corpus.CSVProfileFor(*profile)
+	if fs.NArg() != 0 || (*format != "csv" && *format != "xlsx" && *format != "json") || herr != nil || perr != nil {
 		fs.Usage()
 		return exitUsage
 	}
@@ -186,7 +188,7 @@ func runExport(e *env, args []string) int {
 	var err error
 	switch *format {
 	case "csv":
-		err = s.ExportCSV(ctx, w, h)
+		err = s.ExportCSV(ctx, w, h, p)
 	case "xlsx":
 		err = s.ExportXLSX(ctx, w, h)
 	case "json":

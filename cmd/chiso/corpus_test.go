@@ -87,9 +87,10 @@ func testExport(t *testing.T, db, dir string) {
 		csv, data    string // the start of the CSV after the BOM, the first cells of sheet data
 		sheet, total string // a period sheet's first and fourth headings
 	}{
-		{nil, "Đơn vị,Kỳ báo cáo,Năm,Quý,Tháng,", "Đơn vị|Kỳ báo cáo|Năm", "Đơn vị", "Tổng điểm"},
-		{[]string{"--lang", "vi"}, "Đơn vị,Kỳ báo cáo,", "Đơn vị|Kỳ báo cáo|Năm", "Đơn vị", "Tổng điểm"},
-		{[]string{"--lang", "en"}, "unit,period,year,quarter,month,", "unit|period|year", "unit", "total"},
+		{nil, "Đơn vị;Kỳ báo cáo;Năm;Quý;Tháng;", "Đơn vị|Kỳ báo cáo|Năm", "Đơn vị", "Tổng điểm"},
+		{[]string{"--lang", "vi"}, "Đơn vị;Kỳ báo cáo;", "Đơn vị|Kỳ báo cáo|Năm", "Đơn vị", "Tổng điểm"},
+		{[]string{"--lang", "en"}, "unit;period;year;quarter;month;", "unit|period|year", "unit", "total"},
+		{[]string{"--lang", "en", "--csv-profile", "intl"}, "unit,period,year,quarter,month,", "unit|period|year", "unit", "total"},
 	} {
 		csvPath := filepath.Join(dir, "out.csv")
 		args := append([]string{"export", "--db", db, "--format", "csv", "--out", csvPath}, tt.lang...)
@@ -126,7 +127,7 @@ func testExport(t *testing.T, db, dir string) {
 	if code != exitOK || strings.Count(out, "\n") < 10 || !strings.HasPrefix(out, `{"unit":`) {
 		t.Errorf("json export: exit %d, %.200s", code, out)
 	}
-	for _, args := range [][]string{{"--format", "yaml"}, {"--format", "csv", "--lang", "fr"}} {
+	for _, args := range [][]string{{"--format", "yaml"}, {"--format", "csv", "--lang", "fr"}, {"--format", "csv", "--csv-profile", "excel"}} {
 		if code, _, _ := runCLI("", append([]string{"export", "--db", db}, args...)...); code != exitUsage {
 			t.Errorf("export %q: exit %d, want %d", args, code, exitUsage)
 		}
