@@ -161,3 +161,44 @@ func TestLegacyAgrees(t *testing.T) {
 		}
 	}
 }
+
+func TestTyped(t *testing.T) {
+	tests := []struct {
+		in   string
+		v    any
+		code string
+	}{
+		{"2023", int64(2023), "0"},
+		{"0", int64(0), "0"},
+		{"01", nil, ""},
+		{"11.781", 11781.0, "#,##0"},
+		{"1.234,50", 1234.5, "#,##0.00"},
+		{"0,72", 0.72, "0.00"},
+		{"78,23%", 0.7823, "0.00%"},
+		{"100%", 1.0, "0%"},
+		{"78,23 %", nil, ""},
+		{"1.2", nil, ""},
+		{"79/QĐ-UBND", nil, ""},
+	}
+	for _, tt := range tests {
+		v, code := typed(tt.in)
+		if f, ok := v.(float64); ok {
+			if w, _ := tt.v.(float64); f-w > 1e-12 || w-f > 1e-12 {
+				t.Errorf("typed(%q) = %v, want %v", tt.in, v, tt.v)
+			}
+		} else if v != tt.v {
+			t.Errorf("typed(%q) = %v, want %v", tt.in, v, tt.v)
+		}
+		if code != tt.code {
+			t.Errorf("typed(%q) format %q, want %q", tt.in, code, tt.code)
+		}
+	}
+}
+
+func TestRenderMarkdown(t *testing.T) {
+	d := &doc.Document{Blocks: []doc.Block{para("a*b"), table([]doc.Cell{merge("STT", 2, 1), merge("Số|liệu", 1, 2)}, row("2022", "1\n2"))}}
+	want := "a\\*b\n\n| STT | Số\\|liệu | Số\\|liệu |\n| --- | --- | --- |\n| STT | 2022 | 1<br>2 |\n\n"
+	if got := string(renderMarkdown(d)); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

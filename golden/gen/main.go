@@ -1,7 +1,9 @@
 // Command gen generates chiso's golden fixtures in golden/testdata: copies
 // of the seed reports, their HTML rendering of what chiso's text reader
-// reads, the extra documents written in extras.go, and DOCX and PDF
-// versions made with LibreOffice. See package golden for the list.
+// reads, the extra documents written in extras.go, their Markdown, and the
+// versions made with LibreOffice: DOCX, PDF, ODT, RTF and Word 97 .doc from
+// the HTML, and .xlsx, .xls and .ods from a workbook written with excelize
+// (sheet.go). See package golden for the list.
 //
 // Usage, from anywhere inside the repository:
 //
@@ -10,11 +12,12 @@
 // With no FILE, it regenerates every fixture, and re-renders any other .txt
 // in the output directory that already has an .html beside it. With FILEs
 // (text reports in any layout chiso reads), it renders only those, writing
-// FILE.html, FILE.docx and FILE.pdf beside each.
+// FILE.html and the other formats beside each.
 //
 // Files are written only when their content changes, and only changed HTML
-// is converted again (or all of it with -force): LibreOffice stamps the
-// time into DOCX and PDF, so regenerating would churn them for nothing.
+// is converted again (or all of it with -force), besides formats that are
+// missing: LibreOffice stamps the time into what it writes, so
+// regenerating would churn the files for nothing.
 package main
 
 import (
@@ -44,7 +47,7 @@ func main() {
 	seeds := flag.String("seeds", filepath.Join(root, "..", "shared", "seeds"), "directory of the seed reports (NNN_*.txt)")
 	out := flag.String("out", filepath.Join(root, "golden", "testdata"), "directory to write the fixtures to")
 	soffice := flag.String("soffice", "soffice", "LibreOffice command")
-	useOffice := flag.Bool("office", true, "make DOCX and PDF with LibreOffice")
+	useOffice := flag.Bool("office", true, "make DOCX, PDF, ODT, RTF, DOC, XLSX, XLS and ODS with LibreOffice")
 	force := flag.Bool("force", false, "convert every HTML again, changed or not")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: go run ./golden/gen [flags] [FILE.txt ...]\n")
@@ -78,12 +81,21 @@ func main() {
 	}
 }
 
+// conversion is an HTML fixture to turn into the other formats, with the
+// workbook made from the same document; all is false when the HTML did not
+// change and only missing formats are made.
+type conversion struct {
+	html string
+	book []byte
+	all  bool
+}
+
 // gen collects what one run wrote and what it must convert; the first
 // error stops further work.
 type gen struct {
 	force   bool
 	written []string
-	convert []string // HTML files to turn into DOCX and PDF
+	convert []conversion
 	err     error
 }
 
@@ -144,7 +156,7 @@ func (g *gen) all(seeds, out string) {
 		doc  *doc.Document
 		head int // header rows
 	}{{"pagebreak", pagebreak(), 1}, {"wrapped", wrapped(), 1}, {"merged", merged(), 2}} {
-		g.html(filepath.Join(out, x.name+".html"), renderHTML(x.doc, x.name, x.head))
+		g.html(filepath.Join(out, x.name+".html"), renderHTML(x.doc, x.name, x.head), x.doc)
 	}
 	g.write(filepath.Join(out, "wordsaved.htm"), renderWordHTML(merged()))
 
@@ -187,17 +199,29 @@ func (g *gen) renderText(path string) {
 	}
 	base := strings.TrimSuffix(filepath.Base(path), ".txt")
 	// The model does not say which rows are headers, so none repeat.
-	g.html(strings.TrimSuffix(path, ".txt")+".html", renderHTML(d, base, 0))
+	g.html(strings.TrimSuffix(path, ".txt")+".html", renderHTML(d, base, 0), d)
 }
 
-// html writes an HTML fixture and queues it for conversion when it changed
-// or its DOCX or PDF is missing.
-func (g *gen) html(path string, data []byte) {
+// html writes an HTML fixture and its Markdown twin, and queues it for
+// conversion when it changed or one of the formats made from it is
+// missing; the workbook made from d is queued with it.
+func (g *gen) html(path string, data []byte, d *doc.Document) {
 	changed := g.write(path, data)
 	stem := strings.TrimSuffix(path, filepath.Ext(path))
-	if changed || g.force || !exists(stem+".docx") || !exists(stem+".pdf") {
-		g.convert = append(g.convert, path)
+	g.write(stem+".md", renderMarkdown(d))
+	missing := false
+	for _, ext := range convertedExts {
+		missing = missing || !exists(stem+ext)
 	}
+	if g.err != nil || !(changed || g.force || missing) {
+		return
+	}
+	book, err := renderBook(d)
+	if err != nil {
+		g.err = fmt.Errorf("%s: workbook: %w", path, err)
+		return
+	}
+	g.convert = append(g.convert, conversion{html: path, book: book, all: changed || g.force})
 }
 
 // write writes data to path unless the file already holds it, and reports
