@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"chiso/doc"
+	"chiso/vntext"
 )
 
 // Namespaces of the elements the walker acts on. Token resolves prefixes,
@@ -29,7 +30,9 @@ type walker struct {
 	part   string // name of the main part, for errors
 	num    *numbering
 	styles *styleSheet
-	legacy evidence
+	// legacy converts text set in .VnTime or VNI-Times fonts, which only
+	// the reader can tell, deciding per document (see vntext.FontEvidence).
+	legacy vntext.FontEvidence
 
 	// fields holds one entry per open complex field (w:fldChar begin);
 	// true while its instruction is being read, false once the

@@ -31,7 +31,7 @@ func (w *walker) paragraph(depth int) (string, error) {
 			if level == 0 {
 				// Text boxes and breaks at the end leave a newline
 				// that ends nothing.
-				text := w.legacy.convert(b.String(), b.segments)
+				text := w.legacy.Convert(b.String(), b.segments)
 				return strings.TrimRight(text, "\n"), nil
 			}
 			level--
@@ -120,7 +120,7 @@ func (w *walker) paragraph(depth int) (string, error) {
 type paraText struct {
 	strings.Builder
 	suffix   string
-	segments []segment // text in legacy fonts, converted at the end
+	segments []vntext.Segment // text in legacy fonts, converted at the end
 }
 
 // writeIn writes text set in a font of the given encoding.
@@ -133,7 +133,7 @@ func (b *paraText) writeIn(s string, k vntext.Font) {
 	b.suffix = ""
 	start := b.Len()
 	b.WriteString(s)
-	b.segments = append(b.segments, segment{start, b.Len(), k})
+	b.segments = append(b.segments, vntext.Segment{Start: start, End: b.Len(), Font: k})
 }
 
 func (b *paraText) write(s string) {
