@@ -14,6 +14,7 @@ type Format string
 const (
 	PDF  Format = "pdf"
 	DOCX Format = "docx"
+	DOC  Format = "doc" // Word 97–2003 binary
 	HTML Format = "html"
 	Text Format = "text"
 )
