@@ -1,11 +1,13 @@
 // Package parse reads a report in any of the formats Vietnamese government
-// units send (PDF, DOCX, HTML, plain text) into one document model: ordered
-// paragraphs and tables with normalised Vietnamese text.
+// units send (PDF, DOCX, Word 97–2003 .doc, HTML, plain text) into one
+// document model: ordered paragraphs and tables with normalised Vietnamese
+// text.
 //
 // The format is recognised by content first (%PDF-, a zip holding a Word
-// main part, HTML markup, otherwise text) and by extension only as a hint.
-// Each format has its own reader in a sub-package (parse/docx, parse/html,
-// parse/text, parse/pdf); this package sniffs, dispatches, applies the text
+// main part, a compound file with a WordDocument stream, HTML markup,
+// otherwise text) and by extension only as a hint. Each format has its own
+// reader in a sub-package (parse/docx, parse/msdoc, parse/html, parse/text,
+// parse/pdf); this package sniffs, dispatches, applies the text
 // normalisation of vntext once to every paragraph and cell, and turns
 // every failure — including a reader's panic — into an *Error that names the
 // file, the format and the problem.
@@ -27,6 +29,7 @@ import (
 	"chiso/doc"
 	"chiso/parse/docx"
 	"chiso/parse/html"
+	"chiso/parse/msdoc"
 	"chiso/parse/pdf"
 	"chiso/parse/text"
 	"chiso/vntext"
@@ -123,6 +126,8 @@ func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration)
 		d, err = pdf.Read(ctx, bytes.NewReader(data), int64(len(data)))
 	case doc.DOCX:
 		d, err = docx.Read(bytes.NewReader(data), int64(len(data)))
+	case doc.DOC:
+		d, err = msdoc.Read(bytes.NewReader(data), int64(len(data)))
 	case doc.HTML:
 		d, err = html.Read(bytes.NewReader(data))
 	default:
@@ -166,7 +171,7 @@ func Normalize(d *doc.Document) {
 	d.Blocks = blocks
 }
 
-// Sniff names the format of data: "pdf", "docx", "html" or "text". For
+// Sniff names the format of data: "pdf", "docx", "doc", "html" or "text". For
 // content chiso does not read it returns what the content looks like and an
 // error saying so.
 func Sniff(data []byte, name string) (string, error) {
@@ -180,7 +185,7 @@ func Sniff(data []byte, name string) (string, error) {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return sniffZip(data, ext)
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return "ole2", fmt.Errorf("legacy Word .doc or Excel .xls (OLE2) is not supported: save it as .docx or PDF")
+		return sniffOLE2(data)
 	case bytes.HasPrefix(data, []byte("\x89PNG")), bytes.HasPrefix(data, []byte("\xFF\xD8\xFF")),
 		bytes.HasPrefix(data, []byte("GIF8")), bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
 		return "image", fmt.Errorf("an image has no text layer: it needs OCR before chiso can read it")

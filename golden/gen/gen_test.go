@@ -202,3 +202,16 @@ func TestRenderMarkdown(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestSeparateTables(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<table></table>\n<table></table>", "<table></table>\n<p>&nbsp;</p>\n<table></table>"},
+		{"<table></table><p>x</p><table></table>", "<table></table><p>x</p><table></table>"},
+		{"<table></table></table><table>", "<table></table></table><p>&nbsp;</p><table>"},
+	}
+	for _, tt := range tests {
+		if got := string(separateTables([]byte(tt.in))); got != tt.want {
+			t.Errorf("separateTables(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -43,7 +43,9 @@
 // become one line per row with cells separated by " | ". Of a field (0x13
 // code 0x14 result 0x15) only the result is kept. Line breaks (0x0B),
 // page and column breaks (0x0C, 0x0E) become "\n", non-breaking hyphens
-// (0x1E) "-", optional hyphens (0x1F) and objects are dropped. Text set
+// (0x1E) "-", optional hyphens (0x1F) U+00AD (which vntext.Clean drops,
+// but which is ư in .VnTime text as LibreOffice saves it); pictures and
+// other objects are dropped. Text set
 // in legacy Vietnamese fonts (.VnTime: TCVN3, VNI-Times: VNI) is decoded
 // with vntext.FontEvidence, as the DOCX reader does.
 //

@@ -110,9 +110,14 @@ func (w *walker) char(r rune, fc int) {
 		r = '\n'
 	case 0x1E: // non-breaking hyphen
 		r = '-'
+	case 0x1F:
+		// An optional hyphen is U+00AD, which vntext.Clean removes. It is
+		// kept until then because it is also TCVN3's ư, and LibreOffice
+		// saves that byte of .VnTime text as an optional hyphen.
+		r = 0xAD
 	case '\t':
 	default:
-		if r < 0x20 || r == 0x1F {
+		if r < 0x20 {
 			return
 		}
 	}
