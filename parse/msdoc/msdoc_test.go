@@ -64,12 +64,12 @@ func TestFixtures(t *testing.T) {
 		{"legacy.doc", []string{
 			"p: Kết quả: Báo cáo tình hình thực hiện chuyển đổi số", // a .VnTime run after Unicode text
 			"p: Tỷ lệ hồ sơ được xử lý trực tuyến",                  // a paragraph style in .VnTime; ư saved as an optional hyphen
-			"p: Số người dân trưởng thành có chữ ký số",              // a VNI-Times run
+			"p: Số người dân trưởng thành có chữ ký số",             // a VNI-Times run
 			"t: Chỉ tiêu | Đạt được / Hồ sơ trực tuyến toàn trình | Có",
 			"p: Tổng số hồ sơ đã xử lý", // Unicode text left in a .VnTime font
 		}},
 		{"features.doc", []string{
-			"p: Trước sau",                     // a tracked deletion between the words
+			"p: Trước sau", // a tracked deletion between the words
 			"p: Xem Cổng dịch vụ công quốc gia", // a HYPERLINK field: its result, not its code
 			"p: Dòng một\ndòng hai cột; Hà-Nội", // line break, tab, non-breaking hyphen
 			"t: Chỉ tiêu[1×2] | Ghi chú[2×1] / a | 1.234 / b | 78,23 % | Đạt",
