@@ -18,6 +18,7 @@ import (
 
 	"chiso/extract"
 	"chiso/parse"
+	"chiso/report"
 	"chiso/rubric"
 )
 
@@ -65,14 +66,14 @@ type Event struct {
 	Reason  string // why the file failed
 	// Findings counts the report's findings by code (new and replaced
 	// reports only: an unchanged file is not read).
-	Findings map[string]int
+	Findings map[report.Code]int
 }
 
 // Summary is the result of one ingest run.
 type Summary struct {
 	Files, New, Unchanged, Replaced int
 	Failed                          []Event
-	Findings                        map[string]int
+	Findings                        map[report.Code]int
 	Elapsed                         time.Duration
 	// Storage is the time spent in write transactions, summed over
 	// workers; with one worker Storage/Elapsed is the share storage takes.
@@ -208,7 +209,7 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	}()
 	go func() { wg.Wait(); close(events) }()
 
-	sum := &Summary{Findings: map[string]int{}}
+	sum := &Summary{Findings: map[report.Code]int{}}
 	for _, ev := range in.Unread {
 		if err := in.Store.Fail(ctx, ev.Path, "", ev.Reason); err != nil {
 			fatalOnce.Do(func() { fatal = err; cancel() })
@@ -286,7 +287,7 @@ func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) 
 		return fail(sha, err.Error())
 	}
 	rec.Source.SHA256 = sha
-	ev.Findings = map[string]int{}
+	ev.Findings = map[report.Code]int{}
 	for _, f := range rec.Card.Findings {
 		ev.Findings[f.Code]++
 	}

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"chiso/doc"
-	"chiso/extract"
+	"chiso/report"
 	"chiso/rubric"
 )
 
@@ -19,7 +19,7 @@ type Record struct {
 	Path   string // where the file was found
 	Size   int64
 	Source doc.Source // Source.SHA256 is the key
-	Report *extract.Report
+	Report *report.Report
 	Card   *rubric.Card
 	Lang   string // language of Basis ("vi" or "en")
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"chiso/report"
 	"chiso/vntext"
 )
 
@@ -70,7 +71,7 @@ func substitute(formula string, vals map[string]float64) string {
 // resolveRate decides an ambiguous rate ("1.234 %") from its components:
 // when exactly one reading agrees with the formula, it is the one written.
 func resolveRate(p *row, comps map[string]*row, formula string) {
-	if p.value.Kind != KindPercent || !p.value.Ambiguous || len(comps) == 0 {
+	if p.value.Kind != report.KindPercent || !p.value.Ambiguous || len(comps) == 0 {
 		return
 	}
 	e, err := parseFormula(formula)
@@ -90,20 +91,20 @@ func resolveRate(p *row, comps map[string]*row, formula string) {
 		return
 	}
 	first := holds(*p.value.Number, 100*q, p.value.Decimals)
-	other := holds(p.value.alt, 100*q, p.value.altDecimals)
+	other := holds(p.value.Alt, 100*q, p.value.AltDecimals)
 	if first == other {
 		return
 	}
 	if other {
-		n := p.value.alt
-		p.value.Number, p.value.Decimals = &n, p.value.altDecimals
+		n := p.value.Alt
+		p.value.Number, p.value.Decimals = &n, p.value.AltDecimals
 	}
 	p.value.Ambiguous, p.problem = false, ProblemNone
 }
 
 // rateCheck is the outcome of checking a rate against its components.
 type rateCheck struct {
-	code     string
+	code     report.Code
 	computed *float64
 	detail   string
 }
@@ -111,7 +112,7 @@ type rateCheck struct {
 // checkRate checks the rate of row p against its component rows. formula
 // is the one written, or "a/b".
 func checkRate(p *row, comps map[string]*row, formula string) []rateCheck {
-	if p.value.Kind != KindPercent || p.value.Ambiguous || len(comps) == 0 {
+	if p.value.Kind != report.KindPercent || p.value.Ambiguous || len(comps) == 0 {
 		return nil
 	}
 	e, err := parseFormula(formula)
@@ -123,7 +124,7 @@ func checkRate(p *row, comps map[string]*row, formula string) []rateCheck {
 	for _, v := range e.vars() {
 		c, ok := comps[v]
 		switch {
-		case !ok || c.value.Kind == KindEmpty:
+		case !ok || c.value.Kind == report.KindEmpty:
 			missing = append(missing, v)
 		case c.value.Ambiguous || c.value.Number == nil:
 			return nil // reported as ambiguous or unparsed already
@@ -135,20 +136,20 @@ func checkRate(p *row, comps map[string]*row, formula string) []rateCheck {
 		if len(missing) == len(e.vars()) {
 			return nil // no component reported: nothing to check
 		}
-		return []rateCheck{{code: CodeMissingComponent, detail: strings.Join(missing, ", ")}}
+		return []rateCheck{{code: report.CodeMissingComponent, detail: strings.Join(missing, ", ")}}
 	}
 	q, zero := e.eval(vals)
 	detail := substitute(formula, vals)
 	if zero {
-		return []rateCheck{{code: CodeZeroDenominator, detail: detail}}
+		return []rateCheck{{code: report.CodeZeroDenominator, detail: detail}}
 	}
 	computed := 100 * q
 	var out []rateCheck
 	if computed > 100+1e-9 {
-		out = append(out, rateCheck{code: CodeRateOver100, computed: &computed, detail: detail})
+		out = append(out, rateCheck{code: report.CodeRateOver100, computed: &computed, detail: detail})
 	}
 	if !holds(*p.value.Number, computed, p.value.Decimals) {
-		out = append(out, rateCheck{code: CodeRateMismatch, computed: &computed, detail: detail})
+		out = append(out, rateCheck{code: report.CodeRateMismatch, computed: &computed, detail: detail})
 	}
 	return out
 }

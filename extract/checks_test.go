@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"chiso/report"
 )
 
 func TestHolds(t *testing.T) {
@@ -124,8 +126,8 @@ func TestSeedErrors(t *testing.T) {
 		rep := Extract(loadText(t, "testdata/"+f), Options{})
 		var got []string
 		for _, fd := range rep.Findings {
-			if fd.Severity == SeverityError {
-				got = append(got, fd.Code+" "+strings.Join(fd.Path, "/"))
+			if fd.Severity == report.SeverityError {
+				got = append(got, string(fd.Code)+" "+strings.Join(fd.Path, "/"))
 			}
 		}
 		if !reflect.DeepEqual(got, want[f]) {

@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"chiso/doc"
+	"chiso/report"
 )
 
 // Extract reads the indicators of a document and audits them. It never
 // fails: a document without indicator tables gives a report with no
 // indicators (and perhaps findings from its running text).
-func Extract(d *doc.Document, opt Options) *Report {
-	x := &extractor{lang: opt.Lang, rep: &Report{Indicators: []Indicator{}, Findings: []Finding{}}}
+func Extract(d *doc.Document, opt Options) *report.Report {
+	x := &extractor{lang: opt.Lang, rep: &report.Report{Indicators: []report.Indicator{}, Findings: []report.Finding{}}}
 	if x.lang != "en" {
 		x.lang = "vi"
 	}
@@ -52,7 +53,7 @@ func Extract(d *doc.Document, opt Options) *Report {
 type extractor struct {
 	lang string
 	conv Convention
-	rep  *Report
+	rep  *report.Report
 	// rows are the indicator-table rows by block and grid row, so that a
 	// rate quoted in a long cell is reported with its row's path.
 	rows map[[2]int]*row
@@ -140,7 +141,7 @@ func (x *extractor) table(t *table, prefix []string) {
 	}
 	for _, r := range t.rows {
 		r.value, r.problem = ParseValue(r.raw, NumberContext{Convention: conv, Count: r.component || countLabel(foldPrefix(r.label, len("tong so ")))})
-		if r.value.Unit == "" && r.measure != "" && r.value.Kind == KindNumber {
+		if r.value.Unit == "" && r.measure != "" && r.value.Kind == report.KindNumber {
 			r.value.Unit = oneLine(r.measure)
 		}
 		if len(prefix) > 0 {
@@ -158,35 +159,35 @@ func (x *extractor) table(t *table, prefix []string) {
 		if r.stt.Level != LevelBullet {
 			k := strconv.Itoa(r.parent) + "\x00" + r.stt.Text
 			if seen[k] {
-				x.find(CodeDuplicateSTT, r, nil, nil, "", r.stt.Text)
+				x.find(report.CodeDuplicateSTT, r, nil, nil, "", r.stt.Text)
 			}
 			seen[k] = true
 		}
 		switch r.problem {
 		case ProblemAmbiguous:
-			x.find(CodeAmbiguousNumber, r, r.value.Number, nil, "", r.raw)
+			x.find(report.CodeAmbiguousNumber, r, r.value.Number, nil, "", r.raw)
 		case ProblemUnparsed:
-			x.find(CodeUnparsedValue, r, nil, nil, "", firstLine(r.raw))
+			x.find(report.CodeUnparsedValue, r, nil, nil, "", firstLine(r.raw))
 		}
 		x.checkBreakdown(r, conv)
 		if r.component {
 			continue
 		}
-		ind := Indicator{
+		ind := report.Indicator{
 			Path: r.path, STT: r.stt.Text, Label: r.label, Raw: r.raw, Value: r.value,
 			Evidence: r.evidence, Location: r.loc, Responsible: r.responsible,
-			Group: r.value.Kind == KindEmpty && r.children > len(componentsOf(t, i)),
+			Group: r.value.Kind == report.KindEmpty && r.children > len(componentsOf(t, i)),
 		}
 		ind.MaxPoints = points(r.maxRaw)
 		ind.SelfPoints = points(r.selfRaw)
 		if ind.MaxPoints != nil && ind.SelfPoints != nil && *ind.SelfPoints > *ind.MaxPoints {
-			x.find(CodeScoreOverMax, r, ind.SelfPoints, ind.MaxPoints, "", "")
+			x.find(report.CodeScoreOverMax, r, ind.SelfPoints, ind.MaxPoints, "", "")
 		}
 		comps := componentsOf(t, i)
 		if len(comps) > 0 {
 			ind.Components = map[string]float64{}
 			for k, c := range comps {
-				if c.value.Number != nil && !c.value.Ambiguous && c.value.Kind == KindNumber {
+				if c.value.Number != nil && !c.value.Ambiguous && c.value.Kind == report.KindNumber {
 					ind.Components[k] = *c.value.Number
 				}
 			}
@@ -199,8 +200,8 @@ func (x *extractor) table(t *table, prefix []string) {
 		for _, c := range checkRate(r, comps, formula) {
 			x.find(c.code, r, r.value.Number, c.computed, formula, c.detail)
 		}
-		if len(comps) == 0 && r.value.Kind == KindPercent && !r.value.Ambiguous && *r.value.Number > 100 && isShare(r.foldedLabel()) {
-			x.find(CodeRateOver100, r, r.value.Number, nil, "", "")
+		if len(comps) == 0 && r.value.Kind == report.KindPercent && !r.value.Ambiguous && *r.value.Number > 100 && isShare(r.foldedLabel()) {
+			x.find(report.CodeRateOver100, r, r.value.Number, nil, "", "")
 		}
 		x.rep.Indicators = append(x.rep.Indicators, ind)
 	}
@@ -235,7 +236,7 @@ func formulaOf(r *row) string {
 
 // checkBreakdown checks a count against the breakdown in its evidence.
 func (x *extractor) checkBreakdown(r *row, conv Convention) {
-	if r.value.Kind != KindNumber || r.value.Ambiguous || r.value.Number == nil {
+	if r.value.Kind != report.KindNumber || r.value.Ambiguous || r.value.Number == nil {
 		return
 	}
 	terms := breakdown(r.evidence, conv)
@@ -249,14 +250,14 @@ func (x *extractor) checkBreakdown(r *row, conv Convention) {
 		parts[i] = num(&terms[i])
 	}
 	if !holds(*r.value.Number, sum, r.value.Decimals) {
-		x.find(CodeBreakdownMismatch, r, r.value.Number, &sum, "", strings.Join(parts, " + "))
+		x.find(report.CodeBreakdownMismatch, r, r.value.Number, &sum, "", strings.Join(parts, " + "))
 	}
 }
 
 // points reads a score cell: a plain number, or nil.
 func points(s string) *float64 {
 	v, p := ParseValue(s, NumberContext{Convention: CommaDecimal})
-	if v.Kind != KindNumber || p != ProblemNone || v.Unit != "" {
+	if v.Kind != report.KindNumber || p != ProblemNone || v.Unit != "" {
 		return nil
 	}
 	return v.Number
@@ -270,9 +271,9 @@ func firstLine(s string) string {
 }
 
 // find records a finding about a table row.
-func (x *extractor) find(code string, r *row, reported, computed *float64, formula, detail string) {
-	x.rep.Findings = append(x.rep.Findings, Finding{
-		Code: code, Severity: Severity(code), Path: r.path, Label: r.label,
+func (x *extractor) find(code report.Code, r *row, reported, computed *float64, formula, detail string) {
+	x.rep.Findings = append(x.rep.Findings, report.Finding{
+		Code: code, Severity: code.Severity(), Path: r.path, Label: r.label,
 		Message:  message(x.lang, code, reported, computed, formula, detail),
 		Reported: reported, Computed: computed, Location: r.loc,
 	})
@@ -284,7 +285,7 @@ func (x *extractor) prose(d *doc.Document) {
 	tableNo := 0
 	for _, b := range d.Blocks {
 		if b.Kind != doc.TableKind || b.Table == nil {
-			x.proseText(b.Text, Location{Page: b.Page, Block: b.Index}, nil)
+			x.proseText(b.Text, report.Location{Page: b.Page, Block: b.Index}, nil)
 			continue
 		}
 		tableNo++
@@ -295,7 +296,7 @@ func (x *extractor) prose(d *doc.Document) {
 				if strings.IndexByte(c.Text, '%') < 0 || strings.IndexByte(c.Text, '/') < 0 || !moreFields(c.Text, 7) {
 					continue
 				}
-				loc := Location{Page: b.Page, Table: tableNo, Row: ri + 1, Block: b.Index}
+				loc := report.Location{Page: b.Page, Table: tableNo, Row: ri + 1, Block: b.Index}
 				var path []string
 				if r := x.rows[[2]int{b.Index, ri + 1}]; r != nil {
 					path = r.path
@@ -307,7 +308,7 @@ func (x *extractor) prose(d *doc.Document) {
 }
 
 // proseText checks the rates quoted in one text.
-func (x *extractor) proseText(text string, loc Location, path []string) {
+func (x *extractor) proseText(text string, loc report.Location, path []string) {
 	for _, pr := range proseRates(text, x.conv) {
 		computed := 100 * pr.x / pr.y
 		if holds(pr.z, computed, pr.decimals) {
@@ -318,9 +319,9 @@ func (x *extractor) proseText(text string, loc Location, path []string) {
 		if p == nil {
 			p = []string{}
 		}
-		x.rep.Findings = append(x.rep.Findings, Finding{
-			Code: CodeProseRateMismatch, Severity: Severity(CodeProseRateMismatch), Path: p, Label: pr.text,
-			Message:  message(x.lang, CodeProseRateMismatch, &z, &computed, "", pr.ratio),
+		x.rep.Findings = append(x.rep.Findings, report.Finding{
+			Code: report.CodeProseRateMismatch, Severity: report.CodeProseRateMismatch.Severity(), Path: p, Label: pr.text,
+			Message:  message(x.lang, report.CodeProseRateMismatch, &z, &computed, "", pr.ratio),
 			Reported: &z, Computed: &computed, Location: loc,
 		})
 	}

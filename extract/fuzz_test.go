@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"chiso/doc"
+	"chiso/report"
 )
 
 func FuzzParseValue(f *testing.F) {
@@ -18,23 +19,23 @@ func FuzzParseValue(f *testing.F) {
 		ctx := NumberContext{Convention: Convention(c % 3), Percent: c&4 != 0, Count: c&8 != 0}
 		v, p := ParseValue(s, ctx)
 		switch v.Kind {
-		case KindPercent, KindNumber:
+		case report.KindPercent, report.KindNumber:
 			if v.Number == nil {
 				t.Fatalf("%q: %s without a number", s, v.Kind)
 			}
-		case KindFraction:
+		case report.KindFraction:
 			if v.Numerator == nil || v.Denominator == nil {
 				t.Fatalf("%q: fraction without its parts", s)
 			}
-		case KindBool:
+		case report.KindBool:
 			if v.Bool == nil {
 				t.Fatalf("%q: bool without a value", s)
 			}
-		case KindStatus:
+		case report.KindStatus:
 			if v.Status == "" {
 				t.Fatalf("%q: status without a value", s)
 			}
-		case KindText, KindEmpty:
+		case report.KindText, report.KindEmpty:
 		default:
 			t.Fatalf("%q: kind %q", s, v.Kind)
 		}
@@ -42,7 +43,7 @@ func FuzzParseValue(f *testing.F) {
 			t.Fatalf("%q: problem %q but ambiguous=%v", s, p, v.Ambiguous)
 		}
 		// A minus glued to a value negates it and changes nothing else.
-		if (v.Kind == KindPercent || v.Kind == KindNumber) && isDigit(s[0]) {
+		if (v.Kind == report.KindPercent || v.Kind == report.KindNumber) && isDigit(s[0]) {
 			n, np := ParseValue("-"+s, ctx)
 			if n.Kind != v.Kind || np != p || n.Number == nil || *n.Number != -*v.Number || n.Unit != v.Unit {
 				t.Fatalf("%q is %s %v, but -%q is %s %v (%q)", s, v.Kind, *v.Number, s, n.Kind, num(n.Number), np)

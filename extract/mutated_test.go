@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"chiso/report"
 )
 
 // TestMutated runs on a seed-000-like report whose values were changed so
@@ -31,19 +33,19 @@ func TestMutated(t *testing.T) {
 		t.Errorf("findings:\n got %q\nwant %q", got, want)
 	}
 	for _, f := range rep.Findings {
-		if f.Severity != Severity(f.Code) || f.Message == "" || strings.Contains(f.Message, "?") || f.Location.Block == 0 {
+		if f.Severity != f.Code.Severity() || f.Message == "" || strings.Contains(f.Message, "?") || f.Location.Block == 0 {
 			t.Errorf("%s: severity %q message %q location %+v", f.Code, f.Severity, f.Message, f.Location)
 		}
 		switch f.Code {
-		case CodeRateMismatch:
+		case report.CodeRateMismatch:
 			if *f.Reported != 75.23 || *f.Computed < 78.22 || *f.Computed > 78.23 || !strings.Contains(f.Message, "11781/15060") {
 				t.Errorf("rate_mismatch: %+v", f)
 			}
-		case CodeBreakdownMismatch:
+		case report.CodeBreakdownMismatch:
 			if *f.Reported != 15060 || *f.Computed != 14127 {
 				t.Errorf("breakdown_mismatch: %+v", f)
 			}
-		case CodeProseRateMismatch:
+		case report.CodeProseRateMismatch:
 			if *f.Reported != 75 || *f.Computed != 70 || !strings.Contains(f.Label, "14/20") {
 				t.Errorf("prose_rate_mismatch: %+v", f)
 			}
@@ -52,7 +54,7 @@ func TestMutated(t *testing.T) {
 	if ind := indicator(t, rep, "II", "II", "12"); ind.Formula != "(a+b)/(c+d)" || len(ind.Components) != 4 {
 		t.Errorf("II/II/12: formula %q components %v", ind.Formula, ind.Components)
 	}
-	if ind := indicator(t, rep, "IV", "2", "b"); ind.Value.Status != StatusInProgress {
+	if ind := indicator(t, rep, "IV", "2", "b"); ind.Value.Status != report.StatusInProgress {
 		t.Errorf("IV/2/b: %+v", ind.Value)
 	}
 	vi := Extract(loadText(t, "testdata/mutated.txt"), Options{})

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"chiso/doc"
+	"chiso/report"
 	"chiso/vntext"
 )
 
@@ -28,8 +29,8 @@ var quarterName = []string{"", "I", "II", "III", "IV"}
 // or "quý" of that year in the body, outside the plans for the next period.
 // The label is written in a standard form ("quý III năm 2023"), since the
 // title may be in capitals or abbreviated.
-func findPeriod(region []string, d *doc.Document) Period {
-	var p Period
+func findPeriod(region []string, d *doc.Document) report.Period {
+	var p report.Period
 	for _, s := range region {
 		f := prep(s)
 		if q := finePeriod(f); q.Year != nil {
@@ -38,7 +39,7 @@ func findPeriod(region []string, d *doc.Document) Period {
 		if p.Year == nil {
 			if m := yearRe.FindStringSubmatch(f); m != nil {
 				y := atoi(m[1] + m[2])
-				p = Period{Year: &y, Label: "năm " + strconv.Itoa(y)}
+				p = report.Period{Year: &y, Label: "năm " + strconv.Itoa(y)}
 			}
 		}
 	}
@@ -145,10 +146,10 @@ func mayHoldDate(f string) bool {
 }
 
 // finePeriod finds a month, quarter or "n tháng đầu năm" in folded text.
-func finePeriod(f string) Period {
+func finePeriod(f string) report.Period {
 	if m := monthsRe.FindStringSubmatch(f); m != nil {
 		y, n := atoi(m[2]), atoi(m[1])
-		p := Period{Year: &y, Label: m[1] + " tháng đầu năm " + m[2]}
+		p := report.Period{Year: &y, Label: m[1] + " tháng đầu năm " + m[2]}
 		if n%3 == 0 && n > 0 && n < 12 {
 			q := n / 3
 			p.Quarter = &q
@@ -157,15 +158,15 @@ func finePeriod(f string) Period {
 	}
 	if m := quarterRe.FindStringSubmatch(f); m != nil {
 		y, q := atoi(m[2]), romanQuarter[m[1]]
-		return Period{Year: &y, Quarter: &q, Label: "quý " + quarterName[q] + " năm " + m[2]}
+		return report.Period{Year: &y, Quarter: &q, Label: "quý " + quarterName[q] + " năm " + m[2]}
 	}
 	if m := monthRe.FindStringSubmatch(f); m != nil {
 		y, mo := atoi(m[2]), atoi(m[1])
 		if mo >= 1 && mo <= 12 {
-			return Period{Year: &y, Month: &mo, Label: "tháng " + strconv.Itoa(mo) + " năm " + m[2]}
+			return report.Period{Year: &y, Month: &mo, Label: "tháng " + strconv.Itoa(mo) + " năm " + m[2]}
 		}
 	}
-	return Period{}
+	return report.Period{}
 }
 
 // has reports whether s contains every one of words.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"chiso/doc"
+	"chiso/report"
 	"chiso/vntext"
 )
 
@@ -24,13 +25,13 @@ func TestMetadata(t *testing.T) {
 	tests := []struct {
 		file   string
 		unit   string
-		period Period
+		period report.Period
 	}{
-		{"seed000.txt", "Quận 5", Period{Year: ip(2023), Quarter: ip(3), Label: "9 tháng đầu năm 2023"}},
-		{"seed001.txt", "Quận Bình Tân", Period{Year: ip(2023), Quarter: ip(3), Label: "quý III năm 2023"}},
-		{"seed002.txt", "Thành phố Hồ Chí Minh", Period{Year: ip(2023), Month: ip(9), Label: "tháng 9 năm 2023"}},
-		{"seed003.txt", "Thành phố Hồ Chí Minh", Period{}},
-		{"seed004.txt", "Quận 1", Period{Year: ip(2024), Label: "năm 2024"}},
+		{"seed000.txt", "Quận 5", report.Period{Year: ip(2023), Quarter: ip(3), Label: "9 tháng đầu năm 2023"}},
+		{"seed001.txt", "Quận Bình Tân", report.Period{Year: ip(2023), Quarter: ip(3), Label: "quý III năm 2023"}},
+		{"seed002.txt", "Thành phố Hồ Chí Minh", report.Period{Year: ip(2023), Month: ip(9), Label: "tháng 9 năm 2023"}},
+		{"seed003.txt", "Thành phố Hồ Chí Minh", report.Period{}},
+		{"seed004.txt", "Quận 1", report.Period{Year: ip(2024), Label: "năm 2024"}},
 	}
 	for _, tt := range tests {
 		rep := Extract(loadText(t, "testdata/"+tt.file), Options{})
@@ -106,7 +107,7 @@ func TestPeriodLabels(t *testing.T) {
 }
 
 // indicator returns the indicator at path.
-func indicator(t *testing.T, rep *Report, path ...string) Indicator {
+func indicator(t *testing.T, rep *report.Report, path ...string) report.Indicator {
 	t.Helper()
 	for _, ind := range rep.Indicators {
 		if reflect.DeepEqual(ind.Path, path) {
@@ -114,14 +115,14 @@ func indicator(t *testing.T, rep *Report, path ...string) Indicator {
 		}
 	}
 	t.Fatalf("no indicator at %v", path)
-	return Indicator{}
+	return report.Indicator{}
 }
 
 // codes lists the findings as "code path" strings.
-func codes(rep *Report) []string {
+func codes(rep *report.Report) []string {
 	out := []string{}
 	for _, f := range rep.Findings {
-		out = append(out, f.Code+" "+strings.Join(f.Path, "/"))
+		out = append(out, string(f.Code)+" "+strings.Join(f.Path, "/"))
 	}
 	return out
 }
@@ -142,7 +143,7 @@ func TestSeed000(t *testing.T) {
 	}
 	for _, tt := range tests {
 		ind := indicator(t, rep, tt.path...)
-		if ind.Value.Kind != KindPercent || *ind.Value.Number != tt.number || !reflect.DeepEqual(ind.Components, tt.components) || ind.Formula != "a/b" {
+		if ind.Value.Kind != report.KindPercent || *ind.Value.Number != tt.number || !reflect.DeepEqual(ind.Components, tt.components) || ind.Formula != "a/b" {
 			t.Errorf("%v: %+v components %v formula %q", tt.path, ind.Value, ind.Components, ind.Formula)
 		}
 	}
@@ -152,10 +153,10 @@ func TestSeed000(t *testing.T) {
 			t.Errorf("component row %v listed as an indicator", ind.Path)
 		}
 	}
-	if ind := indicator(t, rep, "III", "V", "2", "2.2"); ind.Value.Status != StatusInProgress {
+	if ind := indicator(t, rep, "III", "V", "2", "2.2"); ind.Value.Status != report.StatusInProgress {
 		t.Errorf("2.2: %+v", ind.Value)
 	}
-	if ind := indicator(t, rep, "I", "1"); ind.Value.Kind != KindBool || !*ind.Value.Bool {
+	if ind := indicator(t, rep, "I", "1"); ind.Value.Kind != report.KindBool || !*ind.Value.Bool {
 		t.Errorf("I/1: %+v", ind.Value)
 	}
 	// 78.23 vs 11781/15060, 14.4 vs 36/250, 1.05 vs 968/92333 hold; the
@@ -191,7 +192,7 @@ func TestSeed001(t *testing.T) {
 	indicator(t, rep, "II", "2")
 	indicator(t, rep, "VIII", "1", "1.12")
 	for _, f := range rep.Findings {
-		if f.Code == CodeDuplicateSTT {
+		if f.Code == report.CodeDuplicateSTT {
 			t.Errorf("duplicate STT %v", f.Path)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"chiso/report"
 )
 
 // Signs and bullets. A report writes a change as "+5%", "-3,2 %", "−2%"
@@ -17,7 +19,7 @@ import (
 // signedValue reads a value written with a sign, a bullet or the words
 // tăng/giảm before it. ok is false when t starts with none of them and
 // parseLine should go on as before.
-func signedValue(t string, ctx NumberContext) (v Value, p Problem, ok bool) {
+func signedValue(t string, ctx NumberContext) (v report.Value, p Problem, ok bool) {
 	r, n := utf8.DecodeRuneInString(t)
 	switch r {
 	case '+', '-', '−', '–':
@@ -42,12 +44,12 @@ func signedValue(t string, ctx NumberContext) (v Value, p Problem, ok bool) {
 				return v, p, true
 			}
 		}
-		return Value{}, "", false
+		return report.Value{}, "", false
 	}
 	// "tăng 5%", "Giảm 3 %": a change in words.
 	i := strings.IndexFunc(t, unicode.IsSpace)
 	if i <= 0 {
-		return Value{}, "", false
+		return report.Value{}, "", false
 	}
 	var negative bool
 	switch strings.ToLower(t[:i]) {
@@ -55,11 +57,11 @@ func signedValue(t string, ctx NumberContext) (v Value, p Problem, ok bool) {
 	case "giảm":
 		negative = true
 	default:
-		return Value{}, "", false
+		return report.Value{}, "", false
 	}
 	rest := strings.TrimSpace(t[i:])
 	if rest == "" || !isDigit(rest[0]) {
-		return Value{}, "", false
+		return report.Value{}, "", false
 	}
 	v, p = parseNumeric(rest, ctx)
 	return applySign(v, p, t, negative)
@@ -68,10 +70,10 @@ func signedValue(t string, ctx NumberContext) (v Value, p Problem, ok bool) {
 // applySign gives a signed numeral its sign. Only a percentage or a number
 // can have one: a signed fraction is not a value, and running text that
 // starts with a signed number stays text.
-func applySign(v Value, p Problem, t string, negative bool) (Value, Problem, bool) {
+func applySign(v report.Value, p Problem, t string, negative bool) (report.Value, Problem, bool) {
 	switch v.Kind {
-	case KindPercent, KindNumber:
-	case KindText:
+	case report.KindPercent, report.KindNumber:
+	case report.KindText:
 		return v, p, true
 	default:
 		v, p = unreadable(t)
@@ -83,7 +85,7 @@ func applySign(v Value, p Problem, t string, negative bool) (Value, Problem, boo
 			x := -*v.Number
 			v.Number = &x
 		}
-		v.alt = -v.alt
+		v.Alt = -v.Alt
 	}
 	return v, p, true
 }

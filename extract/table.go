@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"chiso/doc"
+	"chiso/report"
 	"chiso/vntext"
 )
 
@@ -20,10 +21,10 @@ type row struct {
 	responsible     string
 	measure         string
 	maxRaw, selfRaw string
-	loc             Location
+	loc             report.Location
 	parent          int // index in table.rows, -1 at the top
 	children        int
-	value           Value
+	value           report.Value
 	problem         Problem
 	component       bool    // a, b … under a rate
 	formula         string  // written in the evidence, set by extractor.table
@@ -284,7 +285,7 @@ func (t *table) addRows(tb tableBlock, start int) {
 			measure:     get(cells, ColMeasure),
 			maxRaw:      get(cells, ColMax),
 			selfRaw:     get(cells, ColSelf),
-			loc:         Location{Page: tb.block.Page, Table: tb.index, Row: ri + 1, Block: tb.block.Index},
+			loc:         report.Location{Page: tb.block.Page, Table: tb.index, Row: ri + 1, Block: tb.block.Index},
 			parent:      -1,
 		}
 		t.place(r)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"chiso/report"
 	"chiso/vntext"
 )
 
@@ -13,8 +14,8 @@ type Problem string
 
 const (
 	ProblemNone      Problem = ""
-	ProblemAmbiguous Problem = CodeAmbiguousNumber
-	ProblemUnparsed  Problem = CodeUnparsedValue
+	ProblemAmbiguous Problem = Problem(report.CodeAmbiguousNumber)
+	ProblemUnparsed  Problem = Problem(report.CodeUnparsedValue)
 )
 
 // ParseValue reads a value cell as written in a report: "78,23%", "78.23 %",
@@ -31,12 +32,12 @@ const (
 // sign in words ("tăng 5%", "giảm 3%" is −3 %): a change rather than a
 // level. A dash or plus followed by a space is a bullet, not a sign:
 // "- 100%" is 100 %. See signed.go.
-func ParseValue(s string, ctx NumberContext) (Value, Problem) {
+func ParseValue(s string, ctx NumberContext) (report.Value, Problem) {
 	t := strings.TrimSpace(s)
 	v, p := parseLine(t, ctx)
-	if v.Kind == KindText && p == ProblemNone {
+	if v.Kind == report.KindText && p == ProblemNone {
 		if i := strings.IndexByte(t, '\n'); i > 0 {
-			if first, fp := parseLine(strings.TrimSpace(t[:i]), ctx); first.Kind != KindText && first.Kind != KindEmpty {
+			if first, fp := parseLine(strings.TrimSpace(t[:i]), ctx); first.Kind != report.KindText && first.Kind != report.KindEmpty {
 				return first, fp
 			}
 		}
@@ -44,10 +45,10 @@ func ParseValue(s string, ctx NumberContext) (Value, Problem) {
 	return v, p
 }
 
-func parseLine(t string, ctx NumberContext) (Value, Problem) {
+func parseLine(t string, ctx NumberContext) (report.Value, Problem) {
 	switch t {
 	case "", "-", "–", "—", "…", "...":
-		return Value{Kind: KindEmpty}, ProblemNone
+		return report.Value{Kind: report.KindEmpty}, ProblemNone
 	}
 	if v, p, ok := signedValue(t, ctx); ok {
 		return v, p
@@ -62,19 +63,19 @@ func parseLine(t string, ctx NumberContext) (Value, Problem) {
 		words = strings.Fields(vntext.Fold(t))
 	}
 	if len(words) == 0 {
-		return Value{Kind: KindEmpty}, ProblemNone
+		return report.Value{Kind: report.KindEmpty}, ProblemNone
 	}
 	if v, ok := wordValue(words); ok {
 		return v, ProblemNone
 	}
 	if strings.ContainsRune(t, '%') && hasDigit(t) && utf8.RuneCountInString(t) <= 24 {
-		return Value{Kind: KindText}, ProblemUnparsed
+		return report.Value{Kind: report.KindText}, ProblemUnparsed
 	}
-	return Value{Kind: KindText}, ProblemNone
+	return report.Value{Kind: report.KindText}, ProblemNone
 }
 
 // parseNumeric reads a cell that starts with a digit.
-func parseNumeric(t string, ctx NumberContext) (Value, Problem) {
+func parseNumeric(t string, ctx NumberContext) (report.Value, Problem) {
 	n := numeralEnd(t)
 	tok, rest := t[:n], strings.TrimSpace(t[n:])
 	switch {
@@ -83,9 +84,9 @@ func parseNumeric(t string, ctx NumberContext) (Value, Problem) {
 		pc.Percent, pc.Count = true, false
 		num, ok := readNumeral(tok, pc)
 		if !ok || strings.HasPrefix(strings.TrimSpace(rest[1:]), "%") {
-			return Value{Kind: KindText}, ProblemUnparsed
+			return report.Value{Kind: report.KindText}, ProblemUnparsed
 		}
-		return numberValue(KindPercent, num, ""), problemOf(num)
+		return numberValue(report.KindPercent, num, ""), problemOf(num)
 	case strings.HasPrefix(rest, "/"):
 		after := strings.TrimSpace(rest[1:])
 		m := numeralEnd(after)
@@ -95,7 +96,7 @@ func parseNumeric(t string, ctx NumberContext) (Value, Problem) {
 		tail := strings.TrimSpace(after[m:])
 		if strings.HasPrefix(tail, "/") {
 			// 12/10/2023: a date, not a fraction.
-			return Value{Kind: KindText}, ProblemNone
+			return report.Value{Kind: report.KindText}, ProblemNone
 		}
 		cc := ctx
 		cc.Count, cc.Percent = true, false
@@ -104,14 +105,14 @@ func parseNumeric(t string, ctx NumberContext) (Value, Problem) {
 		if !ok1 || !ok2 || hasDigit(tail) {
 			return unreadable(t)
 		}
-		return Value{Kind: KindFraction, Numerator: &a.value, Denominator: &b.value, Unit: unitWords(tail)}, ProblemNone
+		return report.Value{Kind: report.KindFraction, Numerator: &a.value, Denominator: &b.value, Unit: unitWords(tail)}, ProblemNone
 	}
 	if rest == "" {
 		num, ok := readNumeral(tok, ctx)
 		if !ok {
 			return unreadable(t)
 		}
-		return numberValue(KindNumber, num, ""), problemOf(num)
+		return numberValue(report.KindNumber, num, ""), problemOf(num)
 	}
 	if hasDigit(rest) || len(strings.Fields(rest)) > 5 {
 		// "45 thủ tục … và 31 thủ tục": running text that starts with a
@@ -124,21 +125,21 @@ func parseNumeric(t string, ctx NumberContext) (Value, Problem) {
 	if !ok {
 		return unreadable(t)
 	}
-	return numberValue(KindNumber, num, unitWords(rest)), problemOf(num)
+	return numberValue(report.KindNumber, num, unitWords(rest)), problemOf(num)
 }
 
 // unreadable is a cell that starts with digits and is not a value: a
 // sentence when it is long, an unparsed value when it is short.
-func unreadable(t string) (Value, Problem) {
+func unreadable(t string) (report.Value, Problem) {
 	if utf8.RuneCountInString(t) > 24 {
-		return Value{Kind: KindText}, ProblemNone
+		return report.Value{Kind: report.KindText}, ProblemNone
 	}
-	return Value{Kind: KindText}, ProblemUnparsed
+	return report.Value{Kind: report.KindText}, ProblemUnparsed
 }
 
-func numberValue(kind string, n numeral, unit string) Value {
+func numberValue(kind report.Kind, n numeral, unit string) report.Value {
 	v := n.value
-	return Value{Kind: kind, Number: &v, Unit: unit, Ambiguous: n.ambiguous, Decimals: n.decimals, alt: n.alt, altDecimals: n.altDecimals}
+	return report.Value{Kind: kind, Number: &v, Unit: unit, Ambiguous: n.ambiguous, Decimals: n.decimals, Alt: n.alt, AltDecimals: n.altDecimals}
 }
 
 func problemOf(n numeral) Problem {
@@ -167,8 +168,8 @@ func hasDigit(s string) bool {
 // add up to three words ("Có thành lập", "Có sử dụng").
 type phrase struct {
 	words  string
-	status string // for kind status
-	yes    *bool  // for kind bool
+	status report.Status // for kind status
+	yes    *bool         // for kind bool
 }
 
 var (
@@ -177,19 +178,19 @@ var (
 	// shorter one it starts with.
 	phrases = []phrase{
 		{words: "khong ap dung"}, // not applicable: text
-		{words: "chua hoan thanh", status: StatusNotStarted},
-		{words: "chua trien khai", status: StatusNotStarted},
-		{words: "chua thuc hien", status: StatusNotStarted},
-		{words: "dang trien khai", status: StatusInProgress},
-		{words: "dang thuc hien", status: StatusInProgress},
-		{words: "dang xay dung", status: StatusInProgress},
-		{words: "dang hoan thien", status: StatusInProgress},
-		{words: "da hoan thanh", status: StatusDone},
-		{words: "da thuc hien", status: StatusDone},
-		{words: "da trien khai", status: StatusDone},
-		{words: "da hoan tat", status: StatusDone},
-		{words: "hoan thanh", status: StatusDone},
-		{words: "hoan tat", status: StatusDone},
+		{words: "chua hoan thanh", status: report.StatusNotStarted},
+		{words: "chua trien khai", status: report.StatusNotStarted},
+		{words: "chua thuc hien", status: report.StatusNotStarted},
+		{words: "dang trien khai", status: report.StatusInProgress},
+		{words: "dang thuc hien", status: report.StatusInProgress},
+		{words: "dang xay dung", status: report.StatusInProgress},
+		{words: "dang hoan thien", status: report.StatusInProgress},
+		{words: "da hoan thanh", status: report.StatusDone},
+		{words: "da thuc hien", status: report.StatusDone},
+		{words: "da trien khai", status: report.StatusDone},
+		{words: "da hoan tat", status: report.StatusDone},
+		{words: "hoan thanh", status: report.StatusDone},
+		{words: "hoan tat", status: report.StatusDone},
 		{words: "chua ban hanh", yes: &no},
 		{words: "chua thanh lap", yes: &no},
 		{words: "chua co", yes: &no},
@@ -231,7 +232,7 @@ func startsWith(words []string, phrase string) bool {
 }
 
 // wordValue reads a status or yes/no cell from its folded words.
-func wordValue(words []string) (Value, bool) {
+func wordValue(words []string) (report.Value, bool) {
 	for _, p := range phrases {
 		n := strings.Count(p.words, " ") + 1 // phrases have single spaces
 		if len(words) < n || len(words) > n+3 || !startsWith(words, p.words) {
@@ -239,12 +240,12 @@ func wordValue(words []string) (Value, bool) {
 		}
 		switch {
 		case p.status != "":
-			return Value{Kind: KindStatus, Status: p.status}, true
+			return report.Value{Kind: report.KindStatus, Status: p.status}, true
 		case p.yes != nil:
 			b := *p.yes
-			return Value{Kind: KindBool, Bool: &b}, true
+			return report.Value{Kind: report.KindBool, Bool: &b}, true
 		}
-		return Value{Kind: KindText}, true
+		return report.Value{Kind: report.KindText}, true
 	}
-	return Value{}, false
+	return report.Value{}, false
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"testing"
+
+	"chiso/report"
 )
 
 func f64(v float64) *float64 { return &v }
@@ -14,52 +16,52 @@ func TestParseValue(t *testing.T) {
 	tests := []struct {
 		in      string
 		ctx     NumberContext
-		kind    string
+		kind    report.Kind
 		number  *float64
 		unit    string
 		problem Problem
 	}{
-		{"78,23%", none, KindPercent, f64(78.23), "", ""},
-		{"78.23 %", none, KindPercent, f64(78.23), "", ""},
-		{"78,23 %", vi, KindPercent, f64(78.23), "", ""},
-		{"1.05 %", none, KindPercent, f64(1.05), "", ""},
-		{"99,97%", none, KindPercent, f64(99.97), "", ""},
-		{"0 %", none, KindPercent, f64(0), "", ""},
-		{"100 %", none, KindPercent, f64(100), "", ""},
-		{"11.781", vi, KindNumber, f64(11781), "", ""},
-		{"11.781", count, KindNumber, f64(11781), "", ""},
-		{"11781", none, KindNumber, f64(11781), "", ""},
-		{"11,781", en, KindNumber, f64(11781), "", ""},
-		{"1.234.567", none, KindNumber, f64(1234567), "", ""},
-		{"1.234,5", none, KindNumber, f64(1234.5), "", ""},
-		{"35,5 mét", none, KindNumber, f64(35.5), "mét", ""},
-		{"26 bài", none, KindNumber, f64(26), "bài", ""},
-		{"9.295 hồ sơ", none, KindNumber, f64(9295), "hồ sơ", ""},
+		{"78,23%", none, report.KindPercent, f64(78.23), "", ""},
+		{"78.23 %", none, report.KindPercent, f64(78.23), "", ""},
+		{"78,23 %", vi, report.KindPercent, f64(78.23), "", ""},
+		{"1.05 %", none, report.KindPercent, f64(1.05), "", ""},
+		{"99,97%", none, report.KindPercent, f64(99.97), "", ""},
+		{"0 %", none, report.KindPercent, f64(0), "", ""},
+		{"100 %", none, report.KindPercent, f64(100), "", ""},
+		{"11.781", vi, report.KindNumber, f64(11781), "", ""},
+		{"11.781", count, report.KindNumber, f64(11781), "", ""},
+		{"11781", none, report.KindNumber, f64(11781), "", ""},
+		{"11,781", en, report.KindNumber, f64(11781), "", ""},
+		{"1.234.567", none, report.KindNumber, f64(1234567), "", ""},
+		{"1.234,5", none, report.KindNumber, f64(1234.5), "", ""},
+		{"35,5 mét", none, report.KindNumber, f64(35.5), "mét", ""},
+		{"26 bài", none, report.KindNumber, f64(26), "bài", ""},
+		{"9.295 hồ sơ", none, report.KindNumber, f64(9295), "hồ sơ", ""},
 		// Evidence does not decide: ambiguous, read the Vietnamese way.
-		{"1.234", none, KindNumber, f64(1234), "", ProblemAmbiguous},
-		{"1.234 %", none, KindPercent, f64(1234), "", ProblemAmbiguous},
-		{"1.234 %", en, KindPercent, f64(1.234), "", ""},
-		{"1,234", none, KindNumber, f64(1.234), "", ProblemAmbiguous},
-		{"1.234", en, KindNumber, f64(1.234), "", ""},
-		{"", none, KindEmpty, nil, "", ""},
-		{"-", none, KindEmpty, nil, "", ""},
-		{"Có thành lập", none, KindBool, nil, "", ""},
-		{"Có", none, KindBool, nil, "", ""},
-		{"Không", none, KindBool, nil, "", ""},
-		{"Có sử dụng", none, KindBool, nil, "", ""},
-		{"Đã ban hành", none, KindBool, nil, "", ""},
-		{"Chưa ban hành", none, KindBool, nil, "", ""},
-		{"Chưa triển khai", none, KindStatus, nil, "", ""},
-		{"Đang thực hiện", none, KindStatus, nil, "", ""},
-		{"Hoàn thành", none, KindStatus, nil, "", ""},
-		{"Hàng tuần", none, KindText, nil, "", ""},
-		{"Không áp dụng", none, KindText, nil, "", ""},
-		{"Đang thực hiện\n+ Hoàn tất việc chỉnh lý 100% (760.370/761.174).", none, KindStatus, nil, "", ""},
-		{"45 thủ tục cấp quận và 31 thủ tục cấp phường trên hệ thống", none, KindText, nil, "", ""},
-		{"1.2.3", none, KindText, nil, "", ProblemUnparsed},
-		{"12,3,4 %", none, KindText, nil, "", ProblemUnparsed},
-		{"5 7", none, KindText, nil, "", ProblemUnparsed},
-		{"12/10/2023", none, KindText, nil, "", ""},
+		{"1.234", none, report.KindNumber, f64(1234), "", ProblemAmbiguous},
+		{"1.234 %", none, report.KindPercent, f64(1234), "", ProblemAmbiguous},
+		{"1.234 %", en, report.KindPercent, f64(1.234), "", ""},
+		{"1,234", none, report.KindNumber, f64(1.234), "", ProblemAmbiguous},
+		{"1.234", en, report.KindNumber, f64(1.234), "", ""},
+		{"", none, report.KindEmpty, nil, "", ""},
+		{"-", none, report.KindEmpty, nil, "", ""},
+		{"Có thành lập", none, report.KindBool, nil, "", ""},
+		{"Có", none, report.KindBool, nil, "", ""},
+		{"Không", none, report.KindBool, nil, "", ""},
+		{"Có sử dụng", none, report.KindBool, nil, "", ""},
+		{"Đã ban hành", none, report.KindBool, nil, "", ""},
+		{"Chưa ban hành", none, report.KindBool, nil, "", ""},
+		{"Chưa triển khai", none, report.KindStatus, nil, "", ""},
+		{"Đang thực hiện", none, report.KindStatus, nil, "", ""},
+		{"Hoàn thành", none, report.KindStatus, nil, "", ""},
+		{"Hàng tuần", none, report.KindText, nil, "", ""},
+		{"Không áp dụng", none, report.KindText, nil, "", ""},
+		{"Đang thực hiện\n+ Hoàn tất việc chỉnh lý 100% (760.370/761.174).", none, report.KindStatus, nil, "", ""},
+		{"45 thủ tục cấp quận và 31 thủ tục cấp phường trên hệ thống", none, report.KindText, nil, "", ""},
+		{"1.2.3", none, report.KindText, nil, "", ProblemUnparsed},
+		{"12,3,4 %", none, report.KindText, nil, "", ProblemUnparsed},
+		{"5 7", none, report.KindText, nil, "", ProblemUnparsed},
+		{"12/10/2023", none, report.KindText, nil, "", ""},
 	}
 	for _, tt := range tests {
 		v, p := ParseValue(tt.in, tt.ctx)
@@ -75,14 +77,14 @@ func TestParseValue(t *testing.T) {
 
 func TestParseValueKinds(t *testing.T) {
 	v, _ := ParseValue("760.370/761.174", NumberContext{})
-	if v.Kind != KindFraction || *v.Numerator != 760370 || *v.Denominator != 761174 {
+	if v.Kind != report.KindFraction || *v.Numerator != 760370 || *v.Denominator != 761174 {
 		t.Errorf("fraction: %+v", v)
 	}
 	v, _ = ParseValue("Chưa ban hành", NumberContext{})
 	if v.Bool == nil || *v.Bool {
 		t.Errorf("Chưa ban hành: %+v", v)
 	}
-	for in, want := range map[string]string{"Chưa triển khai": StatusNotStarted, "Đang thực hiện": StatusInProgress, "Hoàn thành": StatusDone} {
+	for in, want := range map[string]report.Status{"Chưa triển khai": report.StatusNotStarted, "Đang thực hiện": report.StatusInProgress, "Hoàn thành": report.StatusDone} {
 		if v, _ := ParseValue(in, NumberContext{}); v.Status != want {
 			t.Errorf("%s: status %q, want %q", in, v.Status, want)
 		}

@@ -9,6 +9,7 @@ import (
 
 	"chiso/doc"
 	"chiso/extract"
+	"chiso/report"
 	"chiso/rubric"
 )
 
@@ -18,23 +19,23 @@ func init() { views["extract"] = extractView }
 // object, written field for field as cmd/chiso's extractOutput so that the
 // CLI and this view give the same bytes.
 type extractReport struct {
-	Title  string         `json:"title"`
-	Unit   string         `json:"unit"`
-	Period extract.Period `json:"period"`
+	Title  string        `json:"title"`
+	Unit   string        `json:"unit"`
+	Period report.Period `json:"period"`
 }
 
 type extractObject struct {
-	Schema     string              `json:"schema"`
-	Source     doc.Source          `json:"source"`
-	Report     extractReport       `json:"report"`
-	Indicators []extract.Indicator `json:"indicators"`
-	Findings   []extract.Finding   `json:"findings"`
-	Error      *string             `json:"error"`
+	Schema     string             `json:"schema"`
+	Source     doc.Source         `json:"source"`
+	Report     extractReport      `json:"report"`
+	Indicators []report.Indicator `json:"indicators"`
+	Findings   []report.Finding   `json:"findings"`
+	Error      *string            `json:"error"`
 }
 
 // extractView is what `chiso extract --json` prints for the fixture.
 func extractView(t *testing.T, path string) any {
-	out := extractObject{Schema: "chiso/v1", Indicators: []extract.Indicator{}, Findings: []extract.Finding{}}
+	out := extractObject{Schema: "chiso/v1", Indicators: []report.Indicator{}, Findings: []report.Finding{}}
 	d, err := read(path)
 	if err != nil {
 		s := err.Error()
@@ -83,7 +84,7 @@ func placeless(t *testing.T, path string, flat bool) string {
 	v.Source = doc.Source{}
 	inds := slices.Clone(v.Indicators)
 	for i := range inds {
-		inds[i].Location = extract.Location{}
+		inds[i].Location = report.Location{}
 		if flat {
 			for _, s := range []*string{&inds[i].Label, &inds[i].Raw, &inds[i].Evidence} {
 				*s = strings.Join(strings.Fields(*s), " ")
@@ -92,7 +93,7 @@ func placeless(t *testing.T, path string, flat bool) string {
 	}
 	finds := slices.Clone(v.Findings)
 	for i := range finds {
-		finds[i].Location = extract.Location{}
+		finds[i].Location = report.Location{}
 	}
 	v.Indicators, v.Findings = inds, finds
 	b, err := json.MarshalIndent(v, "", "  ")

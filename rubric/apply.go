@@ -5,7 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"chiso/extract"
+	"chiso/report"
 )
 
 // Apply maps every row of rep to one of r's indicators (or unscored
@@ -17,7 +17,7 @@ import (
 // Điểm tối đa column), the rows' STT is the rubric's id and must agree
 // with the label; otherwise the report numbers its rows its own way and
 // only the label counts.
-func Apply(rep *extract.Report, r *Rubric, lang string) {
+func Apply(rep *report.Report, r *Rubric, lang string) {
 	m := r.Matcher()
 	sheet := false
 	for _, ind := range rep.Indicators {
@@ -36,10 +36,10 @@ func Apply(rep *extract.Report, r *Rubric, lang string) {
 			stt = ind.STT
 		}
 		k := ind.Value.Kind
-		rate := k == extract.KindPercent || k == extract.KindFraction || len(ind.Components) > 0
+		rate := k == report.KindPercent || k == report.KindFraction || len(ind.Components) > 0
 		got, ok := m.MatchRate(ind.Label, stt, rate)
 		if ok {
-			ind.Rubric = &extract.RubricRef{ID: r.ID, Indicator: got.ID, Confidence: got.Confidence}
+			ind.Rubric = &report.RubricRef{ID: r.ID, Indicator: got.ID, Confidence: got.Confidence}
 			continue
 		}
 		ind.Rubric = nil
@@ -47,8 +47,8 @@ func Apply(rep *extract.Report, r *Rubric, lang string) {
 		if got.ID != "" {
 			msg += fmt.Sprintf(message(lang, msgBest), got.ID, got.Score)
 		}
-		rep.Findings = append(rep.Findings, extract.Finding{
-			Code: extract.CodeRubricUnmapped, Severity: extract.Severity(extract.CodeRubricUnmapped),
+		rep.Findings = append(rep.Findings, report.Finding{
+			Code: report.CodeRubricUnmapped, Severity: report.CodeRubricUnmapped.Severity(),
 			Path: ind.Path, Label: ind.Label, Message: msg, Location: ind.Location,
 		})
 	}
@@ -66,7 +66,7 @@ type Card struct {
 	Scores    []IndicatorScore
 	// Findings are the report's own (extract's and Apply's) followed by
 	// self_score_mismatch and rubric_missing.
-	Findings []extract.Finding
+	Findings []report.Finding
 }
 
 // GroupScore is a group's points; Points counts only known points.
@@ -83,7 +83,7 @@ type IndicatorScore struct {
 	SelfPoints *float64
 	// Row is the report row the score was computed from, nil when none
 	// maps to the indicator.
-	Row *extract.Indicator
+	Row *report.Indicator
 }
 
 // ScoreReport scores a report that Apply has mapped: each indicator from
@@ -91,8 +91,8 @@ type IndicatorScore struct {
 // findings self_score_mismatch (warning) and rubric_missing (warning).
 // score_over_max is extract's finding, from the sheet alone, and is not
 // repeated here. lang ("vi" or "en") is the language of the messages.
-func ScoreReport(rep *extract.Report, r *Rubric, lang string) *Card {
-	rows := map[string]*extract.Indicator{}
+func ScoreReport(rep *report.Report, r *Rubric, lang string) *Card {
+	rows := map[string]*report.Indicator{}
 	for i := range rep.Indicators {
 		ind := &rep.Indicators[i]
 		if ind.Rubric == nil || ind.Rubric.ID != r.ID {
@@ -104,7 +104,7 @@ func ScoreReport(rep *extract.Report, r *Rubric, lang string) *Card {
 			rows[id] = ind
 		}
 	}
-	card := &Card{Rubric: r, Findings: append([]extract.Finding(nil), rep.Findings...)}
+	card := &Card{Rubric: r, Findings: append([]report.Finding(nil), rep.Findings...)}
 	var self float64
 	hasSelf := false
 	for i := range r.Indicators {
@@ -123,13 +123,13 @@ func ScoreReport(rep *extract.Report, r *Rubric, lang string) *Card {
 			self += *sc.SelfPoints
 			hasSelf = true
 		}
-		if row != nil && sc.SelfPoints != nil && *sc.SelfPoints > def.Max && !hasFinding(rep.Findings, extract.CodeScoreOverMax, row) {
+		if row != nil && sc.SelfPoints != nil && *sc.SelfPoints > def.Max && !hasFinding(rep.Findings, report.CodeScoreOverMax, row) {
 			// extract reports a self-score above the sheet's own maximum;
 			// this is one above the rubric's, on a sheet without that
 			// column or with another maximum written in it.
 			self, limit := *sc.SelfPoints, def.Max
-			card.Findings = append(card.Findings, extract.Finding{
-				Code: extract.CodeScoreOverMax, Severity: extract.Severity(extract.CodeScoreOverMax),
+			card.Findings = append(card.Findings, report.Finding{
+				Code: report.CodeScoreOverMax, Severity: report.CodeScoreOverMax.Severity(),
 				Path: row.Path, Label: row.Label,
 				Message:  fmt.Sprintf(message(lang, msgOverMax), def.ID, num(self), num(limit)),
 				Reported: &self, Computed: &limit, Location: row.Location,
@@ -137,8 +137,8 @@ func ScoreReport(rep *extract.Report, r *Rubric, lang string) *Card {
 		}
 		switch {
 		case row == nil:
-			card.Findings = append(card.Findings, extract.Finding{
-				Code: extract.CodeRubricMissing, Severity: extract.Severity(extract.CodeRubricMissing),
+			card.Findings = append(card.Findings, report.Finding{
+				Code: report.CodeRubricMissing, Severity: report.CodeRubricMissing.Severity(),
 				Path: []string{}, Label: def.Label,
 				Message: fmt.Sprintf(message(lang, msgMissing), def.ID, num(def.Max)),
 			})
@@ -148,8 +148,8 @@ func ScoreReport(rep *extract.Report, r *Rubric, lang string) *Card {
 				basis = res.BasisVI
 			}
 			self, pts := *sc.SelfPoints, *res.Points
-			card.Findings = append(card.Findings, extract.Finding{
-				Code: extract.CodeSelfScoreMismatch, Severity: extract.Severity(extract.CodeSelfScoreMismatch),
+			card.Findings = append(card.Findings, report.Finding{
+				Code: report.CodeSelfScoreMismatch, Severity: report.CodeSelfScoreMismatch.Severity(),
 				Path: row.Path, Label: row.Label,
 				Message:  fmt.Sprintf(message(lang, msgSelf), def.ID, num(self), num(pts), basis),
 				Reported: &self, Computed: &pts, Location: row.Location,
@@ -169,7 +169,7 @@ func ScoreReport(rep *extract.Report, r *Rubric, lang string) *Card {
 }
 
 // hasFinding reports whether fs already has a finding of code on row.
-func hasFinding(fs []extract.Finding, code string, row *extract.Indicator) bool {
+func hasFinding(fs []report.Finding, code report.Code, row *report.Indicator) bool {
 	for _, f := range fs {
 		if f.Code == code && f.Location == row.Location && strings.Join(f.Path, "/") == strings.Join(row.Path, "/") {
 			return true
@@ -183,24 +183,24 @@ func hasFinding(fs []extract.Finding, code string, row *extract.Indicator) bool 
 // is the rubric's: a report's "a" need not be the decision's "a" (seed 000
 // writes 6.3 as a/b, the decision as (b+c)/a). Otherwise the rate the
 // report states (or computes by its own formula) is used.
-func Observe(row *extract.Indicator, def *Indicator) *Observation {
+func Observe(row *report.Indicator, def *Indicator) *Observation {
 	obs := &Observation{Raw: row.Raw}
 	v := row.Value
 	switch v.Kind {
-	case extract.KindPercent:
+	case report.KindPercent:
 		obs.Number, obs.Percent = v.Number, true
-	case extract.KindNumber:
+	case report.KindNumber:
 		obs.Number = v.Number
-	case extract.KindFraction:
+	case report.KindFraction:
 		if v.Numerator != nil && v.Denominator != nil && *v.Denominator != 0 {
 			p := *v.Numerator / *v.Denominator * 100
 			obs.Number, obs.Percent = &p, true
 		}
-	case extract.KindBool:
+	case report.KindBool:
 		obs.Bool = v.Bool
-	case extract.KindStatus:
-		obs.Status = v.Status
-	case extract.KindText:
+	case report.KindStatus:
+		obs.Status = string(v.Status)
+	case report.KindText:
 		// Words only: the methods read Raw.
 		if st, ok := statusWords(wordsOf(row.Raw)); ok {
 			obs.Status = st

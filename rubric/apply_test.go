@@ -3,7 +3,7 @@ package rubric
 import (
 	"testing"
 
-	"chiso/extract"
+	"chiso/report"
 )
 
 // TestScoreOverRubricMax: a self-score above the rubric's maximum is an
@@ -12,19 +12,19 @@ import (
 func TestScoreOverRubricMax(t *testing.T) {
 	r := district(t)
 	seven, yes := 7.0, true
-	row := extract.Indicator{Path: []string{"II", "2", "2.1"}, STT: "2.1",
+	row := report.Indicator{Path: []string{"II", "2", "2.1"}, STT: "2.1",
 		Label: "Nghị quyết chuyên đề hoặc văn bản tương đương của cấp ủy về chuyển đổi số",
-		Raw:   "Đã ban hành", Value: extract.Value{Kind: extract.KindBool, Bool: &yes}, SelfPoints: &seven,
-		Location: extract.Location{Table: 1, Row: 5}}
-	sheetFinding := extract.Finding{Code: extract.CodeScoreOverMax, Severity: extract.SeverityError, Path: row.Path, Location: row.Location}
+		Raw:   "Đã ban hành", Value: report.Value{Kind: report.KindBool, Bool: &yes}, SelfPoints: &seven,
+		Location: report.Location{Table: 1, Row: 5}}
+	sheetFinding := report.Finding{Code: report.CodeScoreOverMax, Severity: report.SeverityError, Path: row.Path, Location: row.Location}
 	for _, tt := range []struct {
 		name     string
-		findings []extract.Finding
+		findings []report.Finding
 	}{
 		{"no max column", nil},
-		{"extract found it", []extract.Finding{sheetFinding}},
+		{"extract found it", []report.Finding{sheetFinding}},
 	} {
-		rep := &extract.Report{Indicators: []extract.Indicator{row}, Findings: tt.findings}
+		rep := &report.Report{Indicators: []report.Indicator{row}, Findings: tt.findings}
 		Apply(rep, r, "en")
 		if rep.Indicators[0].Rubric == nil || rep.Indicators[0].Rubric.Indicator != "2.1" {
 			t.Fatalf("%s: row mapped to %+v", tt.name, rep.Indicators[0].Rubric)
@@ -33,9 +33,9 @@ func TestScoreOverRubricMax(t *testing.T) {
 		over, mismatch := 0, 0
 		for _, f := range card.Findings {
 			switch f.Code {
-			case extract.CodeScoreOverMax:
+			case report.CodeScoreOverMax:
 				over++
-			case extract.CodeSelfScoreMismatch:
+			case report.CodeSelfScoreMismatch:
 				mismatch++
 			}
 		}

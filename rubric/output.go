@@ -3,6 +3,7 @@ package rubric
 import (
 	"chiso/doc"
 	"chiso/extract"
+	"chiso/report"
 )
 
 // Output is the contract's `score --json` object for one file, so that the
@@ -16,7 +17,7 @@ type Output struct {
 	SelfTotal  *float64          `json:"self_total"`
 	Groups     []OutputGroup     `json:"groups"`
 	Indicators []OutputIndicator `json:"indicators"`
-	Findings   []extract.Finding `json:"findings"`
+	Findings   []report.Finding  `json:"findings"`
 	// Pending is an addition to the contract: indicators whose points need
 	// other reports (min-max across units, growth over last year), not
 	// counted in Total.
@@ -26,9 +27,9 @@ type Output struct {
 
 // OutputReport is what the report says about itself.
 type OutputReport struct {
-	Title  string         `json:"title"`
-	Unit   string         `json:"unit"`
-	Period extract.Period `json:"period"`
+	Title  string        `json:"title"`
+	Unit   string        `json:"unit"`
+	Period report.Period `json:"period"`
 }
 
 // OutputRubric names the rubric scored against; Title is an addition.
@@ -65,14 +66,14 @@ type OutputIndicator struct {
 
 // OutputRow locates the row an indicator was scored from.
 type OutputRow struct {
-	Path       []string         `json:"path"`
-	Confidence float64          `json:"confidence"`
-	Location   extract.Location `json:"location"`
+	Path       []string        `json:"path"`
+	Confidence float64         `json:"confidence"`
+	Location   report.Location `json:"location"`
 }
 
 // NewOutput is the output for a file that could be read; lang ("vi",
 // "en") chooses the language of the basis lines.
-func NewOutput(src doc.Source, rep *extract.Report, card *Card, lang string) Output {
+func NewOutput(src doc.Source, rep *report.Report, card *Card, lang string) Output {
 	r := card.Rubric
 	out := Output{Schema: "chiso/v1", Source: src,
 		Report: OutputReport{Title: rep.Title, Unit: rep.Unit, Period: rep.Period},
@@ -80,7 +81,7 @@ func NewOutput(src doc.Source, rep *extract.Report, card *Card, lang string) Out
 		Total:  card.Total, SelfTotal: card.SelfTotal, Pending: card.Pending,
 		Groups: []OutputGroup{}, Indicators: []OutputIndicator{}, Findings: card.Findings}
 	if out.Findings == nil {
-		out.Findings = []extract.Finding{}
+		out.Findings = []report.Finding{}
 	}
 	for _, g := range card.Groups {
 		out.Groups = append(out.Groups, OutputGroup{ID: g.ID, Label: g.Label, Max: g.Max, Points: g.Points})
@@ -108,7 +109,7 @@ func ErrorOutput(path string, r *Rubric, err error) Output {
 	msg := err.Error()
 	return Output{Schema: "chiso/v1", Source: doc.Source{Path: path},
 		Rubric: OutputRubric{ID: r.ID, Max: r.Max, Title: r.Title},
-		Groups: []OutputGroup{}, Indicators: []OutputIndicator{}, Findings: []extract.Finding{}, Error: &msg}
+		Groups: []OutputGroup{}, Indicators: []OutputIndicator{}, Findings: []report.Finding{}, Error: &msg}
 }
 
 // Run extracts, maps and scores one document against r: what `chiso

@@ -8,6 +8,7 @@ import (
 
 	"chiso/doc"
 	"chiso/extract"
+	"chiso/report"
 	"chiso/vntext"
 )
 
@@ -98,7 +99,7 @@ func TestScoreQuarterly(t *testing.T) {
 	}
 	missing := 0
 	for _, f := range card.Findings {
-		if f.Code == extract.CodeRubricMissing {
+		if f.Code == report.CodeRubricMissing {
 			missing++
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"chiso/doc"
 	"chiso/extract"
+	"chiso/report"
 	"chiso/vntext"
 )
 
@@ -135,20 +136,20 @@ func TestScoreFilledSheet(t *testing.T) {
 		t.Errorf("self total %v, want 534.38 (the sheet's TỔNG CỘNG)", ptr(card.SelfTotal))
 	}
 	var mismatched []string
-	counts := map[string]int{}
+	counts := map[report.Code]int{}
 	for _, f := range card.Findings {
 		counts[f.Code]++
-		if f.Code == extract.CodeSelfScoreMismatch {
+		if f.Code == report.CodeSelfScoreMismatch {
 			mismatched = append(mismatched, f.Path[len(f.Path)-1])
 		}
-		if f.Code == extract.CodeRubricUnmapped && len(f.Path) > 0 && f.Path[0] == "II" {
+		if f.Code == report.CodeRubricUnmapped && len(f.Path) > 0 && f.Path[0] == "II" {
 			t.Errorf("scored row unmapped: %+v", f)
 		}
 	}
 	if got := strings.Join(mismatched, " "); got != "1.2 1.4 2.6 3.2 3.3 4.6 4.7 6.4 6.11 6.13 9.1" {
 		t.Errorf("self_score_mismatch on %s", got)
 	}
-	if counts[extract.CodeScoreOverMax] != 1 || counts[extract.CodeRubricMissing] != 0 {
+	if counts[report.CodeScoreOverMax] != 1 || counts[report.CodeRubricMissing] != 0 {
 		t.Errorf("findings %v: want one score_over_max (4.7, from extract) and no rubric_missing", counts)
 	}
 }

@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"runtime"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -125,14 +126,10 @@ func printSummary(w io.Writer, s *corpus.Summary, stats bool) {
 	fmt.Fprintf(w, "files %d, new %d, unchanged %d, replaced %d, failed %d, time %s\n",
 		s.Files, s.New, s.Unchanged, s.Replaced, len(s.Failed), s.Elapsed.Round(time.Millisecond))
 	if len(s.Findings) > 0 {
-		codes := make([]string, 0, len(s.Findings))
-		for c := range s.Findings {
-			codes = append(codes, c)
-		}
-		sort.Strings(codes)
+		codes := slices.Sorted(maps.Keys(s.Findings))
 		parts := make([]string, len(codes))
 		for i, c := range codes {
-			parts[i] = c + " " + strconv.Itoa(s.Findings[c])
+			parts[i] = string(c) + " " + strconv.Itoa(s.Findings[c])
 		}
 		fmt.Fprintf(w, "findings: %s\n", strings.Join(parts, ", "))
 	}

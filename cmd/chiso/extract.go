@@ -14,6 +14,7 @@ import (
 	"chiso/doc"
 	"chiso/extract"
 	"chiso/parse"
+	"chiso/report"
 	"chiso/rubric"
 )
 
@@ -28,33 +29,33 @@ func init() {
 
 // reportHead is the contract's "report" object.
 type reportHead struct {
-	Title  string         `json:"title"`
-	Unit   string         `json:"unit"`
-	Period extract.Period `json:"period"`
+	Title  string        `json:"title"`
+	Unit   string        `json:"unit"`
+	Period report.Period `json:"period"`
 }
 
 // extractOutput is one line of `extract --json`, as the contract fixes it.
 type extractOutput struct {
-	Schema     string              `json:"schema"`
-	Source     doc.Source          `json:"source"`
-	Report     reportHead          `json:"report"`
-	Indicators []extract.Indicator `json:"indicators"`
-	Findings   []extract.Finding   `json:"findings"`
-	Error      *string             `json:"error"`
+	Schema     string             `json:"schema"`
+	Source     doc.Source         `json:"source"`
+	Report     reportHead         `json:"report"`
+	Indicators []report.Indicator `json:"indicators"`
+	Findings   []report.Finding   `json:"findings"`
+	Error      *string            `json:"error"`
 }
 
 // auditOutput is one line of `audit --json`: the findings of one file.
 type auditOutput struct {
-	Schema   string            `json:"schema"`
-	Source   doc.Source        `json:"source"`
-	Findings []extract.Finding `json:"findings"`
-	Error    *string           `json:"error"`
+	Schema   string           `json:"schema"`
+	Source   doc.Source       `json:"source"`
+	Findings []report.Finding `json:"findings"`
+	Error    *string          `json:"error"`
 }
 
 // newExtractOutput builds the JSON object for one file; rep is nil when
 // the file could not be read.
-func newExtractOutput(src doc.Source, rep *extract.Report, err error) extractOutput {
-	out := extractOutput{Schema: "chiso/v1", Source: src, Indicators: []extract.Indicator{}, Findings: []extract.Finding{}, Error: errorString(err)}
+func newExtractOutput(src doc.Source, rep *report.Report, err error) extractOutput {
+	out := extractOutput{Schema: "chiso/v1", Source: src, Indicators: []report.Indicator{}, Findings: []report.Finding{}, Error: errorString(err)}
 	if rep != nil {
 		out.Report = reportHead{Title: rep.Title, Unit: rep.Unit, Period: rep.Period}
 		out.Indicators, out.Findings = rep.Indicators, rep.Findings
@@ -91,7 +92,7 @@ func runExtract(e *env, name string, args []string) int {
 	enc.SetEscapeHTML(false)
 	for _, file := range fs.Args() {
 		d, err := readInput(context.Background(), e, file, *timeout)
-		var rep *extract.Report
+		var rep *report.Report
 		src := doc.Source{Path: file}
 		if err != nil {
 			unread = true
@@ -133,9 +134,9 @@ func runExtract(e *env, name string, args []string) int {
 	return exitOK
 }
 
-func hasErrors(rep *extract.Report) bool {
+func hasErrors(rep *report.Report) bool {
 	for _, f := range rep.Findings {
-		if f.Severity == extract.SeverityError {
+		if f.Severity == report.SeverityError {
 			return true
 		}
 	}
@@ -160,7 +161,7 @@ var extractHeadings = map[string][7]string{
 
 // printReport writes a report for a person: one line per indicator (path,
 // label cut to the width, value as written and as read), then the findings.
-func printReport(w io.Writer, path string, rep *extract.Report, lang string, width int) {
+func printReport(w io.Writer, path string, rep *report.Report, lang string, width int) {
 	h := extractHeadings[lang]
 	fmt.Fprintf(w, "== %s: %s | %s | %s\n", path, rep.Title, rep.Unit, rep.Period.Label)
 	const pathW, rawW, readW, dtiW = 14, 16, 18, 5
@@ -178,7 +179,7 @@ func printReport(w io.Writer, path string, rep *extract.Report, lang string, wid
 }
 
 // printFindings writes the findings, one per line.
-func printFindings(w io.Writer, path string, rep *extract.Report, lang string) {
+func printFindings(w io.Writer, path string, rep *report.Report, lang string) {
 	if path != "" {
 		fmt.Fprintf(w, "== %s\n", path)
 	}
@@ -190,7 +191,7 @@ func printFindings(w io.Writer, path string, rep *extract.Report, lang string) {
 	// discrepancies a person reads this for.
 	shown, hidden := 0, 0
 	for _, f := range rep.Findings {
-		if f.Severity == extract.SeverityInfo {
+		if f.Severity == report.SeverityInfo {
 			hidden++
 		} else {
 			shown++
@@ -198,7 +199,7 @@ func printFindings(w io.Writer, path string, rep *extract.Report, lang string) {
 	}
 	fmt.Fprintf(w, "%s (%d):\n", extractHeadings[lang][4], shown)
 	for _, f := range rep.Findings {
-		if f.Severity == extract.SeverityInfo {
+		if f.Severity == report.SeverityInfo {
 			continue
 		}
 		// A message is never cut: it is the point of the output.
@@ -211,23 +212,23 @@ func printFindings(w io.Writer, path string, rep *extract.Report, lang string) {
 
 // valueString writes a typed value briefly: "78.23 %", "11781 hồ sơ",
 // "760370/761174", "có", "done".
-func valueString(v extract.Value) string {
+func valueString(v report.Value) string {
 	n := func(p *float64) string {
 		return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", *p), "0"), ".")
 	}
 	switch {
-	case v.Kind == extract.KindPercent && v.Number != nil:
+	case v.Kind == report.KindPercent && v.Number != nil:
 		return n(v.Number) + " %"
-	case v.Kind == extract.KindNumber && v.Number != nil:
+	case v.Kind == report.KindNumber && v.Number != nil:
 		return strings.TrimSpace(n(v.Number) + " " + v.Unit)
-	case v.Kind == extract.KindFraction:
+	case v.Kind == report.KindFraction:
 		return n(v.Numerator) + "/" + n(v.Denominator)
-	case v.Kind == extract.KindBool && v.Bool != nil:
+	case v.Kind == report.KindBool && v.Bool != nil:
 		return fmt.Sprint(*v.Bool)
-	case v.Kind == extract.KindStatus:
-		return v.Status
+	case v.Kind == report.KindStatus:
+		return string(v.Status)
 	}
-	return v.Kind
+	return string(v.Kind)
 }
 
 func firstLine(s string) string {

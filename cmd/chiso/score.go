@@ -8,8 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"chiso/extract"
 	"chiso/parse"
+	"chiso/report"
 	"chiso/rubric"
 )
 
@@ -56,7 +56,7 @@ func runScore(e *env, args []string) int {
 		} else {
 			out = rubric.Run(d, r, *lang)
 			for _, f := range out.Findings {
-				if f.Severity == extract.SeverityError && code == exitOK {
+				if f.Severity == report.SeverityError && code == exitOK {
 					code = exitFindings
 				}
 			}

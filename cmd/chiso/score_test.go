@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"chiso/report"
 	"chiso/rubric"
 )
 
@@ -47,7 +48,7 @@ func TestScoreJSON(t *testing.T) {
 	if p := got.Indicators[22]; p.ID != "5.1" || p.Points != nil || p.Need != "cohort" || p.Measure == nil || *p.Measure != 7 {
 		t.Errorf("5.1: %+v, want no points, need cohort, measure 7", p)
 	}
-	counts := map[string]int{}
+	counts := map[report.Code]int{}
 	for _, f := range got.Findings {
 		counts[f.Code]++
 	}

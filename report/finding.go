@@ -1,0 +1,61 @@
+package report
+
+// Finding is one discrepancy, in the contract's codes.
+type Finding struct {
+	Code     Code     `json:"code"`
+	Severity Severity `json:"severity"`
+	Path     []string `json:"path"`
+	Label    string   `json:"label"`
+	Message  string   `json:"message"`
+	Reported *float64 `json:"reported"`
+	Computed *float64 `json:"computed"`
+	Location Location `json:"location"`
+}
+
+// Code names a kind of finding; the contract fixes the set.
+type Code string
+
+// Finding codes fixed by the contract.
+const (
+	CodeRateMismatch      Code = "rate_mismatch"
+	CodeRateOver100       Code = "rate_over_100"
+	CodeZeroDenominator   Code = "zero_denominator"
+	CodeMissingComponent  Code = "missing_component"
+	CodeBreakdownMismatch Code = "breakdown_mismatch"
+	CodeProseRateMismatch Code = "prose_rate_mismatch"
+	CodeAmbiguousNumber   Code = "ambiguous_number"
+	CodeUnparsedValue     Code = "unparsed_value"
+	CodeDuplicateSTT      Code = "duplicate_stt"
+	CodeSelfScoreMismatch Code = "self_score_mismatch"
+	CodeScoreOverMax      Code = "score_over_max"
+	CodeRubricUnmapped    Code = "rubric_unmapped"
+	CodeRubricMissing     Code = "rubric_missing"
+
+	// Added in v1.1 of the contract.
+	CodeTotalMismatch Code = "total_mismatch"
+	CodeUnitMismatch  Code = "unit_mismatch"
+	CodeAppraisalGap  Code = "appraisal_gap"
+	CodeOCRUncertain  Code = "ocr_uncertain"
+)
+
+// Severity says how much a finding matters.
+type Severity string
+
+// Severities.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+	SeverityInfo    Severity = "info"
+)
+
+// Severity returns the contract's severity of a finding code.
+func (c Code) Severity() Severity {
+	switch c {
+	case CodeRateMismatch, CodeRateOver100, CodeZeroDenominator, CodeBreakdownMismatch, CodeScoreOverMax,
+		CodeTotalMismatch:
+		return SeverityError
+	case CodeRubricUnmapped, CodeAppraisalGap:
+		return SeverityInfo
+	}
+	return SeverityWarning
+}
