@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"chiso/doc"
 	"chiso/vntext"
@@ -254,5 +255,17 @@ func FuzzRead(f *testing.F) {
 		}
 		f.Add(b)
 	}
-	f.Fuzz(func(t *testing.T, b []byte) { checkRead(t, b) })
+	f.Fuzz(func(t *testing.T, b []byte) {
+		// A hang fails the input here, so that the fuzzer keeps it.
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			checkRead(t, b)
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("reading %d bytes took over 5s", len(b))
+		}
+	})
 }

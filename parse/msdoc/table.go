@@ -52,6 +52,14 @@ func readTDefTable(b []byte) *tap {
 	return t
 }
 
+// edgesOf returns the edges of a row's first n cells.
+func (t *tap) edgesOf(n int) []int {
+	if t == nil {
+		return nil
+	}
+	return t.edges[:min(n+1, len(t.edges))]
+}
+
 // vertMerge applies a sprmTVertMerge operand: cell index, then 0 (not
 // merged), 1 (merged with the cell above) or 3 (starts a merge).
 func (t *tap) vertMerge(b []byte) {
@@ -198,9 +206,7 @@ func (t *tableBuilder) table() *doc.Table {
 	}
 	var edges []int
 	for _, r := range t.rows {
-		if r.tap != nil {
-			edges = append(edges, r.tap.edges[:min(len(r.cells)+1, len(r.tap.edges))]...)
-		}
+		edges = append(edges, r.tap.edgesOf(len(r.cells))...)
 	}
 	slices.Sort(edges)
 	edges = slices.Compact(edges)
@@ -212,7 +218,9 @@ func (t *tableBuilder) table() *doc.Table {
 	for _, r := range t.rows {
 		g.startRow()
 		tp := r.tap
-		if edges == nil {
+		if edges == nil || !slices.IsSorted(tp.edgesOf(len(r.cells))) {
+			// Edges out of order (a damaged row) would give spans wider
+			// than the grid.
 			tp = nil
 		}
 		for i, text := range r.cells {
