@@ -17,6 +17,15 @@ const (
 	DOC  Format = "doc" // Word 97–2003 binary
 	HTML Format = "html"
 	Text Format = "text"
+	// Word 97–2003 (.doc), Excel (.xlsx and the older .xls),
+	// OpenDocument text and spreadsheets, RTF and Markdown.
+	DOC      Format = "doc"
+	XLSX     Format = "xlsx"
+	XLS      Format = "xls"
+	ODT      Format = "odt"
+	ODS      Format = "ods"
+	RTF      Format = "rtf"
+	Markdown Format = "md"
 )
 
 // Kind says whether a block is a paragraph or a table.

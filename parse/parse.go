@@ -30,8 +30,10 @@ import (
 	"chiso/parse/docx"
 	"chiso/parse/html"
 	"chiso/parse/msdoc"
+	"chiso/parse/odf"
 	"chiso/parse/pdf"
 	"chiso/parse/text"
+	"chiso/parse/xlsx"
 	"chiso/vntext"
 )
 
@@ -130,6 +132,10 @@ func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration)
 		d, err = msdoc.Read(bytes.NewReader(data), int64(len(data)))
 	case doc.HTML:
 		d, err = html.Read(bytes.NewReader(data))
+	case doc.XLSX:
+		d, err = xlsx.Read(bytes.NewReader(data), int64(len(data)))
+	case doc.ODT, doc.ODS:
+		d, err = odf.Read(bytes.NewReader(data), int64(len(data)))
 	default:
 		d, err = text.Read(data)
 	}
@@ -205,13 +211,30 @@ func Sniff(data []byte, name string) (string, error) {
 // sniffZip tells a Word document from the other zip-based formats by the
 // parts it holds, looking only at the central directory.
 func sniffZip(data []byte, ext string) (string, error) {
+	// An OpenDocument file starts with its mimetype part, stored, so that
+	// it can be recognised at a fixed place; look there before searching
+	// for part names, which compressed bytes might happen to hold.
+	head := data[:min(len(data), 200)]
+	if i := bytes.Index(head, []byte("mimetypeapplication/vnd.oasis.opendocument.")); i >= 0 {
+		switch kind := head[i+len("mimetypeapplication/vnd.oasis.opendocument."):]; {
+		case bytes.HasPrefix(kind, []byte("text")):
+			return string(doc.ODT), nil
+		case bytes.HasPrefix(kind, []byte("spreadsheet")):
+			return string(doc.ODS), nil
+		}
+		return "odf", fmt.Errorf("OpenDocument files other than text (.odt) and spreadsheets (.ods) are not supported")
+	}
 	switch {
 	case bytes.Contains(data, []byte("word/")):
 		return string(doc.DOCX), nil
 	case bytes.Contains(data, []byte("xl/")):
-		return "xlsx", fmt.Errorf("Excel workbooks are not supported: export the sheet as PDF or HTML")
+		return string(doc.XLSX), nil
 	case bytes.Contains(data, []byte("application/vnd.oasis.opendocument")):
-		return "odf", fmt.Errorf("OpenDocument files are not supported: save as .docx")
+		// The mimetype part is not first: let the reader look inside.
+		if ext == ".ods" {
+			return string(doc.ODS), nil
+		}
+		return string(doc.ODT), nil
 	case bytes.Contains(data, []byte("ppt/")):
 		return "pptx", fmt.Errorf("PowerPoint files are not supported")
 	}
