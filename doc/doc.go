@@ -17,9 +17,8 @@ const (
 	DOC  Format = "doc" // Word 97–2003 binary
 	HTML Format = "html"
 	Text Format = "text"
-	// Word 97–2003 (.doc), Excel (.xlsx and the older .xls),
-	// OpenDocument text and spreadsheets, RTF and Markdown.
-	DOC      Format = "doc"
+	// Excel (.xlsx and the older .xls), OpenDocument text and
+	// spreadsheets, RTF and Markdown.
 	XLSX     Format = "xlsx"
 	XLS      Format = "xls"
 	ODT      Format = "odt"

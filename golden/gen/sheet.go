@@ -16,8 +16,8 @@ import (
 // and then saved by LibreOffice as .xlsx, .xls and .ods, so that the
 // readers meet what an office suite writes. The workbook lays the
 // document out as offices do in Excel: one sheet, each paragraph in a
-// cell of column A, each table below with its merged cells merged, a blank
-// row between blocks. A cell whose text a number format reproduces exactly
+// cell of column A, each table below with its merged cells merged, two
+// blank rows between blocks (one would not set two tables apart). A cell whose text a number format reproduces exactly
 // ("11.781", "78,23%", "0,72", "31/12/2025") is stored as a number with
 // that format, so that the readers must format numbers the way the sheet
 // shows them; any other cell is text.
@@ -32,13 +32,22 @@ func renderBook(d *doc.Document) ([]byte, error) {
 	if err := f.SetSheetName("Sheet1", sheetName); err != nil {
 		return nil, err
 	}
+	// Table cells are ruled, as offices rule their tables, which is how
+	// the readers tell a table's one-cell rows from notes around it.
 	styles := map[string]int{}
 	style := func(code string) (int, error) {
 		if id, ok := styles[code]; ok {
 			return id, nil
 		}
-		c := code
-		id, err := f.NewStyle(&excelize.Style{CustomNumFmt: &c, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+		st := &excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}
+		for _, side := range []string{"left", "top", "right", "bottom"} {
+			st.Border = append(st.Border, excelize.Border{Type: side, Color: "000000", Style: 1})
+		}
+		if code != "@" {
+			c := code
+			st.CustomNumFmt = &c
+		}
+		id, err := f.NewStyle(st)
 		styles[code] = id
 		return id, err
 	}
@@ -48,10 +57,18 @@ func renderBook(d *doc.Document) ([]byte, error) {
 			if err := f.SetCellStr(sheetName, cellName(0, r), blk.Text); err != nil {
 				return nil, err
 			}
-			r += 2
+			r += 3
 			continue
 		}
 		grid := occupied(blk.Table)
+		width, _ := rowWidths(blk.Table)
+		text, err := style("@")
+		if err != nil {
+			return nil, err
+		}
+		if err := f.SetCellStyle(sheetName, cellName(0, r), cellName(width-1, r+len(blk.Table.Rows)-1), text); err != nil {
+			return nil, err
+		}
 		for i, row := range blk.Table.Rows {
 			col := 0
 			for _, c := range row {
@@ -91,7 +108,7 @@ func renderBook(d *doc.Document) ([]byte, error) {
 				col += cs
 			}
 		}
-		r += len(blk.Table.Rows) + 1
+		r += len(blk.Table.Rows) + 2
 	}
 	buf, err := f.WriteToBuffer()
 	if err != nil {
