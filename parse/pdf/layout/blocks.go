@@ -14,6 +14,9 @@ import (
 type table struct {
 	xs   []float64
 	rows [][]*cell
+	// gaps are the column borders of a borderless table: free ranges
+	// rather than lines, which a continuation must overlap.
+	gaps []gap
 }
 
 // item is a table or a paragraph of one page, at the Y where it starts.
@@ -156,12 +159,16 @@ func pageItems(p Page) []item {
 	for _, s := range findBorderless(ls) {
 		flush(s.from)
 		var rows [][]*cell
-		if s.tabbed {
+		switch {
+		case s.stream:
+			rows = streamRows(ls[s.from:s.to+1], s.gaps, h)
+			s.xs = borderXs(ls[s.from:s.to+1], s.gaps)
+		case s.tabbed:
 			rows = tabbedRows(ls[s.from:s.to+1], len(s.xs))
-		} else {
+		default:
 			rows = borderlessRows(ls[s.from:s.to+1], s.xs)
 		}
-		t := &table{xs: s.xs, rows: rows}
+		t := &table{xs: s.xs, rows: rows, gaps: s.gaps}
 		items = append(items, item{y: ls[s.from].y - ls[s.from].size, tab: t})
 		next = s.to + 1
 	}

@@ -39,6 +39,8 @@ type span struct {
 	from, to int // lines from..to inclusive
 	xs       []float64
 	tabbed   bool // cells are the chunks of a line, in order (see tabbedAt)
+	stream   bool // columns are the free ranges gaps (see streamAt)
+	gaps     []gap
 }
 
 // findBorderless returns the runs of lines that align into columns.
@@ -51,6 +53,20 @@ func findBorderless(ls []line) []span {
 		if t, tok := tabbedAt(ls, i); tok && (!ok || t.to > s.to) {
 			s, ok = t, true
 			s.tabbed = true
+		}
+		t, tok := streamAt(ls, i)
+		if tok && t.from > i {
+			// Lines trimmed off the top narrowed the borders: find
+			// them again from the first row.
+			if u, uok := streamAt(ls, t.from); uok && u.to >= t.to {
+				t = u
+			}
+		}
+		// Ties go to the projection, which places cells better than
+		// shared starts, but not against tab stops, whose cells the
+		// chunks of a line give in order even where stops drift.
+		if tok && (!ok || t.to > s.to || (t.to == s.to && !s.tabbed)) {
+			s, ok = t, true
 		}
 		if !ok {
 			i++
