@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"sort"
 
@@ -34,9 +33,10 @@ type Filled struct {
 
 // ScorePeriod scores every unit that has a report of the given year
 // against the rubric: the points each report earned alone, plus the
-// min-max indicators across the units of the year (rubric.CohortPoints)
-// and the growth indicators from the previous year's report of the same
-// unit. A unit with several reports in the year is scored on the one that
+// min-max indicators across the units of the year and the growth
+// indicators from the previous year's report of the same unit, by the
+// rubric's rules (rubric.CohortScores, rubric.GrowthScore). A unit with
+// several reports in the year is scored on the one that
 // covers the most of it: the annual report, else the latest quarter or
 // month (equal ones: the lowest sha256, so the choice is stable). The
 // result is ranked highest first.
@@ -78,11 +78,8 @@ func (s *Store) ScorePeriod(ctx context.Context, r *rubric.Rubric, year int) ([]
 					measures = append(measures, *p.Measure)
 				}
 			}
-			got := rubric.CohortPoints(&ind, measures)
-			for k, i := range who {
-				out[i].Filled = append(out[i].Filled, Filled{ind.ID, got[k],
-					fmt.Sprintf("min-max: %s among %d units (min %s, max %s)", num(measures[k]), len(measures),
-						num(minOf(measures)), num(maxOf(measures)))})
+			for k, res := range rubric.CohortScores(&ind, measures) {
+				out[who[k]].Filled = append(out[who[k]].Filled, filled(res))
 			}
 		case rubric.Growth:
 			for i, rep := range cur {
@@ -90,9 +87,8 @@ func (s *Store) ScorePeriod(ctx context.Context, r *rubric.Rubric, year int) ([]
 				if !ok || p.Need != string(rubric.NeedPreviousYear) || p.Measure == nil {
 					continue
 				}
-				last, ok := prev[rep.UnitKey]
 				var lastMeasure *float64
-				if ok {
+				if last, ok := prev[rep.UnitKey]; ok {
 					lps, err := s.points(ctx, last.SHA256)
 					if err != nil {
 						return nil, err
@@ -103,18 +99,7 @@ func (s *Store) ScorePeriod(ctx context.Context, r *rubric.Rubric, year int) ([]
 						}
 					}
 				}
-				if lastMeasure == nil {
-					out[i].Filled = append(out[i].Filled, Filled{ind.ID, 0,
-						fmt.Sprintf("no value for %d: default 0", year-1)})
-					continue
-				}
-				res := rubric.Score(&ind, &rubric.Observation{Inputs: map[string]float64{"a": *p.Measure, "b": *lastMeasure}})
-				var got float64
-				if res.Points != nil {
-					got = *res.Points
-				}
-				out[i].Filled = append(out[i].Filled, Filled{ind.ID, got,
-					fmt.Sprintf("%s (%d: %s, %d: %s)", res.Basis, year, num(*p.Measure), year-1, num(*lastMeasure))})
+				out[i].Filled = append(out[i].Filled, filled(rubric.GrowthScore(&ind, year, *p.Measure, lastMeasure)))
 			}
 		}
 	}
@@ -127,6 +112,11 @@ func (s *Store) ScorePeriod(ctx context.Context, r *rubric.Rubric, year int) ([]
 	}
 	rank(out)
 	return out, nil
+}
+
+// filled is a score of the cohort or growth rules as ScorePeriod lists it.
+func filled(res rubric.Result) Filled {
+	return Filled{ID: res.ID, Points: *res.Points, Basis: res.Basis}
 }
 
 // rank orders units highest total first; equal totals share a rank
@@ -175,21 +165,3 @@ func covers(r reportRef) int {
 	}
 	return *r.Month
 }
-
-func minOf(xs []float64) float64 {
-	m := math.Inf(1)
-	for _, x := range xs {
-		m = math.Min(m, x)
-	}
-	return m
-}
-
-func maxOf(xs []float64) float64 {
-	m := math.Inf(-1)
-	for _, x := range xs {
-		m = math.Max(m, x)
-	}
-	return m
-}
-
-func num(x float64) string { return fmt.Sprintf("%g", math.Round(x*1e4)/1e4) }

@@ -16,7 +16,8 @@ import (
 	"sync"
 	"time"
 
-	"chiso/extract"
+	"chiso"
+
 	"chiso/parse"
 	"chiso/report"
 	"chiso/rubric"
@@ -51,8 +52,8 @@ type Ingester struct {
 	// summary with the files' own.
 	Unread []Event
 
-	// stall, when set by a test, runs between parsing and extraction: a
-	// stage that takes longer than Timeout.
+	// stall, when set by a test, runs before the stages: a read that
+	// takes longer than Timeout.
 	stall func()
 	// reading counts the goroutines reading a file, including those
 	// abandoned at the time limit, so that a test can wait for them.
@@ -288,7 +289,7 @@ func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) 
 	}
 	rec.Source.SHA256 = sha
 	ev.Findings = map[report.Code]int{}
-	for _, f := range rec.Card.Findings {
+	for _, f := range rec.Findings {
 		ev.Findings[f.Code]++
 	}
 	ev.Outcome, err = in.Store.Put(ctx, rec)
@@ -338,11 +339,6 @@ func (in *Ingester) read(ctx context.Context, path string, data []byte) (rec *Re
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	d, err := parse.Bytes(ctx, data, path, in.timeout())
-	if err != nil {
-		// The path is in the failure's own column.
-		return nil, errors.New(strings.TrimPrefix(err.Error(), path+": "))
-	}
 	if in.stall != nil {
 		in.stall()
 	}
@@ -350,10 +346,25 @@ func (in *Ingester) read(ctx context.Context, path string, data []byte) (rec *Re
 	if lang == "" {
 		lang = "vi"
 	}
-	rep := extract.Extract(d, extract.Options{Lang: lang})
-	rubric.Apply(rep, in.Rubric, lang)
-	card := rubric.ScoreReport(rep, in.Rubric, lang)
-	return &Record{Path: path, Size: int64(len(data)), Source: d.Source, Report: rep, Card: card, Lang: lang}, nil
+	res, err := chiso.Process(ctx, path, data, chiso.Options{Rubric: in.Rubric, Timeout: in.timeout(), Lang: lang})
+	if err != nil {
+		return nil, errors.New(reason(err))
+	}
+	return &Record{Path: path, Size: int64(len(data)), Source: res.Document.Source, Report: res.Report,
+		Mapping: res.Mapping, Card: res.Card, Findings: res.Findings(), Lang: lang}, nil
+}
+
+// reason is a parse failure without the path, which the failure has in
+// its own column.
+func reason(err error) string {
+	var pe *parse.Error
+	switch {
+	case !errors.As(err, &pe):
+		return err.Error()
+	case pe.Format == "":
+		return pe.Err.Error()
+	}
+	return pe.Format + ": " + pe.Err.Error()
 }
 
 func (in *Ingester) maxSize() int64 {

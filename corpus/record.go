@@ -20,8 +20,12 @@ type Record struct {
 	Size   int64
 	Source doc.Source // Source.SHA256 is the key
 	Report *report.Report
-	Card   *rubric.Card
-	Lang   string // language of Basis ("vi" or "en")
+	// Mapping and Card are the rubric's reading of Report; Findings are
+	// every stage's findings (chiso.Result.Findings).
+	Mapping  *rubric.Mapping
+	Card     *rubric.Card
+	Findings []report.Finding
+	Lang     string // language of Basis ("vi" or "en")
 }
 
 // Outcome says what storing a file did.
@@ -172,7 +176,7 @@ func makeRows(rec *Record) *reportRows {
 	sha := rec.Source.SHA256
 	r := &reportRows{
 		indicators: make([][]any, 0, len(rep.Indicators)),
-		findings:   make([][]any, 0, len(card.Findings)),
+		findings:   make([][]any, 0, len(rec.Findings)),
 		points:     make([][]any, 0, len(card.Scores)),
 	}
 	for i, ind := range rep.Indicators {
@@ -184,14 +188,14 @@ func makeRows(rec *Record) *reportRows {
 		}
 		var rid, rind string
 		var conf float64
-		if ind.Rubric != nil {
-			rid, rind, conf = ind.Rubric.ID, ind.Rubric.Indicator, ind.Rubric.Confidence
+		if ref := rec.Mapping.Refs[i]; ref != nil {
+			rid, rind, conf = ref.ID, ref.Indicator, ref.Confidence
 		}
 		r.indicators = append(r.indicators, []any{sha, i, joinPath(ind.Path), ind.STT, ind.Label, ind.Value.Kind, ind.Value.Number,
 			ind.Raw, comp("a"), comp("b"), comp("c"), comp("d"), comp("e"), comp("f"), ind.Formula, rid, rind, conf,
 			ind.Location.Page, ind.Location.Table, ind.Location.Row})
 	}
-	for i, f := range card.Findings {
+	for i, f := range rec.Findings {
 		r.findings = append(r.findings, []any{sha, i, f.Code, f.Severity, joinPath(f.Path), f.Label, f.Message,
 			f.Reported, f.Computed, f.Location.Page, f.Location.Table, f.Location.Row})
 	}

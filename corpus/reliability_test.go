@@ -30,9 +30,9 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// chiso builds the command once per test binary, on first use, so that
+// chisoCmd builds the command once per test binary, on first use, so that
 // fuzz workers (which run TestMain too) do not build it.
-func chiso(t *testing.T) string {
+func chisoCmd(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		if binDir, buildErr = os.MkdirTemp("", "chiso-corpus-test"); buildErr != nil {
@@ -86,7 +86,7 @@ func TestConcurrentProcesses(t *testing.T) {
 			for i := range 4 {
 				// Each process takes its folder and the next one, so every
 				// file is ingested by two processes at once.
-				cmd := exec.Command(chiso(t), "ingest", "--db", dsn, "--workers", "2", folders[i], folders[(i+1)%4])
+				cmd := exec.Command(chisoCmd(t), "ingest", "--db", dsn, "--workers", "2", folders[i], folders[(i+1)%4])
 				var out bytes.Buffer
 				cmd.Stdout, cmd.Stderr = &out, &out
 				if err := cmd.Start(); err != nil {
@@ -132,7 +132,7 @@ func TestKillAndRerun(t *testing.T) {
 			}
 			// Make the schema first, so that the count below can poll.
 			s := openT(t, dsn)
-			cmd := exec.Command(chiso(t), "ingest", "--db", dsn, "--workers", "2", dir)
+			cmd := exec.Command(chisoCmd(t), "ingest", "--db", dsn, "--workers", "2", dir)
 			var out bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &out, &out
 			if err := cmd.Start(); err != nil {
@@ -159,7 +159,7 @@ func TestKillAndRerun(t *testing.T) {
 				t.Fatalf("ingest finished (%d reports) before it was killed: the test proves nothing", n)
 			}
 			t.Logf("killed after %d of %d reports", n, len(files))
-			rerun := exec.Command(chiso(t), "ingest", "--db", dsn, "--workers", "2", dir)
+			rerun := exec.Command(chisoCmd(t), "ingest", "--db", dsn, "--workers", "2", dir)
 			outb, err := rerun.CombinedOutput()
 			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
 				t.Errorf("rerun: %v, want exit 3 for the broken files\n%s", err, outb)

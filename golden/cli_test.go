@@ -10,10 +10,10 @@ import (
 	"testing"
 )
 
-// chiso is the command built by TestMain, or "" with buildErr saying why
+// chisoBin is the command built by TestMain, or "" with buildErr saying why
 // it could not be built.
 var (
-	chiso    string
+	chisoBin string
 	buildErr error
 )
 
@@ -23,7 +23,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	chiso, buildErr = build(dir)
+	chisoBin, buildErr = build(dir)
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -57,7 +57,7 @@ func TestCLI(t *testing.T) {
 	for _, p := range paths {
 		args = append(args, filepath.Base(p))
 	}
-	cmd := exec.Command(chiso, args...)
+	cmd := exec.Command(chisoBin, args...)
 	cmd.Dir = "testdata" // so that source.path is the base name, as in the expected files
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -1,13 +1,14 @@
 package golden
 
 import (
-	"chiso/doc"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"chiso/doc"
 )
 
 // sameDocument groups fixtures that hold one document under different

@@ -8,9 +8,7 @@ import (
 	"testing"
 
 	"chiso/doc"
-	"chiso/extract"
 	"chiso/report"
-	"chiso/rubric"
 )
 
 func init() { views["extract"] = extractView }
@@ -36,20 +34,15 @@ type extractObject struct {
 // extractView is what `chiso extract --json` prints for the fixture.
 func extractView(t *testing.T, path string) any {
 	out := extractObject{Schema: "chiso/v1", Indicators: []report.Indicator{}, Findings: []report.Finding{}}
-	d, err := read(path)
+	res, err := process(path, "vi")
 	if err != nil {
 		s := err.Error()
 		out.Error = &s
 		out.Source = doc.Source{Path: filepath.Base(path)}
 		return out
 	}
-	rep := extract.Extract(d, extract.Options{})
-	r, err := rubric.Builtin(rubric.DefaultID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rubric.Apply(rep, r, "vi")
-	out.Source = d.Source
+	rep := res.Mapping.Mapped(res.Report)
+	out.Source = res.Document.Source
 	out.Report = extractReport{Title: rep.Title, Unit: rep.Unit, Period: rep.Period}
 	out.Indicators, out.Findings = rep.Indicators, rep.Findings
 	return out

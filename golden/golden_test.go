@@ -2,6 +2,7 @@ package golden
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -12,8 +13,9 @@ import (
 	"sync"
 	"testing"
 
+	"chiso"
 	"chiso/doc"
-	"chiso/parse"
+	"chiso/rubric"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected F.VIEW.json files from what chiso produces now")
@@ -152,58 +154,59 @@ func diff(want, got []byte) string {
 	return b.String()
 }
 
-// read parses a fixture as the CLI does, naming it by its base name so
+// process runs chiso.Process on a fixture as the CLI does, with the
+// default rubric and the messages in lang, naming it by its base name so
 // that nothing in the output depends on where the repository lies. Each
-// fixture is parsed once per test run, whichever test asks first; every
-// caller gets its own copy, so that a view that changes the document
-// cannot change what the next view sees.
-func read(path string) (*doc.Document, error) {
-	readMu.Lock()
-	defer readMu.Unlock()
-	r, ok := readCache[path]
+// fixture is processed once per language and test run, whichever test
+// asks first; the stages change nothing they are given, so the views share
+// the result.
+func process(path, lang string) (*chiso.Result, error) {
+	procMu.Lock()
+	defer procMu.Unlock()
+	k := procKey{path, lang}
+	r, ok := procCache[k]
 	if !ok {
-		r.doc, r.err = readFile(path)
-		readCache[path] = r
+		r.res, r.err = processFile(path, lang)
+		procCache[k] = r
 	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	return clone(r.doc), nil
+	return r.res, r.err
 }
 
-func readFile(path string) (*doc.Document, error) {
+func processFile(path, lang string) (*chiso.Result, error) {
+	r, err := rubric.Builtin(rubric.DefaultID)
+	if err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return parse.Read(f, filepath.Base(path))
-}
-
-// clone copies a document down to its cells.
-func clone(d *doc.Document) *doc.Document {
-	c := *d
-	c.Warnings = slices.Clone(d.Warnings)
-	c.Blocks = slices.Clone(d.Blocks)
-	for i, b := range c.Blocks {
-		if b.Table == nil {
-			continue
-		}
-		t := &doc.Table{Rows: make([][]doc.Cell, len(b.Table.Rows))}
-		for r, row := range b.Table.Rows {
-			t.Rows[r] = slices.Clone(row)
-		}
-		c.Blocks[i].Table = t
+	name := filepath.Base(path)
+	data, err := chiso.ReadAll(f, name, 0)
+	if err != nil {
+		return nil, err
 	}
-	return &c
+	return chiso.Process(context.Background(), name, data, chiso.Options{Rubric: r, Lang: lang})
 }
 
-type readResult struct {
-	doc *doc.Document
+// read is the document of a fixture, as parse made it.
+func read(path string) (*doc.Document, error) {
+	res, err := process(path, "vi")
+	if err != nil {
+		return nil, err
+	}
+	return res.Document, nil
+}
+
+type procKey struct{ path, lang string }
+
+type procResult struct {
+	res *chiso.Result
 	err error
 }
 
 var (
-	readMu    sync.Mutex
-	readCache = map[string]readResult{}
+	procMu    sync.Mutex
+	procCache = map[procKey]procResult{}
 )

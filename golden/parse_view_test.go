@@ -1,9 +1,10 @@
 package golden
 
 import (
-	"chiso/doc"
 	"path/filepath"
 	"testing"
+
+	"chiso/doc"
 )
 
 func init() { views["parse"] = parseView }

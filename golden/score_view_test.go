@@ -22,9 +22,9 @@ func scoreView(t *testing.T, path string) any {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := read(path)
+	res, err := process(path, "en")
 	if err != nil {
 		return rubric.ErrorOutput(filepath.Base(path), r, err)
 	}
-	return rubric.Run(d, r, "en")
+	return rubric.NewOutput(res.Document.Source, res.Report, res.Mapping, res.Card, "en")
 }

@@ -1,90 +1,51 @@
 package rubric
 
-import (
-	"fmt"
-	"math"
-)
+import "fmt"
 
-// FinishCohort scores the min-max indicators of cards — one card per unit,
-// all on the same rubric and period — across the cohort, and updates each
-// card's groups, total and pending list. Units with no measure for an
-// indicator keep their default 0 and are not part of its cohort. Cards on
-// another rubric than the first are left alone.
-func FinishCohort(cards []*Card) {
-	if len(cards) == 0 {
-		return
+// The rules that need other reports than the one scored: min-max across a
+// period's units and growth over the previous year. Score leaves those
+// indicators pending (Need, Measure); the caller that holds many reports
+// (package corpus) gives each rule the measures and stores what it
+// returns. They are the only cohort and growth rules: there is no second
+// copy in corpus.
+
+// CohortScores scores a min-max indicator across a cohort of units:
+// measures[i] is unit i's Measure, and result i is its points with a basis
+// line. See CohortPoints for the rule.
+func CohortScores(ind *Indicator, measures []float64) []Result {
+	out := make([]Result, len(measures))
+	if len(measures) == 0 {
+		return out
 	}
-	r := cards[0].Rubric
-	for i := range r.Indicators {
-		ind := &r.Indicators[i]
-		if ind.Method.Kind != MinMax {
-			continue
-		}
-		var members []*IndicatorScore
-		var measures []float64
-		for _, c := range cards {
-			if c.Rubric != r {
-				continue
-			}
-			if s := c.score(ind.ID); s != nil && s.Need == NeedCohort && s.Measure != nil {
-				members = append(members, s)
-				measures = append(measures, *s.Measure)
-			}
-		}
-		if len(members) == 0 {
-			continue
-		}
-		lo, hi := measures[0], measures[0]
-		for _, x := range measures {
-			lo, hi = math.Min(lo, x), math.Max(hi, x)
-		}
-		for k, p := range CohortPoints(ind, measures) {
-			s := members[k]
-			s.Points, s.Need = &p, NeedNothing
-			if hi == lo {
-				s.note(say(fmt.Sprintf("min-max across %d units, all %s: maximum", len(members), num(hi)),
-					fmt.Sprintf("Min-Max giữa %d đơn vị, đều %s: điểm tối đa", len(members), num(hi))))
-				continue
-			}
-			s.note(say(fmt.Sprintf("min-max across %d units: (%s − %s)/(%s − %s) × %s", len(members), num(measures[k]), num(lo), num(hi), num(lo), num(ind.Max)),
-				fmt.Sprintf("Min-Max giữa %d đơn vị: (%s − %s)/(%s − %s) × %s", len(members), num(measures[k]), num(lo), num(hi), num(lo), num(ind.Max))))
-		}
+	lo, hi := measures[0], measures[0]
+	for _, x := range measures {
+		lo, hi = min(lo, x), max(hi, x)
 	}
-	for _, c := range cards {
-		if c.Rubric == r {
-			c.retotal()
-		}
+	for k, p := range CohortPoints(ind, measures) {
+		res := Result{ID: ind.ID, Max: ind.Max, Measure: &measures[k]}
+		res.set(p, say(fmt.Sprintf("min-max: %s among %d units (min %s, max %s)", num(measures[k]), len(measures), num(lo), num(hi)),
+			fmt.Sprintf("Min-Max: %s trong %d đơn vị (thấp nhất %s, cao nhất %s)", num(measures[k]), len(measures), num(lo), num(hi))))
+		out[k] = res
 	}
+	return out
 }
 
-// FinishGrowth scores card's growth indicators from the same unit's card
-// of the previous year: last year's measure becomes input b. Indicators
-// last year's card has no measure for stay pending.
-func FinishGrowth(card, lastYear *Card) {
-	for i := range card.Scores {
-		s := &card.Scores[i]
-		if s.Need != NeedPreviousYear || s.Measure == nil {
-			continue
-		}
-		prev := lastYear.score(s.ID)
-		if prev == nil || prev.Measure == nil {
-			continue
-		}
-		ind := card.Rubric.Indicator(s.ID)
-		res := Score(ind, &Observation{Inputs: map[string]float64{"a": *s.Measure, "b": *prev.Measure}})
-		res.Measure = s.Measure
-		s.Result = res
+// GrowthScore scores a growth indicator of year from this year's measure
+// and last year's (input b). Without last year's value the indicator gets
+// the decision's default for missing data, 0 ("không có số liệu báo cáo …
+// mặc định là 0 điểm"): the year is being closed, so nothing will come to
+// make it pending any longer.
+func GrowthScore(ind *Indicator, year int, this float64, last *float64) Result {
+	if last == nil {
+		res := Result{ID: ind.ID, Max: ind.Max, Measure: &this}
+		res.set(0, say(fmt.Sprintf("no value for %d: default 0", year-1), fmt.Sprintf("không có số liệu năm %d: mặc định 0", year-1)))
+		return res
 	}
-	card.retotal()
-}
-
-func (c *Card) score(id string) *IndicatorScore {
-	for i := range c.Scores {
-		if c.Scores[i].ID == id {
-			return &c.Scores[i]
-		}
-	}
-	return nil
+	res := ScoreIndicator(ind, &Observation{Inputs: map[string]float64{"a": this, "b": *last}})
+	res.Measure = &this
+	res.note(say(fmt.Sprintf("%s (%d: %s, %d: %s)", res.Basis, year, num(this), year-1, num(*last)),
+		fmt.Sprintf("%s (%d: %s, %d: %s)", res.BasisVI, year, num(this), year-1, num(*last))))
+	return res
 }
 
 // retotal recomputes the groups, total and pending list from the scores.

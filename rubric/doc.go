@@ -49,15 +49,14 @@
 //
 // # Scores that need other reports
 //
-// Min-max and growth cannot be scored from one report. Score returns them
-// with Points nil, Need set (NeedCohort, NeedPreviousYear) and the unit's
-// Measure, and a Card lists them in Pending, outside its Total. The stage
-// that holds many reports (package corpus) finishes them: FinishCohort(cards)
-// scores the min-max indicators of one period's cards (one per unit)
-// across the cohort, and FinishGrowth(card, lastYear) scores the growth
-// indicators from the same unit's card of the year before; both update the
-// groups and totals. CohortPoints and Score (with last year's value as
-// input b) are the same rules for callers that keep only the measures.
+// Min-max and growth cannot be scored from one report. ScoreIndicator
+// returns them with Points nil, Need set (NeedCohort, NeedPreviousYear) and
+// the unit's Measure, and a Card lists them in Pending, outside its Total.
+// The stage that holds many reports (package corpus) finishes them with the
+// rules here and nowhere else: CohortScores scores a min-max indicator
+// across one period's units, and GrowthScore a growth indicator from the
+// same unit's measure of the year before — 0 when there is none, the
+// decision's default for missing data.
 //
 // # Errata and judgments
 //
@@ -82,10 +81,12 @@
 //   - A ratio above 1 (a > b) is capped at the maximum; package extract
 //     reports the inconsistency as rate_over_100.
 //
-// # Mapping a report
+// # Mapping and scoring a report
 //
-// Apply maps a report's rows (package extract) to a rubric's indicators
-// with package mapping and fills each row's rubric reference; ScoreReport
-// then computes every indicator's points, the group and total points, and
-// the findings self_score_mismatch and rubric_missing.
+// Map maps a report's rows (package report) to a rubric's indicators with
+// package mapping and returns the Mapping, leaving the report as extract
+// made it; Score then computes, from the report and its mapping, every
+// indicator's points, the group and total points, and the findings
+// self_score_mismatch and rubric_missing. The root package chiso chains
+// them after extraction.
 package rubric

@@ -40,7 +40,7 @@ func FuzzParse(f *testing.F) {
 		for i := range r.Indicators {
 			ind := &r.Indicators[i]
 			for _, obs := range []*Observation{nil, ReadValue("62,5%"), ReadValue("Đã ban hành"), {Inputs: map[string]float64{"a": 1, "b": 0, "c": 3, "d": 4}}} {
-				res := Score(ind, obs)
+				res := ScoreIndicator(ind, obs)
 				if res.Points != nil && (*res.Points < 0 || *res.Points > ind.Max || math.IsNaN(*res.Points)) {
 					t.Fatalf("%s: points %v outside [0, %v]", ind.ID, *res.Points, ind.Max)
 				}
@@ -64,7 +64,7 @@ func FuzzReadValue(f *testing.F) {
 		obs := ReadValue(s)
 		for i := range r.Indicators {
 			ind := &r.Indicators[i]
-			res := Score(ind, obs)
+			res := ScoreIndicator(ind, obs)
 			if res.Points != nil && !(*res.Points >= 0 && *res.Points <= ind.Max) {
 				t.Fatalf("%s of %q: points %v outside [0, %v]", ind.ID, s, *res.Points, ind.Max)
 			}

@@ -2,7 +2,6 @@ package rubric
 
 import (
 	"chiso/doc"
-	"chiso/extract"
 	"chiso/report"
 )
 
@@ -71,18 +70,17 @@ type OutputRow struct {
 	Location   report.Location `json:"location"`
 }
 
-// NewOutput is the output for a file that could be read; lang ("vi",
-// "en") chooses the language of the basis lines.
-func NewOutput(src doc.Source, rep *report.Report, card *Card, lang string) Output {
+// NewOutput is the output for a file that could be read, mapped by m and
+// scored as card; lang ("vi", "en") chooses the language of the basis
+// lines. Its findings are the report's, the mapping's and the card's.
+func NewOutput(src doc.Source, rep *report.Report, m *Mapping, card *Card, lang string) Output {
 	r := card.Rubric
 	out := Output{Schema: "chiso/v1", Source: src,
 		Report: OutputReport{Title: rep.Title, Unit: rep.Unit, Period: rep.Period},
 		Rubric: OutputRubric{ID: r.ID, Max: r.Max, Title: r.Title},
 		Total:  card.Total, SelfTotal: card.SelfTotal, Pending: card.Pending,
-		Groups: []OutputGroup{}, Indicators: []OutputIndicator{}, Findings: card.Findings}
-	if out.Findings == nil {
-		out.Findings = []report.Finding{}
-	}
+		Groups: []OutputGroup{}, Indicators: []OutputIndicator{},
+		Findings: append(append(append([]report.Finding{}, rep.Findings...), m.Findings...), card.Findings...)}
 	for _, g := range card.Groups {
 		out.Groups = append(out.Groups, OutputGroup{ID: g.ID, Label: g.Label, Max: g.Max, Points: g.Points})
 	}
@@ -97,7 +95,7 @@ func NewOutput(src doc.Source, rep *report.Report, card *Card, lang string) Outp
 		}
 		if s.Row != nil {
 			ind.Raw = s.Row.Raw
-			ind.Row = &OutputRow{Path: s.Row.Path, Confidence: s.Row.Rubric.Confidence, Location: s.Row.Location}
+			ind.Row = &OutputRow{Path: s.Row.Path, Confidence: s.Ref.Confidence, Location: s.Row.Location}
 		}
 		out.Indicators = append(out.Indicators, ind)
 	}
@@ -110,12 +108,4 @@ func ErrorOutput(path string, r *Rubric, err error) Output {
 	return Output{Schema: "chiso/v1", Source: doc.Source{Path: path},
 		Rubric: OutputRubric{ID: r.ID, Max: r.Max, Title: r.Title},
 		Groups: []OutputGroup{}, Indicators: []OutputIndicator{}, Findings: []report.Finding{}, Error: &msg}
-}
-
-// Run extracts, maps and scores one document against r: what `chiso
-// score` does for each file that could be read.
-func Run(d *doc.Document, r *Rubric, lang string) Output {
-	rep := extract.Extract(d, extract.Options{Lang: lang})
-	Apply(rep, r, lang)
-	return NewOutput(d.Source, rep, ScoreReport(rep, r, lang), lang)
 }

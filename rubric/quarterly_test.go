@@ -58,8 +58,8 @@ func tsvDocument(t *testing.T, name string) *doc.Document {
 func TestScoreQuarterly(t *testing.T) {
 	r := district(t)
 	rep := extract.Extract(tsvDocument(t, "testdata/seed000_quarterly.txt"), extract.Options{Lang: "en"})
-	Apply(rep, r, "en")
-	card := ScoreReport(rep, r, "en")
+	m := Map(rep, r, "en")
+	card := Score(rep, m, "en")
 	want := map[string]float64{
 		// "Kế hoạch hành động hàng năm …": no value written → default 0.
 		"2.3": 0,

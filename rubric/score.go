@@ -53,7 +53,7 @@ type Result struct {
 	Need    Need
 }
 
-// Score computes an indicator's points from what a report says about it;
+// ScoreIndicator computes an indicator's points from what a report says about it;
 // obs nil means the report has no data for it, which the decision scores 0
 // ("nếu không có số liệu báo cáo … mặc định là 0 điểm").
 //
@@ -63,7 +63,7 @@ type Result struct {
 // returns Need NeedPreviousYear unless obs carries input b (or states the
 // growth itself); the caller that has last year's report sets
 // obs.Inputs["b"] and scores again.
-func Score(ind *Indicator, obs *Observation) Result {
+func ScoreIndicator(ind *Indicator, obs *Observation) Result {
 	res := Result{ID: ind.ID, Max: ind.Max}
 	if obs == nil || obs.empty() {
 		res.set(0, say("no data: default 0", "không có số liệu: mặc định 0"))

@@ -130,7 +130,7 @@ func TestScoreMethods(t *testing.T) {
 			ind := r.Indicator(tt.id)
 			obs := ReadValue(tt.raw)
 			obs.Inputs = tt.inputs
-			res := Score(ind, obs)
+			res := ScoreIndicator(ind, obs)
 			switch {
 			case math.IsNaN(tt.want):
 				if res.Points != nil || res.Need == NeedNothing {
@@ -154,7 +154,7 @@ func TestScoreMethods(t *testing.T) {
 func TestNoData(t *testing.T) {
 	r := district(t)
 	for _, ind := range r.Indicators {
-		res := Score(&ind, nil)
+		res := ScoreIndicator(&ind, nil)
 		if res.Points == nil || *res.Points != 0 || res.Basis != "no data: default 0" {
 			t.Errorf("%s: got %v %q, want 0 by default", ind.ID, res.Points, res.Basis)
 		}

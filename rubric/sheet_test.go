@@ -3,6 +3,7 @@ package rubric
 import (
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,13 +49,13 @@ func sheetDocument(t *testing.T, name string) *doc.Document {
 
 // TestScoreFilledSheet scores golden/testdata/seed004_filled.txt — seed
 // 004's district sheet filled with invented values and self-scores, some
-// wrong on purpose — end to end (extract, Apply, ScoreReport) against
+// wrong on purpose — end to end (extract, Map, Score) against
 // points worked out by hand from Decision 79's rules.
 func TestScoreFilledSheet(t *testing.T) {
 	r := district(t)
 	rep := extract.Extract(sheetDocument(t, "../golden/testdata/seed004_filled.txt"), extract.Options{Lang: "en"})
-	Apply(rep, r, "en")
-	card := ScoreReport(rep, r, "en")
+	m := Map(rep, r, "en")
+	card := Score(rep, m, "en")
 
 	want := map[string]float64{ // NaN: no points from one report
 		"1.1": 10,                                  // "Chủ tịch UBND Quận 1": the head chairs → max 10
@@ -137,7 +138,7 @@ func TestScoreFilledSheet(t *testing.T) {
 	}
 	var mismatched []string
 	counts := map[report.Code]int{}
-	for _, f := range card.Findings {
+	for _, f := range slices.Concat(rep.Findings, m.Findings, card.Findings) {
 		counts[f.Code]++
 		if f.Code == report.CodeSelfScoreMismatch {
 			mismatched = append(mismatched, f.Path[len(f.Path)-1])
@@ -172,8 +173,8 @@ func TestSheetOnOtherRubric(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := extract.Extract(sheetDocument(t, "../golden/testdata/seed004_filled.txt"), extract.Options{Lang: "en"})
-	Apply(rep, r, "en")
-	card := ScoreReport(rep, r, "en")
+	m := Map(rep, r, "en")
+	card := Score(rep, m, "en")
 	twin := map[string]string{ // department id → district row
 		"1.1": "1.1", "1.2": "1.2", "1.3": "1.3", "1.4": "1.4",
 		"2.1": "2.2", "2.2": "2.3", "2.3": "2.4",

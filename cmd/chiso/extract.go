@@ -9,10 +9,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"chiso"
+
 	"golang.org/x/term"
 
 	"chiso/doc"
-	"chiso/extract"
 	"chiso/parse"
 	"chiso/report"
 	"chiso/rubric"
@@ -91,18 +92,15 @@ func runExtract(e *env, name string, args []string) int {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	for _, file := range fs.Args() {
-		d, err := readInput(context.Background(), e, file, *timeout)
+		res, err := readInput(context.Background(), e, file, chiso.Options{Rubric: r, Timeout: *timeout, Lang: *lang})
 		var rep *report.Report
 		src := doc.Source{Path: file}
 		if err != nil {
 			unread = true
 			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
 		} else {
-			src = d.Source
-			rep = extract.Extract(d, extract.Options{Lang: *lang})
-			if r != nil {
-				rubric.Apply(rep, r, *lang)
-			}
+			src = res.Document.Source
+			rep = res.Mapping.Mapped(res.Report)
 			errors = errors || hasErrors(rep)
 		}
 		switch {

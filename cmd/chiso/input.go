@@ -4,19 +4,29 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"time"
+	"os"
 
-	"chiso/doc"
+	"chiso"
 	"chiso/parse"
 )
 
-// readInput reads one FILE argument, "-" meaning standard input.
-func readInput(ctx context.Context, e *env, name string, timeout time.Duration) (*doc.Document, error) {
-	opt := parse.Options{Timeout: timeout}
-	if name == "-" {
-		return parse.ReadOptions(ctx, e.stdin, "-", opt)
+// readInput reads and processes one FILE argument, "-" meaning standard
+// input.
+func readInput(ctx context.Context, e *env, name string, opt chiso.Options) (*chiso.Result, error) {
+	r := e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, &parse.Error{Path: name, Err: err}
+		}
+		defer f.Close()
+		r = f
 	}
-	return parse.FileOptions(ctx, name, opt)
+	data, err := chiso.ReadAll(r, name, 0)
+	if err != nil {
+		return nil, err
+	}
+	return chiso.Process(ctx, name, data, opt)
 }
 
 // newFlags makes a flag set that reports errors on e.stderr and does not

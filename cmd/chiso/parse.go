@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 
+	"chiso"
+
 	"chiso/doc"
 	"chiso/parse"
 )
@@ -41,8 +43,11 @@ func runParse(e *env, args []string) int {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	for _, name := range fs.Args() {
-		d, err := readInput(context.Background(), e, name, *timeout)
-		if err != nil {
+		var d *doc.Document
+		res, err := readInput(context.Background(), e, name, chiso.Options{Timeout: *timeout})
+		if err == nil {
+			d = res.Document
+		} else {
 			code = exitUnread
 			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
 		}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"chiso"
+
 	"chiso/parse"
 	"chiso/report"
 	"chiso/rubric"
@@ -48,13 +50,13 @@ func runScore(e *env, args []string) int {
 	enc.SetEscapeHTML(false)
 	for _, name := range fs.Args() {
 		var out rubric.Output
-		d, err := readInput(context.Background(), e, name, *timeout)
+		res, err := readInput(context.Background(), e, name, chiso.Options{Rubric: r, Timeout: *timeout, Lang: *lang})
 		if err != nil {
 			code = exitUnread
 			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
 			out = rubric.ErrorOutput(name, r, err)
 		} else {
-			out = rubric.Run(d, r, *lang)
+			out = rubric.NewOutput(res.Document.Source, res.Report, res.Mapping, res.Card, *lang)
 			for _, f := range out.Findings {
 				if f.Severity == report.SeverityError && code == exitOK {
 					code = exitFindings

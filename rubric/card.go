@@ -8,52 +8,6 @@ import (
 	"chiso/report"
 )
 
-// Apply maps every row of rep to one of r's indicators (or unscored
-// information items) with package mapping, filling Indicator.Rubric, and
-// appends a rubric_unmapped finding (info) for each row left unmapped.
-// Group rows and rows without a label are not mapped.
-//
-// When the report is a scoring sheet on the rubric (its rows carry the
-// Điểm tối đa column), the rows' STT is the rubric's id and must agree
-// with the label; otherwise the report numbers its rows its own way and
-// only the label counts.
-func Apply(rep *report.Report, r *Rubric, lang string) {
-	m := r.Matcher()
-	sheet := false
-	for _, ind := range rep.Indicators {
-		if ind.MaxPoints != nil {
-			sheet = true
-			break
-		}
-	}
-	for i := range rep.Indicators {
-		ind := &rep.Indicators[i]
-		if ind.Group || strings.TrimSpace(ind.Label) == "" {
-			continue
-		}
-		stt := ""
-		if sheet {
-			stt = ind.STT
-		}
-		k := ind.Value.Kind
-		rate := k == report.KindPercent || k == report.KindFraction || len(ind.Components) > 0
-		got, ok := m.MatchRate(ind.Label, stt, rate)
-		if ok {
-			ind.Rubric = &report.RubricRef{ID: r.ID, Indicator: got.ID, Confidence: got.Confidence}
-			continue
-		}
-		ind.Rubric = nil
-		msg := fmt.Sprintf(message(lang, msgUnmapped), r.ID)
-		if got.ID != "" {
-			msg += fmt.Sprintf(message(lang, msgBest), got.ID, got.Score)
-		}
-		rep.Findings = append(rep.Findings, report.Finding{
-			Code: report.CodeRubricUnmapped, Severity: report.CodeRubricUnmapped.Severity(),
-			Path: ind.Path, Label: ind.Label, Message: msg, Location: ind.Location,
-		})
-	}
-}
-
 // Card is a report scored against a rubric.
 type Card struct {
 	Rubric *Rubric
@@ -64,8 +18,9 @@ type Card struct {
 	Pending   []string
 	Groups    []GroupScore
 	Scores    []IndicatorScore
-	// Findings are the report's own (extract's and Apply's) followed by
-	// self_score_mismatch and rubric_missing.
+	// Findings are the scoring's own: self_score_mismatch,
+	// rubric_missing and score_over_max against the rubric, in the
+	// rubric's order. The report's and the mapping's are theirs.
 	Findings []report.Finding
 }
 
@@ -81,41 +36,47 @@ type IndicatorScore struct {
 	Result
 	Label      string
 	SelfPoints *float64
-	// Row is the report row the score was computed from, nil when none
-	// maps to the indicator.
+	// Row is the report row the score was computed from and Ref its
+	// mapping, both nil when no row maps to the indicator.
 	Row *report.Indicator
+	Ref *report.RubricRef
 }
 
-// ScoreReport scores a report that Apply has mapped: each indicator from
-// the best-matched row (or 0 when none), the groups, the total, and the
-// findings self_score_mismatch (warning) and rubric_missing (warning).
-// score_over_max is extract's finding, from the sheet alone, and is not
-// repeated here. lang ("vi" or "en") is the language of the messages.
-func ScoreReport(rep *report.Report, r *Rubric, lang string) *Card {
-	rows := map[string]*report.Indicator{}
-	for i := range rep.Indicators {
-		ind := &rep.Indicators[i]
-		if ind.Rubric == nil || ind.Rubric.ID != r.ID {
+// Score scores a report on the rubric of its mapping m: each indicator
+// from the best-mapped row (or 0 when none), the groups, the total, and the
+// findings self_score_mismatch (warning), rubric_missing (warning) and
+// score_over_max (error) where the self-score is above the rubric's
+// maximum but not the sheet's own (that one is extract's finding, from the
+// sheet alone, and is not repeated). Neither rep nor m is changed. lang
+// ("vi" or "en") is the language of the messages.
+func Score(rep *report.Report, m *Mapping, lang string) *Card {
+	r := m.Rubric
+	rows := map[string]int{}
+	for i, ref := range m.Refs {
+		if ref == nil || ref.ID != r.ID {
 			continue
 		}
-		id := ind.Rubric.Indicator
 		// Two rows on one indicator: the surer mapping, then the first.
-		if prev, ok := rows[id]; !ok || ind.Rubric.Confidence > prev.Rubric.Confidence {
-			rows[id] = ind
+		if prev, ok := rows[ref.Indicator]; !ok || ref.Confidence > m.Refs[prev].Confidence {
+			rows[ref.Indicator] = i
 		}
 	}
-	card := &Card{Rubric: r, Findings: append([]report.Finding(nil), rep.Findings...)}
+	card := &Card{Rubric: r}
 	var self float64
 	hasSelf := false
 	for i := range r.Indicators {
 		def := &r.Indicators[i]
-		row := rows[def.ID]
+		var row *report.Indicator
+		var ref *report.RubricRef
+		if i, ok := rows[def.ID]; ok {
+			row, ref = &rep.Indicators[i], m.Refs[i]
+		}
 		var obs *Observation
 		if row != nil {
 			obs = Observe(row, def)
 		}
-		res := Score(def, obs)
-		sc := IndicatorScore{Result: res, Label: def.Label, Row: row}
+		res := ScoreIndicator(def, obs)
+		sc := IndicatorScore{Result: res, Label: def.Label, Row: row, Ref: ref}
 		if row != nil {
 			sc.SelfPoints = row.SelfPoints
 		}

@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"slices"
 	"testing"
 
 	"chiso/report"
@@ -25,13 +26,13 @@ func TestScoreOverRubricMax(t *testing.T) {
 		{"extract found it", []report.Finding{sheetFinding}},
 	} {
 		rep := &report.Report{Indicators: []report.Indicator{row}, Findings: tt.findings}
-		Apply(rep, r, "en")
-		if rep.Indicators[0].Rubric == nil || rep.Indicators[0].Rubric.Indicator != "2.1" {
-			t.Fatalf("%s: row mapped to %+v", tt.name, rep.Indicators[0].Rubric)
+		m := Map(rep, r, "en")
+		if m.Refs[0] == nil || m.Refs[0].Indicator != "2.1" {
+			t.Fatalf("%s: row mapped to %+v", tt.name, m.Refs[0])
 		}
-		card := ScoreReport(rep, r, "en")
+		card := Score(rep, m, "en")
 		over, mismatch := 0, 0
-		for _, f := range card.Findings {
+		for _, f := range slices.Concat(rep.Findings, m.Findings, card.Findings) {
 			switch f.Code {
 			case report.CodeScoreOverMax:
 				over++
