@@ -133,6 +133,7 @@ func (x *extractor) table(t *table, prefix []string) {
 	for _, r := range t.rows {
 		r.formula = findFormula(r.evidence)
 	}
+	convs := columnConventions(t, conv)
 	// Letter rows under a rate are its components.
 	for _, r := range t.rows {
 		if r.stt.Level == LevelLetter && r.parent >= 0 && isRate(t.rows[r.parent]) {
@@ -140,7 +141,14 @@ func (x *extractor) table(t *table, prefix []string) {
 		}
 	}
 	for _, r := range t.rows {
-		r.value, r.problem = ParseValue(r.raw, NumberContext{Convention: conv, Count: r.component || countLabel(foldPrefix(r.label, len("tong so ")))})
+		rc := conv
+		if t.head.value >= 0 && t.head.value < len(convs) {
+			rc = convs[t.head.value]
+		}
+		r.value, r.problem = ParseValue(r.raw, NumberContext{Convention: rc, Count: r.component || countLabel(foldPrefix(r.label, len("tong so ")))})
+		if r.value.Kind == report.KindNumber && r.value.Unit == "" && headerPercent(t.head) {
+			r.value.Kind = report.KindPercent
+		}
 		if r.value.Unit == "" && r.measure != "" && r.value.Kind == report.KindNumber {
 			r.value.Unit = oneLine(r.measure)
 		}
@@ -195,6 +203,11 @@ func (x *extractor) table(t *table, prefix []string) {
 				ind.Components = nil
 			}
 		}
+		ind.Columns = typeCells(t, r, convs)
+		if t.head.unitRows {
+			ind.Unit = r.label
+		}
+		x.checkColumns(t, r, &ind)
 		ind.Formula = r.formula
 		formula := formulaOf(r)
 		for _, c := range checkRate(r, comps, formula) {
@@ -205,6 +218,7 @@ func (x *extractor) table(t *table, prefix []string) {
 		}
 		x.rep.Indicators = append(x.rep.Indicators, ind)
 	}
+	x.checkTotals(t, convs)
 }
 
 // countLabel reports a label that names a count ("Số …", "Tổng số …",

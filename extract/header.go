@@ -8,6 +8,7 @@ import (
 
 	"github.com/sahilm/fuzzy"
 
+	"chiso/report"
 	"chiso/vntext"
 )
 
@@ -24,6 +25,10 @@ const (
 	ColSelf               // Điểm tự chấm, Tự đánh giá
 	ColResponsible        // Đơn vị báo cáo, đơn vị chủ trì
 	ColMeasure            // Đơn vị tính
+	ColAppraised          // Điểm thẩm định, Điểm đánh giá, Điểm đạt được
+	ColRank               // Thứ hạng, Xếp hạng
+	ColGrade              // Xếp loại
+	ColTarget             // Kế hoạch, Chỉ tiêu giao
 	// ColOther is a header recognised as none of the above ("Đánh giá",
 	// "Thời gian hoàn thành"): it is listed so that it does not pass for a
 	// near neighbour ("Tự đánh giá").
@@ -40,6 +45,10 @@ var headerNames = map[Column][]string{
 	ColSelf:        {"diem tu cham", "tu danh gia", "tu cham diem", "diem tu danh gia"},
 	ColResponsible: {"don vi bao cao", "don vi chu tri", "don vi thuc hien", "don vi chu tri tham muu", "co quan chu tri"},
 	ColMeasure:     {"don vi tinh", "dvt"},
+	ColAppraised:   {"diem tham dinh", "diem danh gia", "diem dat duoc", "diem dat", "ket qua tham dinh", "diem thuc te", "tham dinh"},
+	ColRank:        {"thu hang", "xep hang"},
+	ColGrade:       {"xep loai"},
+	ColTarget:      {"ke hoach", "chi tieu giao", "muc tieu", "chi tieu ke hoach"},
 	ColOther:       {"don vi", "danh gia", "thoi gian hoan thanh", "thoi gian", "tien do", "ket qua danh gia", "nam"},
 }
 
@@ -93,6 +102,14 @@ func ClassifyHeader(cell string) (Column, float64) {
 		return h.col, h.score
 	}
 	col, score := classifyHeader(cell)
+	if col == ColUnknown && strings.IndexByte(cell, '(') >= 0 {
+		// "Tỷ lệ (%)", "Điểm đạt (tối đa 18 điểm)", "Chỉ tiêu thống kê
+		// (Sử dụng trong kỳ báo cáo …)": the words in parentheses qualify
+		// the header, they do not name another column.
+		if bare := strings.TrimSpace(stripParens(cell)); bare != "" {
+			col, score = classifyHeader(bare)
+		}
+	}
 	headerCache.put(cell, col, score)
 	return col, score
 }
@@ -265,6 +282,18 @@ type header struct {
 	// Chỉ số" over "Điểm tối đa | Cách xác định", under a header of the
 	// same shape.
 	second []Column
+
+	// What refine adds from the table's body (see columns.go).
+	paths    []string      // each column's header path
+	texts    [][]string    // the header rows, to know them when repeated
+	roles    []report.Role // each column's contract role
+	units    []string      // a unit of measure the header names, or ""
+	maxes    []*float64    // a maximum the header writes ("tối đa 20 điểm")
+	value    int           // the column that answers the row, -1 for none
+	unitRows bool          // the rows are units (rankings, summaries)
+	// positional is set for a table without a header whose columns are
+	// taken in the usual order.
+	positional bool
 }
 
 func (h header) find(c Column) int {

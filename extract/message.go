@@ -23,6 +23,9 @@ var messages = map[string]map[report.Code]string{
 		report.CodeUnparsedValue:     "ô số liệu %[4]q có chữ số nhưng không đọc được thành giá trị",
 		report.CodeDuplicateSTT:      "STT %[4]s xuất hiện hai lần ở cùng một cấp của bảng",
 		report.CodeScoreOverMax:      "điểm tự chấm %[1]s vượt điểm tối đa %[2]s",
+		report.CodeTotalMismatch:     "dòng tổng ghi %[1]s ở cột %[4]q nhưng các dòng cộng lại %[2]s",
+		report.CodeUnitMismatch:      "giá trị %[1]s trái với đơn vị tính %[4]s",
+		report.CodeAppraisalGap:      "điểm tự đánh giá %[1]s khác điểm thẩm định %[2]s",
 	},
 	"en": {
 		report.CodeRateMismatch:      "reported %[1]s%% but %[3]s = %[4]s = %[2]s%%",
@@ -36,6 +39,9 @@ var messages = map[string]map[report.Code]string{
 		report.CodeUnparsedValue:     "value cell %[4]q holds digits but could not be read as a value",
 		report.CodeDuplicateSTT:      "STT %[4]s appears twice at the same level of the table",
 		report.CodeScoreOverMax:      "self-assessed score %[1]s is above the maximum %[2]s",
+		report.CodeTotalMismatch:     "the total row says %[1]s in column %[4]q but the rows add up to %[2]s",
+		report.CodeUnitMismatch:      "value %[1]s contradicts its unit of measure %[4]s",
+		report.CodeAppraisalGap:      "self-assessed score %[1]s differs from the appraised score %[2]s",
 	},
 }
 

@@ -21,14 +21,16 @@ type row struct {
 	responsible     string
 	measure         string
 	maxRaw, selfRaw string
-	loc             report.Location
-	parent          int // index in table.rows, -1 at the top
-	children        int
-	value           report.Value
-	problem         Problem
-	component       bool    // a, b … under a rate
-	formula         string  // written in the evidence, set by extractor.table
-	folded          *string // vntext.Fold(label) once asked for, see foldedLabel
+	// cells is the text of every cell of the row, by column.
+	cells     []string
+	loc       report.Location
+	parent    int // index in table.rows, -1 at the top
+	children  int
+	value     report.Value
+	problem   Problem
+	component bool    // a, b … under a rate
+	formula   string  // written in the evidence, set by extractor.table
+	folded    *string // vntext.Fold(label) once asked for, see foldedLabel
 }
 
 // foldedLabel returns the folded label, folding it on first use: most
@@ -50,6 +52,9 @@ type table struct {
 	// continued maps the grid rows (block, row) that carried on a row
 	// above to that row.
 	continued map[[2]int]*row
+	// totals are the unnumbered total rows (Tổng cộng), checked against
+	// the rows they sum.
+	totals []total
 }
 
 // tableBlock is a table block with what is known about it.
@@ -92,9 +97,20 @@ func findTables(d *doc.Document) []*table {
 		tb := tableBlock{block: b, index: tableNo, cells: b.Table.Grid()}
 		tb.grid = texts(tb.cells) // b.Table.Texts() would lay the grid out again
 		h, at, ok := findHeader(tb.grid)
+		if !ok {
+			h, at, ok = structuralHeader(tb)
+		}
+		if ok {
+			if data, reason := h.refine(tb, at); !data {
+				leftOut(tb, reason)
+				rejected = bi
+				cur = nil
+				continue
+			}
+		}
 		adjacent := cur != nil && last == bi-1
 		switch {
-		case ok && adjacent && slices.Equal(cur.head.cols, h.cols):
+		case ok && adjacent && (slices.Equal(cur.head.cols, h.cols) || slices.Equal(cur.head.paths, h.paths)):
 			cur.addRows(tb, at+h.rows)
 		case ok:
 			cur = &table{head: h, section: section}
@@ -109,7 +125,14 @@ func findTables(d *doc.Document) []*table {
 			cur = nil
 			continue
 		case numberedFirstColumn(tb.grid):
-			cur = &table{head: positionalHeader(width(tb.grid)), section: section}
+			h := positionalHeader(width(tb.grid))
+			if data, reason := h.refine(tb, 0); !data {
+				leftOut(tb, reason)
+				rejected = bi
+				cur = nil
+				continue
+			}
+			cur = &table{head: h, section: section}
 			tables = append(tables, cur)
 			cur.addRows(tb, 0)
 		default:
@@ -224,7 +247,7 @@ func positionalHeader(n int) header {
 			cols[i] = order[i]
 		}
 	}
-	return header{cols: cols}
+	return header{cols: cols, positional: true, value: 2}
 }
 
 // addRows reads the rows of one block, from row start on, into t.
@@ -261,7 +284,11 @@ func (t *table) addRows(tb tableBlock, start int) {
 		label := get(cells, ColLabel)
 		if stt == "" {
 			if f := vntext.Fold(label); f == "tong" || f == "cong" || strings.HasPrefix(f, "tong cong") || strings.HasPrefix(f, "tong so") {
+				t.totals = append(t.totals, t.rawCells(tb, ri, cells, oneLine(label)))
 				continue // a total row, not the rest of the row above
+			}
+			if t.ownRow(tb, ri, cells) {
+				continue // an unnumbered row of its own (maximum, mean), not a tail
 			}
 			if len(t.rows) > 0 {
 				if t.continued == nil {
@@ -274,12 +301,16 @@ func (t *table) addRows(tb tableBlock, start int) {
 		}
 		s, ok := ParseSTT(stt)
 		if !ok {
+			if f := vntext.Fold(stt); f == "tong" || f == "cong" || strings.HasPrefix(f, "tong cong") || strings.HasPrefix(f, "tong so") {
+				t.totals = append(t.totals, t.rawCells(tb, ri, cells, oneLine(stt)))
+			}
 			continue // "TỔNG CỘNG" and other unnumbered rows
 		}
 		r := &row{
+			cells:       t.rawCells(tb, ri, cells, "").cells,
 			stt:         s,
 			label:       oneLine(label),
-			raw:         get(cells, ColValue),
+			raw:         valueOf(h, get, cells),
 			evidence:    get(cells, ColEvidence),
 			responsible: oneLine(get(cells, ColResponsible)),
 			measure:     get(cells, ColMeasure),
@@ -292,10 +323,66 @@ func (t *table) addRows(tb tableBlock, start int) {
 	}
 }
 
+// valueOf is the row's value cell: the value column refine chose, or the
+// one the header names.
+func valueOf(h header, get func([]string, Column) string, cells []string) string {
+	if h.value >= 0 && h.value < len(cells) && h.second == nil && h.value != h.find(ColValue) {
+		return strings.TrimSpace(cells[h.value])
+	}
+	return get(cells, ColValue)
+}
+
+// rawCells is the text of each cell of grid row ri, empty where a merged
+// cell from elsewhere covers it.
+func (t *table) rawCells(tb tableBlock, ri int, cells []string, label string) total {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		if !copied(tb.cells, ri, i, t.head) {
+			out[i] = strings.TrimSpace(c)
+		}
+	}
+	return total{label: label, cells: out, loc: report.Location{Page: tb.block.Page, Table: tb.index, Row: ri + 1, Block: tb.block.Index}}
+}
+
+// total is an unnumbered total row (Tổng cộng, Tổng số, Cộng).
+type total struct {
+	label string
+	cells []string
+	loc   report.Location
+}
+
+// ownRow reports whether a row without STT stands on its own rather than
+// carrying on the row above: it writes a value in a column where the row
+// above has one too ("Chỉ số cao nhất | 100,00%" under a ranking).
+func (t *table) ownRow(tb tableBlock, ri int, cells []string) bool {
+	if len(t.rows) == 0 {
+		return false
+	}
+	prev := t.rows[len(t.rows)-1]
+	for i, c := range cells {
+		if i >= len(prev.cells) || i >= len(t.head.cols) || copied(tb.cells, ri, i, t.head) {
+			continue
+		}
+		switch t.head.cols[i] {
+		case ColSTT, ColLabel, ColEvidence, ColResponsible, ColOther, ColUnknown:
+			continue
+		}
+		if prev.cells[i] != "" && typedCell(strings.TrimSpace(c)) {
+			return true
+		}
+	}
+	return false
+}
+
 // repeatsHeader reports whether a row is the table's header again.
 func repeatsHeader(cells []string, h header, grid [][]string, ri int) bool {
 	if ri > 0 && sameRow(cells, grid[0]) {
 		return true
+	}
+	for _, hr := range h.texts {
+		if ri > 0 && sameRow(cells, hr) {
+			return true
+		}
 	}
 	cols, n := classifyRow(cells)
 	return isHeaderRow(cols, n) && slices.Equal(cols, h.cols)
@@ -352,6 +439,9 @@ func (t *table) continueRow(cells []string) {
 		text := strings.TrimSpace(cells[i])
 		if text == "" {
 			continue
+		}
+		if i < len(r.cells) && c != ColLabel && c != ColSTT {
+			r.cells[i] = joinLines(r.cells[i], text)
 		}
 		switch c {
 		case ColLabel:

@@ -82,6 +82,11 @@ func placeless(t *testing.T, path string, flat bool) string {
 			for _, s := range []*string{&inds[i].Label, &inds[i].Raw, &inds[i].Evidence} {
 				*s = strings.Join(strings.Fields(*s), " ")
 			}
+			inds[i].Columns = slices.Clone(inds[i].Columns)
+			for j := range inds[i].Columns {
+				c := &inds[i].Columns[j]
+				c.Raw = strings.Join(strings.Fields(c.Raw), " ")
+			}
 		}
 	}
 	finds := slices.Clone(v.Findings)

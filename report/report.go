@@ -58,7 +58,42 @@ type Indicator struct {
 	// Group is true for a row that only heads other rows (I, II … with no
 	// value of its own).
 	Group bool `json:"group,omitempty"`
+	// Unit is, in a table whose rows are units (a ranking of departments,
+	// a city-wide summary), the unit the row is about; Label is then its
+	// name too (contract v1.1).
+	Unit string `json:"unit,omitempty"`
+	// Columns is every cell of the row but its STT and label, in table
+	// order, typed under its header (contract v1.1).
+	Columns []Cell `json:"columns,omitempty"`
 }
+
+// Cell is one cell of an indicator's row under its column's header.
+type Cell struct {
+	// Header is the column's header path, the texts of its header rows
+	// from top to bottom joined with " / ".
+	Header string `json:"header"`
+	Role   Role   `json:"role"`
+	Raw    string `json:"raw"`
+	Value  Value  `json:"value"`
+}
+
+// Role is what a column of an indicator table holds.
+type Role string
+
+// Roles of a column, as the contract names them.
+const (
+	RoleValue       Role = "value"
+	RoleMeasure     Role = "measure" // Đơn vị tính
+	RoleMax         Role = "max"     // Điểm tối đa, Điểm chuẩn
+	RoleSelf        Role = "self"    // Điểm tự chấm, tự đánh giá
+	RoleAppraised   Role = "appraised"
+	RoleRank        Role = "rank"
+	RoleGrade       Role = "grade"
+	RoleEvidence    Role = "evidence"
+	RoleResponsible Role = "responsible"
+	RoleTarget      Role = "target"
+	RoleOther       Role = "other"
+)
 
 // RubricRef is the rubric indicator a row maps to.
 type RubricRef struct {
