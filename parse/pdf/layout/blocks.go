@@ -161,8 +161,14 @@ func pageItems(p Page) []item {
 		var rows [][]*cell
 		switch {
 		case s.stream:
-			rows = streamRows(ls[s.from:s.to+1], s.gaps, h)
-			s.xs = borderXs(ls[s.from:s.to+1], s.gaps)
+			y := ls[s.from].y - ls[s.from].size
+			parts := sideBySide(ls[s.from:s.to+1], s.gaps)
+			for _, p := range parts[:len(parts)-1] {
+				t := &table{xs: borderXs(p.ls, p.gaps), rows: streamRows(p.ls, p.gaps, h), gaps: p.gaps}
+				items = append(items, item{y: y, tab: t})
+			}
+			p := parts[len(parts)-1]
+			rows, s.xs, s.gaps = streamRows(p.ls, p.gaps, h), borderXs(p.ls, p.gaps), p.gaps
 		case s.tabbed:
 			rows = tabbedRows(ls[s.from:s.to+1], len(s.xs))
 		default:

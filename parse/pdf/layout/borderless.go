@@ -58,7 +58,7 @@ func findBorderless(ls []line) []span {
 		if tok && t.from > i {
 			// Lines trimmed off the top narrowed the borders: find
 			// them again from the first row.
-			if u, uok := streamAt(ls, t.from); uok && u.to >= t.to {
+			if u, uok := streamAt(ls, t.from); uok {
 				t = u
 			}
 		}

@@ -27,8 +27,14 @@ func joinContinued(items []item, pageOf []int) ([]item, []int) {
 		if last >= 0 && endPage[last]+1 == pageOf[i] {
 			prev := &out[last]
 			switch {
-			case it.tab != nil && prev.tab != nil && sameColumns(prev.tab.xs, it.tab.xs):
+			case it.tab != nil && prev.tab != nil && sameColumns(prev.tab, it.tab):
 				prev.tab.append(it.tab)
+				endPage[last] = pageOf[i]
+				continue
+			case it.tab == nil && prev.tab != nil && prev.tab.gaps != nil && rowsFit(it.lines, prev.tab.gaps):
+				// The last rows of a borderless table, too few on
+				// this page to make a table of their own.
+				prev.tab.append(&table{rows: streamRows(it.lines, prev.tab.gaps, nil), gaps: prev.tab.gaps})
 				endPage[last] = pageOf[i]
 				continue
 			case it.tab == nil && prev.tab == nil && continues(prev.lines, it.lines):
@@ -61,8 +67,42 @@ func continues(a, b []line) bool {
 	return end != "" && !strings.ContainsAny(end[len(end)-1:], ".:;!?") && unicode.IsLower(first)
 }
 
-// sameColumns reports whether two tables have the same column borders.
-func sameColumns(a, b []float64) bool {
+// sameColumns reports whether two tables have the same column borders:
+// ruled ones at the same X's, borderless ones with as many free ranges,
+// each overlapping its counterpart (their widths vary with the texts of
+// the rows on each page).
+func sameColumns(t, u *table) bool {
+	if (t.gaps == nil) != (u.gaps == nil) {
+		return false
+	}
+	if t.gaps == nil {
+		return sameXs(t.xs, u.xs)
+	}
+	if len(t.gaps) != len(u.gaps) {
+		return false
+	}
+	for i, g := range t.gaps {
+		h := u.gaps[i]
+		if max(g.lo, h.lo) > min(g.hi, h.hi)+ruleTol {
+			return false
+		}
+	}
+	return true
+}
+
+// rowsFit reports whether every line of a paragraph sits in the columns
+// of a borderless table: text on both sides of some border, across none.
+func rowsFit(ls []line, bs []gap) bool {
+	for _, l := range ls {
+		if !fits(l, bs) || crossesAny(l, bs) {
+			return false
+		}
+	}
+	return len(ls) > 0
+}
+
+// sameXs reports whether two ruled tables have the same column borders.
+func sameXs(a, b []float64) bool {
 	if len(a) != len(b) {
 		return false
 	}

@@ -458,3 +458,65 @@ func spaceOf(t Text) float64 {
 	}
 	return 0.25 * t.Size
 }
+
+// side is one of the tables a borderless run holds side by side.
+type side struct {
+	ls   []line
+	gaps []gap
+}
+
+// sideBySide splits a borderless run at a border much wider than the
+// others with three columns at least on both sides: two tables set side
+// by side, whose rows need not share baselines. It returns the run
+// whole when there is no such border.
+func sideBySide(ls []line, bs []gap) []side {
+	k, em := -1, ls[0].size
+	for i, g := range bs {
+		if k < 0 || g.hi-g.lo > bs[k].hi-bs[k].lo {
+			k = i
+		}
+	}
+	whole := []side{{ls, bs}}
+	if k < minColumns-1 || len(bs)-k-1 < minColumns-1 {
+		return whole
+	}
+	w := bs[k].hi - bs[k].lo
+	for i, g := range bs {
+		if i != k && 1.5*(g.hi-g.lo) > w {
+			return whole
+		}
+	}
+	if w < 2.5*em {
+		return whole
+	}
+	// The rows of the two sides must not be one row: some line starts
+	// a row on one side (its first column) with nothing on the other.
+	cut := (bs[k].lo + bs[k].hi) / 2
+	apart := false
+	for _, l := range ls {
+		lt, rt := l.x0 < cut, l.x1 > cut
+		first := func(lo, hi float64) bool {
+			for _, t := range l.texts {
+				if t.X >= lo && t.X < hi {
+					return true
+				}
+			}
+			return false
+		}
+		apart = apart || (lt && !rt && first(math.Inf(-1), bs[0].lo)) || (rt && !lt && first(cut, bs[k+1].lo))
+	}
+	if !apart {
+		return whole
+	}
+	var left, right []Text
+	for _, l := range ls {
+		for _, t := range l.texts {
+			if t.X < cut {
+				left = append(left, t)
+			} else {
+				right = append(right, t)
+			}
+		}
+	}
+	return []side{{groupLines(left), bs[:k]}, {groupLines(right), bs[k+1:]}}
+}

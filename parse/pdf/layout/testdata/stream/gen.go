@@ -202,7 +202,7 @@ func fixtures() []fixture {
 	cont := &table{head: long.head}
 	for i := 0; i < 60; i++ {
 		a, b, d, e := score(i)
-		cont.body = append(cont.body, []cell{c(fmt.Sprint(i + 1)), c("UBND " + []string{"xã", "phường"}[i%2] + " " + units[i%len(units)][3:]), n(a), n(b), n(d), n(e)})
+		cont.body = append(cont.body, []cell{c(fmt.Sprint(i + 1)), c("UBND " + []string{"xã", "phường"}[i%2] + " " + strings.SplitN(units[i%len(units)], " ", 2)[1]), n(a), n(b), n(d), n(e)})
 	}
 	return []fixture{
 		{name: "borderless", parts: with(part{t: ranking(15, true)})},
@@ -219,7 +219,7 @@ table.hr td, table.hr th { vertical-align: middle; }`, parts: with(part{t: withC
 		{name: "nested", css: `.box { border: 1pt solid black; padding: 8pt; }
 table.grid td, table.grid th { border: 0.75pt solid black; }`, parts: []part{
 			{raw: `<div class="box">`}, {h: "I. KẾT QUẢ ĐÁNH GIÁ"}, {p: prose[0]}, {t: withClass(ranking(8, false), "grid")}, {p: prose[1]}, {raw: `</div>`}, {p: prose[2]}}},
-		{name: "continued", parts: append(append([]part{{h: "BÁO CÁO KẾT QUẢ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH"}, {p: prose[0]}, {p: prose[1]}, {p: prose[2]}, {h: "I. ĐỐI VỚI CẤP SỞ"}, {t: long}, {h: "II. ĐỐI VỚI CẤP XÃ"}, {p: prose[0]}, {t: cont}}, outro...), part{t: small("Cơ quan", 5, 3)})},
+		{name: "continued", parts: append(append([]part{{h: "BÁO CÁO KẾT QUẢ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH"}, {p: prose[0]}, {p: prose[1]}, {p: prose[2]}, {h: "I. ĐỐI VỚI CẤP SỞ"}, {t: long}, {h: "II. ĐỐI VỚI CẤP XÃ"}, {p: prose[0]}, {t: cont}}, outro...), part{h: "III. NHẬN XÉT"}, part{p: prose[0]}, part{p: prose[1]}, part{p: prose[2]}, part{p: prose[0]}, part{p: prose[1]}, part{p: prose[2]}, part{p: prose[0]}, part{p: prose[1]}, part{t: small("Cơ quan", 5, 3)})},
 	}
 }
 
