@@ -14,7 +14,8 @@
 //
 //   - the FIB at the start of the WordDocument stream (FibBase: wIdent,
 //     nFib, fEncrypted, fWhichTblStm; FibRgLw97.ccpText; FibRgFcLcb97's
-//     fcClx, fcPlcfBteChpx, fcPlcfBtePapx, fcStshf and fcSttbfFfn),
+//     fcClx, fcPlcfBteChpx, fcPlcfBtePapx, fcStshf, fcSttbfFfn, fcPlfLst
+//     and fcPlfLfo),
 //     which also names the table stream, 0Table or 1Table;
 //   - the piece table (Clx: Prc entries skipped, Pcdt's PlcPcd), whose
 //     pieces hold the main document's text [0, ccpText) either compressed
@@ -26,6 +27,10 @@
 //   - the style sheet (STSH: Stshi's default fonts rgftcStandardChpStsh,
 //     each STD's istdBase and its character UPX) and the font table
 //     (SttbfFfn: FFN names), so that each run's font is known;
+//   - the list definitions and instances (PlfLst: LSTF and the LVLs
+//     after it; PlfLfo: LFO), so that paragraphs numbered automatically
+//     (sprmPIlfo, sprmPIlvl, directly or through their style) get the
+//     label Word shows, as the DOCX reader does from numbering.xml;
 //   - sprms: sprmCRgFtc0/sprmCRgFtc2 (fonts), sprmCIstd (character style),
 //     sprmCFRMarkDel (deleted text, skipped), sprmCFVanish (hidden text,
 //     skipped), sprmCFSpec (special characters); sprmPFInTable,
@@ -50,8 +55,8 @@
 // with vntext.FontEvidence, as the DOCX reader does.
 //
 // Not read: headers, footers, footnotes, comments and text boxes (the DOCX
-// reader reads the main part only too), automatic list numbering
-// (PlfLst/PlfLfo), the property modifiers of fast-saved pieces (Prm),
+// reader reads the main part only too), list-level overrides of a list
+// instance (LFOLVL), the property modifiers of fast-saved pieces (Prm),
 // table sprms that edit a row after sprmTDefTable (sprmTInsert,
 // sprmTMerge…), and Word 6/95 files, which have another FIB.
 //
@@ -116,7 +121,7 @@ func (f *file) read() (*doc.Document, error) {
 	}
 	st, warnings := f.styles()
 	d.Warnings = append(d.Warnings, warnings...)
-	w := &walker{f: f, chpx: chpx, papx: papx, styles: st}
+	w := &walker{f: f, chpx: chpx, papx: papx, styles: st, num: f.numbering()}
 	w.walk(pieces)
 	d.Warnings = append(d.Warnings, w.warnings...)
 	d.Blocks = w.body.finish()

@@ -77,6 +77,11 @@ func TestFixtures(t *testing.T) {
 			"p: Giữa hai bảng",
 			"t: Ngoài | Trên\nx | 1\ny | 2\nDưới", // a nested table as lines
 			"p: Hết",
+			"p: 1.Mục một", // automatic numbering, no separator after the label
+			"p: a)ý a",
+			"p: b)ý b",
+			"p: 2.Mục hai",
+			"t: I. | Chính quyền số / II. | Kinh tế số", // an STT column numbered by a list
 		}},
 	}
 	for _, tt := range tests {

@@ -21,6 +21,8 @@ type styleSheet struct {
 type style struct {
 	base int
 	font int
+	ilfo int // list instance its paragraphs are numbered in (sprmPIlfo), 0 for none, -1 when not set
+	ilvl int // and their list level
 }
 
 const maxStyleChain = 16 // istdBase links followed; Word allows fewer
@@ -105,7 +107,7 @@ func (st *styleSheet) readSTSH(b []byte) error {
 // readSTD reads one STD: its Stdf (stk and istdBase), its name (skipped)
 // and its UPXs, of which the character one (UpxChpx) may set a font.
 func readSTD(std []byte, cbBase int) style {
-	s := style{base: -1, font: -1}
+	s := style{base: -1, font: -1, ilfo: -1}
 	if len(std) < cbBase {
 		return s
 	}
@@ -134,6 +136,17 @@ func readSTD(std []byte, cbBase int) style {
 		cb := int(le16(std, off))
 		upx := std[off+2 : min(off+2+cb, len(std))]
 		off += 2 + cb + cb%2
+		if k == 0 && stk == 1 && len(upx) >= 2 {
+			// UpxPapx: istd, then the paragraph sprms.
+			eachSprm(upx[2:], func(sp sprm) {
+				switch sp.code {
+				case sprmPIlfo:
+					s.ilfo = int(int16(sp.u16()))
+				case sprmPIlvl:
+					s.ilvl = sp.u8()
+				}
+			})
+		}
 		if k == chpx {
 			s.font = fontOf(upx)
 			break
@@ -173,6 +186,21 @@ func (st *styleSheet) styleFont(istd int) int {
 		istd = st.styles[istd].base
 	}
 	return -1
+}
+
+// list returns the list instance and level style istd numbers its
+// paragraphs in, following istdBase; ilfo 0 for none.
+func (st *styleSheet) list(istd int) (ilfo, ilvl int) {
+	for range maxStyleChain {
+		if istd < 0 || istd >= len(st.styles) {
+			return 0, 0
+		}
+		if s := st.styles[istd]; s.ilfo >= 0 {
+			return s.ilfo, s.ilvl
+		}
+		istd = st.styles[istd].base
+	}
+	return 0, 0
 }
 
 // font returns the legacy encoding of text whose run sets font ftc (or -1)

@@ -13,6 +13,7 @@ type walker struct {
 	f          *file
 	chpx, papx runs
 	styles     *styleSheet
+	num        *numbering
 	legacy     vntext.FontEvidence
 	body       body
 	warnings   []string
@@ -186,7 +187,20 @@ func (w *walker) paragraph(fc int, mark rune) {
 	}
 	w.text.Reset()
 	w.segs = w.segs[:0]
-	w.body.add(pp.para(strings.TrimRight(s, "\n"), mark))
+	s = strings.TrimRight(s, "\n")
+	ilfo, ilvl := pp.ilfo, pp.ilvl
+	if ilfo < 0 {
+		ilfo, ilvl = w.styles.list(pp.istd)
+	}
+	if label, suffix := w.num.label(ilfo, ilvl); label != "" {
+		// The separator only once text follows, so that an STT cell
+		// reads "1." and not "1.\t".
+		if s != "" {
+			label += suffix
+		}
+		s = label + s
+	}
+	w.body.add(pp.para(s, mark))
 }
 
 // paraProps are the paragraph properties read.
@@ -196,12 +210,13 @@ type paraProps struct {
 	innerCell, innerTtp bool
 	itap                int
 	tap                 *tap
+	ilfo, ilvl          int // list numbering (sprmPIlfo, sprmPIlvl); ilfo -1 when not set
 }
 
 // paraProps reads the PAPX of the paragraph whose mark is at fc,
 // following sprmPHugePapx into the Data stream.
 func (w *walker) paraProps(fc int) paraProps {
-	var pp paraProps
+	pp := paraProps{ilfo: -1}
 	r := w.papx.find(fc)
 	if fc < 0 || r == nil {
 		return pp
@@ -218,6 +233,10 @@ func (w *walker) paraProps(fc int) paraProps {
 			pp.innerCell = s.on()
 		case sprmPFInnerTtp:
 			pp.innerTtp = s.on()
+		case sprmPIlfo:
+			pp.ilfo = int(int16(s.u16()))
+		case sprmPIlvl:
+			pp.ilvl = s.u8()
 		case sprmPItap:
 			pp.itap = int(int32(le32(s.arg, 0)))
 		case sprmTDefTable:

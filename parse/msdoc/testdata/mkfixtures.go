@@ -50,6 +50,8 @@ const head = `<?xml version="1.0" encoding="UTF-8"?>
 <office:automatic-styles>
  <style:style style:name="T1" style:family="text"><style:text-properties style:font-name=".VnTime"/></style:style>
  <style:style style:name="T2" style:family="text"><style:text-properties style:font-name="VNI-Times"/></style:style>
+ <text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/><text:list-level-style-number text:level="2" style:num-suffix=")" style:num-format="a"/></text:list-style>
+ <text:list-style style:name="L2"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="I"/></text:list-style>
 </office:automatic-styles>
 <office:body><office:text>
 `
@@ -105,6 +107,12 @@ func features() string {
 		table("Outer", 2,
 			row(cell(p("Ngoài")), cell(p("Trên")+table("Inner", 2, row(cell(p("x")), cell(p("1"))), row(cell(p("y")), cell(p("2"))))+p("Dưới")))) +
 		p("Hết") +
+		// Automatic numbering: a list with a second level, and an STT
+		// column numbered by a list that runs through the cells.
+		`<text:list text:style-name="L1"><text:list-item>` + p("Mục một") + `<text:list><text:list-item>` + p("ý a") + `</text:list-item><text:list-item>` + p("ý b") + `</text:list-item></text:list></text:list-item><text:list-item>` + p("Mục hai") + `</text:list-item></text:list>` + "\n" +
+		table("STT", 2,
+			row(cell(`<text:list text:style-name="L2"><text:list-item>`+p("")+`</text:list-item></text:list>`), cell(p("Chính quyền số"))),
+			row(cell(`<text:list text:style-name="L2" text:continue-numbering="true"><text:list-item>`+p("")+`</text:list-item></text:list>`), cell(p("Kinh tế số")))) +
 		tail
 }
 
