@@ -32,6 +32,7 @@ import (
 	"chiso/parse/msdoc"
 	"chiso/parse/odf"
 	"chiso/parse/pdf"
+	"chiso/parse/rtf"
 	"chiso/parse/text"
 	"chiso/parse/xlsx"
 	"chiso/vntext"
@@ -134,6 +135,8 @@ func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration)
 		d, err = html.Read(bytes.NewReader(data))
 	case doc.XLSX:
 		d, err = xlsx.Read(bytes.NewReader(data), int64(len(data)))
+	case doc.RTF:
+		d, err = rtf.Read(data)
 	case doc.ODT, doc.ODS:
 		d, err = odf.Read(bytes.NewReader(data), int64(len(data)))
 	default:
@@ -196,7 +199,7 @@ func Sniff(data []byte, name string) (string, error) {
 		bytes.HasPrefix(data, []byte("GIF8")), bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
 		return "image", fmt.Errorf("an image has no text layer: it needs OCR before chiso can read it")
 	case bytes.HasPrefix(data, []byte("{\\rtf")):
-		return "rtf", fmt.Errorf("RTF is not supported: save it as .docx or PDF")
+		return string(doc.RTF), nil
 	case looksHTML(head):
 		return string(doc.HTML), nil
 	case looksBinary(head):
