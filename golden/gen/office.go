@@ -43,13 +43,16 @@ func (o office) convert(todo []conversion) error {
 	}
 	// Writer's HTML import keeps tables as tables; the default (Writer/Web)
 	// would not write DOCX at all.
-	for _, format := range []string{"docx:MS Word 2007 XML", "odt:writer8", "rtf:Rich Text Format"} {
+	for _, format := range []string{"docx:MS Word 2007 XML", "odt:writer8"} {
 		ext := "." + strings.SplitN(format, ":", 2)[0]
 		if err := o.run(need(ext), "--infilter=HTML (StarWriter)", "--convert-to", format); err != nil {
 			return err
 		}
 	}
 	if err := o.wordDoc(need(".doc")); err != nil {
+		return err
+	}
+	if err := o.separated(need(".rtf"), "rtf:Rich Text Format"); err != nil {
 		return err
 	}
 	var docxFiles []string

@@ -26,6 +26,13 @@ func separateTables(html []byte) []byte {
 // wordDoc converts each HTML file into a Word 97 .doc beside it, through a
 // copy whose touching tables are separated.
 func (o office) wordDoc(htmlFiles []string) error {
+	return o.separated(htmlFiles, "doc:MS Word 97")
+}
+
+// separated converts each HTML file into format beside it, through a copy
+// whose touching tables are separated. RTF needs it as .doc does: its
+// tables too are runs of table paragraphs.
+func (o office) separated(htmlFiles []string, format string) error {
 	if len(htmlFiles) == 0 {
 		return nil
 	}
@@ -48,5 +55,5 @@ func (o office) wordDoc(htmlFiles []string) error {
 		outdir[name] = filepath.Dir(f)
 		copies = append(copies, name)
 	}
-	return o.runTo(copies, outdir, "--infilter=HTML (StarWriter)", "--convert-to", "doc:MS Word 97")
+	return o.runTo(copies, outdir, "--infilter=HTML (StarWriter)", "--convert-to", format)
 }
