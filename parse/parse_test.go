@@ -206,7 +206,11 @@ func TestSniff(t *testing.T) {
 		{"<table><tr><td>1</td></tr></table>", "x", "html", false},
 		{"STT\tChỉ số\n1\tA\n", "x.html", "text", false},
 		{"\xff\xfeS\x00T\x00T\x00", "x", "text", false},
-		{"{\\rtf1\\ansi", "x.docx", "rtf", true},
+		{"{\\rtf1\\ansi", "x.docx", "rtf", false},
+		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "mimetypeapplication/vnd.oasis.opendocument.text", "x.zip", "odt", false},
+		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "mimetypeapplication/vnd.oasis.opendocument.spreadsheet", "x.odt", "ods", false},
+		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "mimetypeapplication/vnd.oasis.opendocument.presentation", "x", "odf", true},
+		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "[Content_Types].xml xl/workbook.xml", "x.bin", "xlsx", false},
 		{"\x00\x01\x02\x03\x00\x00\x05\x06", "x.txt", "binary", true},
 		{"", "x.txt", "", true},
 	}
