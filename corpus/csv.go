@@ -42,9 +42,11 @@ func CSVProfileFor(name string) (CSVProfile, error) {
 // number.
 var numeric = map[int]bool{2: true, 3: true, 4: true, 10: true, 12: true, 13: true, 14: true}
 
-// cells is the row as the profile writes it.
-func (p CSVProfile) cells(r *Row) []string {
+// cells is the row as the profile writes it, kinds and finding codes in
+// the words of h.
+func (p CSVProfile) cells(r *Row, h Headings) []string {
 	c := r.Strings()
+	c[9], c[15] = word(h.Kinds, c[9]), h.codes(c[15])
 	for i, v := range c {
 		switch {
 		case numeric[i] && p.Decimal != '.':

@@ -41,20 +41,50 @@ var Header = []string{"unit", "period", "year", "quarter", "month", "path", "stt
 	"kind", "value", "raw", "a", "b", "points", "findings", "source", "sha256"}
 
 // Headings are the words of an export that people read: the column
-// names of the long table and of the period sheets, and the name of the
-// sheet for reports that give no period. Machine formats (JSON) keep
-// Row's field names whatever the language.
+// names of the long table and of the other sheets, the sheet names, and
+// what value kinds, finding codes and severities are called. Machine
+// formats (JSON) keep Row's field names and the contract's codes
+// whatever the language.
 type Headings struct {
 	Long     []string // the long table's columns, in Header's order
 	Period   []string // a period sheet's first columns: unit, reports, source, total
 	NoPeriod string   // the sheet of reports without a period
+	// Findings are the findings sheet's columns: unit, period, path,
+	// label, severity, finding, message, reported, computed, source.
+	Findings []string
+	// Unit are a unit's sheet columns: period, STT, rubric indicator,
+	// label, raw, value, points, max points, findings.
+	Unit []string
+	// Sheet names: the long table and the findings.
+	LongSheet, FindingsSheet string
+	// UnitTitle is the title row of a unit's sheet, a format of the
+	// unit's name; UnitSheet the prefix of its sheet name.
+	UnitTitle, UnitSheet string
+	// NoData is the note of a period sheet cell whose report has no data
+	// for the indicator (scored 0 by default), told apart from a 0 earned.
+	NoData string
+	// Kinds, Codes and Severities name the contract's value kinds,
+	// finding codes and severities; nil keeps the codes.
+	Kinds, Codes, Severities map[string]string
+	// periodName names a period's sheet.
+	periodName func(year, quarter, month *int, months [2]int) string
 }
 
 // English are the headings as the program names the fields.
 var English = Headings{
-	Long:     Header,
-	Period:   []string{"unit", "reports", "source", "total"},
-	NoPeriod: "no period",
+	Long:          Header,
+	Period:        []string{"unit", "reports", "source", "total"},
+	NoPeriod:      "no period",
+	Findings:      []string{"unit", "period", "path", "label", "severity", "code", "message", "reported", "computed", "source"},
+	Unit:          []string{"period", "stt", "rubric_id", "label", "raw", "value", "points", "max", "findings"},
+	LongSheet:     "data",
+	FindingsSheet: "findings",
+	UnitTitle:     "%s: indicators, points and findings of its reports",
+	UnitSheet:     "unit ",
+	NoData:        "no data in the report: scored 0 by default",
+	periodName: func(year, quarter, month *int, months [2]int) string {
+		return PeriodKey(year, quarter, month, "")
+	},
 }
 
 // Vietnamese are the headings for the officers who open the export in
@@ -62,8 +92,31 @@ var English = Headings{
 var Vietnamese = Headings{
 	Long: []string{"Đơn vị", "Kỳ báo cáo", "Năm", "Quý", "Tháng", "Mục/Đường dẫn", "STT", "Mã chỉ số DTI",
 		"Chỉ số", "Loại giá trị", "Giá trị", "Số liệu ghi", "a", "b", "Điểm", "Phát hiện", "Tệp nguồn", "SHA-256"},
-	Period:   []string{"Đơn vị", "Số báo cáo", "Tệp nguồn", "Tổng điểm"},
-	NoPeriod: "Không rõ kỳ",
+	Period:        []string{"Đơn vị", "Số báo cáo", "Tệp nguồn", "Tổng điểm"},
+	NoPeriod:      "Không rõ kỳ",
+	Findings:      []string{"Đơn vị", "Kỳ báo cáo", "Mục/Đường dẫn", "Chỉ số", "Mức độ", "Phát hiện", "Nội dung", "Số liệu ghi", "Số liệu tính", "Tệp nguồn"},
+	Unit:          []string{"Kỳ báo cáo", "STT", "Mã chỉ số DTI", "Chỉ số", "Số liệu ghi", "Giá trị", "Điểm", "Điểm tối đa", "Phát hiện"},
+	LongSheet:     "Số liệu",
+	FindingsSheet: "Phát hiện",
+	UnitTitle:     "%s: chỉ số, điểm và phát hiện trong các báo cáo",
+	UnitSheet:     "ĐV ",
+	NoData:        "báo cáo không có số liệu: mặc định 0 điểm",
+	Kinds:         viKinds,
+	Codes:         viCodes,
+	Severities:    viSeverities,
+	periodName: func(year, quarter, month *int, months [2]int) string {
+		switch {
+		case year == nil:
+			return ""
+		case month != nil:
+			return fmt.Sprintf("Tháng %d-%d", *month, *year)
+		case quarter != nil:
+			return fmt.Sprintf("Quý %d-%d", *quarter, *year)
+		case months[0] == 1 && months[1] > 0 && months[1] < 12:
+			return fmt.Sprintf("%d tháng-%d", months[1], *year)
+		}
+		return fmt.Sprintf("Năm %d", *year)
+	},
 }
 
 // HeadingsFor returns the headings of a language, "vi" or "en".
@@ -103,7 +156,10 @@ func numStr(p *float64) string {
 type reportRef struct {
 	SHA256, Unit, UnitKey, Label, Rubric, Source string
 	Year, Quarter, Month                         *int
-	Total                                        float64
+	// Months is the span the report covers, first and last month
+	// (zero when the report does not say).
+	Months [2]int
+	Total  float64
 }
 
 // reports returns the stored reports ordered by unit key, period and
@@ -340,7 +396,7 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, h Headings, p CSVPro
 	if err := cw.Write(neutralised(h.Long)); err != nil {
 		return err
 	}
-	err := s.EachRow(ctx, func(r *Row) error { return cw.Write(p.cells(r)) })
+	err := s.EachRow(ctx, func(r *Row) error { return cw.Write(p.cells(r, h)) })
 	if err != nil {
 		return err
 	}

@@ -243,12 +243,12 @@ func testXLSX(t *testing.T, dsn string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows(LongSheet)
+	rows, err := f.GetRows(English.LongSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := len(rows)-1, count(t, s, "indicators"); got != want {
-		t.Errorf("sheet %s: %d rows, want %d", LongSheet, got, want)
+		t.Errorf("sheet %s: %d rows, want %d", English.LongSheet, got, want)
 	}
 	sheets := f.GetSheetList()
 	has := map[string]bool{}

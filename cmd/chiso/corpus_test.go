@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"chiso/corpus"
 )
 
 // copyTo copies files from the golden fixtures into dir.
@@ -84,13 +82,15 @@ func testExport(t *testing.T, db, dir string) {
 	t.Helper()
 	for _, tt := range []struct {
 		lang         []string
-		csv, data    string // the start of the CSV after the BOM, the first cells of sheet data
-		sheet, total string // a period sheet's first and fourth headings
+		csv, data    string   // the start of the CSV after the BOM, the first cells of sheet data
+		sheet, total string   // a period sheet's first and fourth headings
+		long         string   // the long table's sheet
+		periods      []string // the names of two period sheets
 	}{
-		{nil, "Đơn vị;Kỳ báo cáo;Năm;Quý;Tháng;", "Đơn vị|Kỳ báo cáo|Năm", "Đơn vị", "Tổng điểm"},
-		{[]string{"--lang", "vi"}, "Đơn vị;Kỳ báo cáo;", "Đơn vị|Kỳ báo cáo|Năm", "Đơn vị", "Tổng điểm"},
-		{[]string{"--lang", "en"}, "unit;period;year;quarter;month;", "unit|period|year", "unit", "total"},
-		{[]string{"--lang", "en", "--csv-profile", "intl"}, "unit,period,year,quarter,month,", "unit|period|year", "unit", "total"},
+		{nil, "Đơn vị;Kỳ báo cáo;Năm;Quý;Tháng;", "Đơn vị|Kỳ báo cáo|Năm", "Đơn vị", "Tổng điểm", "Số liệu", []string{"Quý 3-2023", "Năm 2024"}},
+		{[]string{"--lang", "vi"}, "Đơn vị;Kỳ báo cáo;", "Đơn vị|Kỳ báo cáo|Năm", "Đơn vị", "Tổng điểm", "Số liệu", []string{"Quý 3-2023", "Năm 2024"}},
+		{[]string{"--lang", "en"}, "unit;period;year;quarter;month;", "unit|period|year", "unit", "total", "data", []string{"2023-Q3", "2024"}},
+		{[]string{"--lang", "en", "--csv-profile", "intl"}, "unit,period,year,quarter,month,", "unit|period|year", "unit", "total", "data", []string{"2023-Q3", "2024"}},
 	} {
 		csvPath := filepath.Join(dir, "out.csv")
 		args := append([]string{"export", "--db", db, "--format", "csv", "--out", csvPath}, tt.lang...)
@@ -111,11 +111,11 @@ func testExport(t *testing.T, db, dir string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, err := f.GetRows(corpus.LongSheet)
+		rows, err := f.GetRows(tt.long)
 		if err != nil || len(rows) < 2 || !strings.HasPrefix(strings.Join(rows[0], "|"), tt.data) {
-			t.Errorf("export %q: sheet %s starts %q (%v), want %q", args, corpus.LongSheet, rows[:min(len(rows), 1)], err, tt.data)
+			t.Errorf("export %q: sheet %s starts %q (%v), want %q", args, tt.long, rows[:min(len(rows), 1)], err, tt.data)
 		}
-		for _, sh := range []string{"2023-Q3", "2024"} {
+		for _, sh := range tt.periods {
 			rows, err := f.GetRows(sh)
 			if err != nil || len(rows) < 2 || len(rows[0]) < 4 || rows[0][0] != tt.sheet || rows[0][3] != tt.total {
 				t.Errorf("export %q: sheet %q: %v, header %q, want %q ... %q", args, sh, err, rows[:min(len(rows), 1)], tt.sheet, tt.total)
