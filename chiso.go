@@ -1,7 +1,9 @@
 // Package chiso chains the stages that read one report: parse (package
 // parse) into the document model, extract (package extract) into the
-// indicator model, then, given a rubric, mapping and scoring (package
-// rubric). Process is the one place they are chained: the command line,
+// indicator model, the second pass of checks over it (package audit), then,
+// given a rubric, mapping and scoring (package rubric). The findings of
+// extract and audit carry data; Process renders their messages in
+// Options.Lang with the one catalogue (package internal/msg). Process is the one place they are chained: the command line,
 // bulk ingest (package corpus) and the golden tests call it, so that a
 // stage added or reordered changes every caller at once.
 //
@@ -14,8 +16,10 @@ import (
 	"context"
 	"time"
 
+	"chiso/audit"
 	"chiso/doc"
 	"chiso/extract"
+	"chiso/internal/msg"
 	"chiso/parse"
 	"chiso/report"
 	"chiso/rubric"
@@ -29,7 +33,7 @@ type Options struct {
 	// Timeout bounds the reading of the document (0: parse.DefaultTimeout).
 	Timeout time.Duration
 	// Lang is the language of the findings' messages and the basis lines:
-	// "vi" (the default) or "en".
+	// "vi" (the default) or "en". It changes only text, never a finding.
 	Lang string
 }
 
@@ -57,7 +61,9 @@ func Process(ctx context.Context, name string, data []byte, opt Options) (*Resul
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Document: d, Report: extract.Extract(d, extract.Options{Lang: opt.Lang})}
+	res := &Result{Document: d, Report: extract.Extract(d, extract.Options{})}
+	res.Report.Findings = audit.Run(res.Report, d)
+	msg.Fill(res.Report.Findings, opt.Lang)
 	if opt.Rubric != nil {
 		res.Mapping = rubric.Map(res.Report, opt.Rubric, opt.Lang)
 		res.Card = rubric.Score(res.Report, res.Mapping, opt.Lang)

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"chiso/internal/msg"
 	"chiso/report"
 	"chiso/vntext"
 )
@@ -60,7 +61,7 @@ func substitute(formula string, vals map[string]float64) string {
 	for i := 0; i < len(formula); i++ {
 		c := formula[i]
 		if v, ok := vals[string(c)]; ok && c >= 'a' && c <= 'f' {
-			b.WriteString(num(&v))
+			b.WriteString(msg.Num(&v))
 			continue
 		}
 		b.WriteByte(c)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"chiso/internal/msg"
 	"chiso/report"
 )
 
@@ -82,7 +83,7 @@ func TestProseRatePairs(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		for _, pr := range proseRates(tt.text, CommaDecimal) {
-			got = append(got, pr.ratio+"="+num(&pr.z))
+			got = append(got, pr.ratio+"="+msg.Num(&pr.z))
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%q: %q, want %q", tt.text, got, tt.want)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"chiso/doc"
+	"chiso/internal/msg"
 	"chiso/report"
 )
 
@@ -14,10 +15,7 @@ import (
 // fails: a document without indicator tables gives a report with no
 // indicators (and perhaps findings from its running text).
 func Extract(d *doc.Document, opt Options) *report.Report {
-	x := &extractor{lang: opt.Lang, rep: &report.Report{Indicators: []report.Indicator{}, Findings: []report.Finding{}}}
-	if x.lang != "en" {
-		x.lang = "vi"
-	}
+	x := &extractor{rep: &report.Report{Indicators: []report.Indicator{}, Findings: []report.Finding{}}}
 	if d == nil {
 		return x.rep
 	}
@@ -51,7 +49,6 @@ func Extract(d *doc.Document, opt Options) *report.Report {
 }
 
 type extractor struct {
-	lang string
 	conv Convention
 	rep  *report.Report
 	// rows are the indicator-table rows by block and grid row, so that a
@@ -188,9 +185,6 @@ func (x *extractor) table(t *table, prefix []string) {
 		}
 		ind.MaxPoints = points(r.maxRaw)
 		ind.SelfPoints = points(r.selfRaw)
-		if ind.MaxPoints != nil && ind.SelfPoints != nil && *ind.SelfPoints > *ind.MaxPoints {
-			x.find(report.CodeScoreOverMax, r, ind.SelfPoints, ind.MaxPoints, "", "")
-		}
 		comps := componentsOf(t, i)
 		if len(comps) > 0 {
 			ind.Components = map[string]float64{}
@@ -261,7 +255,7 @@ func (x *extractor) checkBreakdown(r *row, conv Convention) {
 	parts := make([]string, len(terms))
 	for i := range terms {
 		sum += terms[i]
-		parts[i] = num(&terms[i])
+		parts[i] = msg.Num(&terms[i])
 	}
 	if !holds(*r.value.Number, sum, r.value.Decimals) {
 		x.find(report.CodeBreakdownMismatch, r, r.value.Number, &sum, "", strings.Join(parts, " + "))
@@ -288,8 +282,7 @@ func firstLine(s string) string {
 func (x *extractor) find(code report.Code, r *row, reported, computed *float64, formula, detail string) {
 	x.rep.Findings = append(x.rep.Findings, report.Finding{
 		Code: code, Severity: code.Severity(), Path: r.path, Label: r.label,
-		Message:  message(x.lang, code, reported, computed, formula, detail),
-		Reported: reported, Computed: computed, Location: r.loc,
+		Reported: reported, Computed: computed, Formula: formula, Detail: detail, Location: r.loc,
 	})
 }
 
@@ -335,8 +328,7 @@ func (x *extractor) proseText(text string, loc report.Location, path []string) {
 		}
 		x.rep.Findings = append(x.rep.Findings, report.Finding{
 			Code: report.CodeProseRateMismatch, Severity: report.CodeProseRateMismatch.Severity(), Path: p, Label: pr.text,
-			Message:  message(x.lang, report.CodeProseRateMismatch, &z, &computed, "", pr.ratio),
-			Reported: &z, Computed: &computed, Location: loc,
+			Reported: &z, Computed: &computed, Detail: pr.ratio, Location: loc,
 		})
 	}
 }

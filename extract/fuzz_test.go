@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"chiso/doc"
+	"chiso/internal/msg"
 	"chiso/report"
 )
 
@@ -46,7 +47,7 @@ func FuzzParseValue(f *testing.F) {
 		if (v.Kind == report.KindPercent || v.Kind == report.KindNumber) && isDigit(s[0]) {
 			n, np := ParseValue("-"+s, ctx)
 			if n.Kind != v.Kind || np != p || n.Number == nil || *n.Number != -*v.Number || n.Unit != v.Unit {
-				t.Fatalf("%q is %s %v, but -%q is %s %v (%q)", s, v.Kind, *v.Number, s, n.Kind, num(n.Number), np)
+				t.Fatalf("%q is %s %v, but -%q is %s %v (%q)", s, v.Kind, *v.Number, s, n.Kind, msg.Num(n.Number), np)
 			}
 		}
 	})

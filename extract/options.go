@@ -1,8 +1,6 @@
 package extract
 
-// Options change what Extract writes, never what it finds.
-type Options struct {
-	// Lang is the language of Finding.Message: "vi" (the default) or "en".
-	// Codes and field names never change with it.
-	Lang string
-}
+// Options change how Extract reads. There are none yet: findings carry
+// data, and their messages are rendered in a language by package
+// internal/msg at the edge, so the language is not an option of reading.
+type Options struct{}

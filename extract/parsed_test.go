@@ -66,8 +66,8 @@ func TestMutatedFormats(t *testing.T) {
 		}
 		for i := range min(len(got.Findings), len(want.Findings)) {
 			g, w := got.Findings[i], want.Findings[i]
-			if !reflect.DeepEqual(g.Reported, w.Reported) || !reflect.DeepEqual(g.Computed, w.Computed) || g.Message != w.Message {
-				t.Errorf("%s: %s %v: %q, want %q", f, g.Code, g.Path, g.Message, w.Message)
+			if !reflect.DeepEqual(g.Reported, w.Reported) || !reflect.DeepEqual(g.Computed, w.Computed) || g.Formula != w.Formula || g.Detail != w.Detail {
+				t.Errorf("%s: %s %v: %q %q, want %q %q", f, g.Code, g.Path, g.Formula, g.Detail, w.Formula, w.Detail)
 			}
 		}
 	}

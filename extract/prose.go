@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"chiso/internal/msg"
 	"chiso/vntext"
 )
 
@@ -68,7 +69,7 @@ func proseRates(text string, conv Convention) []proseRate {
 
 func pair(s string, frac, pct item) proseRate {
 	return proseRate{x: frac.x, y: frac.y, z: pct.num.value, decimals: pct.num.decimals,
-		text: excerpt(s), ratio: num(&frac.x) + "/" + num(&frac.y)}
+		text: excerpt(s), ratio: msg.Num(&frac.x) + "/" + msg.Num(&frac.y)}
 }
 
 // change reports a percentage that is a change, not a share: "tăng 20%",

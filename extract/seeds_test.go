@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"chiso/doc"
+	"chiso/internal/msg"
 	"chiso/report"
 	"chiso/vntext"
 )
@@ -227,7 +228,7 @@ func TestProseRates(t *testing.T) {
 				if !holds(pr.z, 100*pr.x/pr.y, pr.decimals) {
 					verdict = "mismatch"
 				}
-				got = append(got, fmt.Sprintf("%s=%s %s", pr.ratio, num(&pr.z), verdict))
+				got = append(got, fmt.Sprintf("%s=%s %s", pr.ratio, msg.Num(&pr.z), verdict))
 			}
 		}
 		for _, b := range d.Blocks {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"chiso/internal/msg"
 	"chiso/report"
 )
 
@@ -62,7 +63,7 @@ func TestParseValueSigned(t *testing.T) {
 			continue
 		}
 		if (tt.number == nil) != (v.Number == nil) || tt.number != nil && *tt.number != *v.Number {
-			t.Errorf("ParseValue(%q).Number = %v, want %v", tt.in, num(v.Number), num(tt.number))
+			t.Errorf("ParseValue(%q).Number = %v, want %v", tt.in, msg.Num(v.Number), msg.Num(tt.number))
 		}
 		if v.Number != nil && math.Signbit(*v.Number) && *v.Number == 0 {
 			t.Errorf("ParseValue(%q).Number is −0", tt.in)

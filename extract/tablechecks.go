@@ -1,8 +1,10 @@
 package extract
 
 import (
-	"chiso/report"
 	"strings"
+
+	"chiso/internal/msg"
+	"chiso/report"
 
 	"chiso/vntext"
 )
@@ -76,7 +78,7 @@ func (x *extractor) checkColumns(t *table, r *row, ind *report.Indicator) {
 		if ind.Components == nil {
 			ind.Components = map[string]float64{"a": *a, "b": *b}
 		}
-		detail := num(a) + "/" + num(b)
+		detail := msg.Num(a) + "/" + msg.Num(b)
 		computed := 100 * *a / *b
 		if computed > 100+1e-9 {
 			x.find(report.CodeRateOver100, r, c.Value.Number, &computed, "a/b", detail)

@@ -3,6 +3,7 @@ package extract
 import (
 	"testing"
 
+	"chiso/internal/msg"
 	"chiso/report"
 )
 
@@ -70,7 +71,7 @@ func TestParseValue(t *testing.T) {
 			continue
 		}
 		if (tt.number == nil) != (v.Number == nil) || tt.number != nil && *tt.number != *v.Number {
-			t.Errorf("ParseValue(%q).Number = %v, want %v", tt.in, num(v.Number), num(tt.number))
+			t.Errorf("ParseValue(%q).Number = %v, want %v", tt.in, msg.Num(v.Number), msg.Num(tt.number))
 		}
 	}
 }

@@ -10,6 +10,12 @@ type Finding struct {
 	Reported *float64 `json:"reported"`
 	Computed *float64 `json:"computed"`
 	Location Location `json:"location"`
+	// Formula and Detail are what the message names besides the numbers:
+	// the rate's formula ("a/b") and the parts it was computed from
+	// ("11781/15060", "5519 + 6262"), or the text read ("1.234"). They are
+	// data for the message catalogue, not part of the contract's JSON.
+	Formula string `json:"-"`
+	Detail  string `json:"-"`
 }
 
 // Code names a kind of finding; the contract fixes the set.

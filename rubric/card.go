@@ -46,8 +46,8 @@ type IndicatorScore struct {
 // from the best-mapped row (or 0 when none), the groups, the total, and the
 // findings self_score_mismatch (warning), rubric_missing (warning) and
 // score_over_max (error) where the self-score is above the rubric's
-// maximum but not the sheet's own (that one is extract's finding, from the
-// sheet alone, and is not repeated). Neither rep nor m is changed. lang
+// maximum but not the sheet's own (that one is package audit's finding,
+// from the sheet alone, and is not repeated). Neither rep nor m is changed. lang
 // ("vi" or "en") is the language of the messages.
 func Score(rep *report.Report, m *Mapping, lang string) *Card {
 	r := m.Rubric

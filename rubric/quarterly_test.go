@@ -57,7 +57,7 @@ func tsvDocument(t *testing.T, name string) *doc.Document {
 // the rest of the rubric is missing and scores 0.
 func TestScoreQuarterly(t *testing.T) {
 	r := district(t)
-	rep := extract.Extract(tsvDocument(t, "testdata/seed000_quarterly.txt"), extract.Options{Lang: "en"})
+	rep := extract.Extract(tsvDocument(t, "testdata/seed000_quarterly.txt"), extract.Options{})
 	m := Map(rep, r, "en")
 	card := Score(rep, m, "en")
 	want := map[string]float64{

@@ -53,7 +53,7 @@ func sheetDocument(t *testing.T, name string) *doc.Document {
 // points worked out by hand from Decision 79's rules.
 func TestScoreFilledSheet(t *testing.T) {
 	r := district(t)
-	rep := extract.Extract(sheetDocument(t, "../golden/testdata/seed004_filled.txt"), extract.Options{Lang: "en"})
+	rep := extract.Extract(sheetDocument(t, "../golden/testdata/seed004_filled.txt"), extract.Options{})
 	m := Map(rep, r, "en")
 	card := Score(rep, m, "en")
 
@@ -172,7 +172,7 @@ func TestSheetOnOtherRubric(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := extract.Extract(sheetDocument(t, "../golden/testdata/seed004_filled.txt"), extract.Options{Lang: "en"})
+	rep := extract.Extract(sheetDocument(t, "../golden/testdata/seed004_filled.txt"), extract.Options{})
 	m := Map(rep, r, "en")
 	card := Score(rep, m, "en")
 	twin := map[string]string{ // department id → district row

@@ -1,4 +1,11 @@
-package extract
+// Package msg is chiso's one message catalogue: it renders findings as
+// text for people, in Vietnamese (the default) or English, and writes the
+// numbers in them with one formatter (Num). The stages make findings as
+// data — code, numbers, row, and the formula and parts a message names —
+// and never choose a language; the edge of the pipeline (package chiso's
+// Process, for every caller) renders them here. A change to how numbers
+// or words read is made once, in this package.
+package msg
 
 import (
 	"fmt"
@@ -8,9 +15,39 @@ import (
 	"chiso/report"
 )
 
-// messages are the finding texts by language and code. Each is a format
-// whose arguments are given by the caller in the order of the %[n] verbs.
-var messages = map[string]map[report.Code]string{
+// Fill renders the message of every finding of fs that has none, in lang
+// ("vi", the default, or "en").
+func Fill(fs []report.Finding, lang string) {
+	for i := range fs {
+		if fs[i].Message == "" {
+			fs[i].Message = Text(fs[i], lang)
+		}
+	}
+}
+
+// Text renders one finding's message in lang: Reported and Computed as
+// numbers, Formula and Detail as written. A code the catalogue lacks
+// renders as "".
+func Text(f report.Finding, lang string) string {
+	m, ok := findings[lang]
+	if !ok {
+		m = findings["vi"]
+	}
+	code := f.Code
+	if code == report.CodeRateOver100 && f.Formula == "" {
+		code = shareOver100
+	}
+	format, ok := m[code]
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf(format, Num(f.Reported), Num(f.Computed), f.Formula, f.Detail)
+}
+
+// findings are the finding texts by language and code. Each is a format
+// whose arguments are, in the order of the %[n] verbs: reported, computed,
+// formula, detail.
+var findings = map[string]map[report.Code]string{
 	"vi": {
 		report.CodeRateMismatch:      "tỷ lệ báo cáo %[1]s%% nhưng %[3]s = %[4]s = %[2]s%%",
 		report.CodeRateOver100:       "tỷ lệ vượt 100%%: %[3]s = %[4]s = %[2]s%% (báo cáo %[1]s%%)",
@@ -49,21 +86,9 @@ var messages = map[string]map[report.Code]string{
 // 100 % with no components to compute it from.
 const shareOver100 = report.CodeRateOver100 + "/share"
 
-// message renders a finding's text: reported and computed as numbers,
-// formula and detail as words.
-func message(lang string, code report.Code, reported, computed *float64, formula, detail string) string {
-	m, ok := messages[lang]
-	if !ok {
-		m = messages["vi"]
-	}
-	if code == report.CodeRateOver100 && formula == "" {
-		code = shareOver100
-	}
-	return fmt.Sprintf(m[code], num(reported), num(computed), formula, detail)
-}
-
-// num writes a number with at most three decimals and no trailing zeros.
-func num(p *float64) string {
+// Num writes a number with at most three decimals and no trailing zeros,
+// "?" for none.
+func Num(p *float64) string {
 	if p == nil {
 		return "?"
 	}
