@@ -93,7 +93,7 @@ func profileColumns(tb tableBlock, start int) []colProfile {
 				p.long++
 				continue
 			}
-			if typedCell(t) {
+			if typedCell(t) || numerals(t) {
 				p.typed++
 			}
 		}
@@ -289,7 +289,7 @@ func (h *header) refine(tb tableBlock, at int) (ok bool, reason string) {
 		case i == label || i == stt:
 		case h.positional:
 			data = data || prof[i].valued()
-		case c == ColValue || c == ColMax || c == ColSelf || c == ColAppraised || c == ColTarget || c == ColRank:
+		case c == ColValue || c == ColMax || c == ColSelf || c == ColAppraised || c == ColTarget || c == ColRank || c == ColGrade:
 			data = true
 		case prof[i].valued():
 			data = true
@@ -409,4 +409,19 @@ func structuralHeader(tb tableBlock) (header, int, bool) {
 // leftOut says in a debug line which table was left out and why.
 func leftOut(tb tableBlock, reason string) {
 	slog.Debug("extract: bảng không phải bảng số liệu, bỏ qua", "table", strconv.Itoa(tb.index), "page", tb.block.Page, "reason", reason)
+}
+
+// numerals reports a cell of numbers that is no single value: "1.700/
+// 2.912/3.141" (supported / online / all files).
+func numerals(t string) bool {
+	digits := 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case isDigit(c):
+			digits++
+		case strings.IndexByte(" .,/%()", c) < 0:
+			return false
+		}
+	}
+	return digits > 0
 }

@@ -47,7 +47,7 @@ var headerNames = map[Column][]string{
 	ColMeasure:     {"don vi tinh", "dvt"},
 	ColAppraised:   {"diem tham dinh", "diem danh gia", "diem dat duoc", "diem dat", "ket qua tham dinh", "diem thuc te", "tham dinh"},
 	ColRank:        {"thu hang", "xep hang"},
-	ColGrade:       {"xep loai"},
+	ColGrade:       {"xep loai", "phan loai"},
 	ColTarget:      {"ke hoach", "chi tieu giao", "muc tieu", "chi tieu ke hoach"},
 	ColOther:       {"don vi", "danh gia", "thoi gian hoan thanh", "thoi gian", "tien do", "ket qua danh gia", "nam"},
 }

@@ -102,8 +102,11 @@ func parseNumeric(t string, ctx NumberContext) (report.Value, Problem) {
 		cc.Count, cc.Percent = true, false
 		a, ok1 := readNumeral(tok, cc)
 		b, ok2 := readNumeral(after[:m], cc)
-		if !ok1 || !ok2 || hasDigit(tail) {
+		if !ok1 || !ok2 || hasDigit(tail) && !statedRate(tail) {
 			return unreadable(t)
+		}
+		if statedRate(tail) {
+			tail = "" // "862/1.266 (68,1%)": the fraction with its rate
 		}
 		return report.Value{Kind: report.KindFraction, Numerator: &a.value, Denominator: &b.value, Unit: unitWords(tail)}, ProblemNone
 	}
@@ -248,4 +251,15 @@ func wordValue(words []string) (report.Value, bool) {
 		return report.Value{Kind: report.KindText}, true
 	}
 	return report.Value{}, false
+}
+
+// statedRate reports a rate in parentheses after a fraction: "(68,1%)".
+func statedRate(s string) bool {
+	inner, ok := strings.CutPrefix(s, "(")
+	if inner, ok = strings.CutSuffix(inner, ")"); !ok {
+		return false
+	}
+	inner, ok = strings.CutSuffix(strings.TrimSpace(inner), "%")
+	inner = strings.TrimSpace(inner)
+	return ok && inner != "" && numeralEnd(inner) == len(inner)
 }
