@@ -71,6 +71,9 @@ func parseCMap(strm, scratch lpdf.Value) (m *cmap) {
 			sort.Slice(m.ranges, func(i, j int) bool { return m.ranges[i].lo < m.ranges[j].lo })
 		}
 	}()
+	if (*budget)(nil).measure(strm) != nil {
+		return nil
+	}
 	mark := 0
 	lpdf.Interpret(strm, func(stk *lpdf.Stack, op string) {
 		switch op {

@@ -12,6 +12,8 @@ import (
 	lpdf "github.com/ledongthuc/pdf"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"chiso/parse/fault"
 )
 
 // maxRepairSize bounds the copy made to repair a file in memory.
@@ -19,7 +21,7 @@ const maxRepairSize = 1 << 30
 
 // errPassword is returned for files that cannot be opened without a user
 // password.
-var errPassword = errors.New("encrypted: a user password is required")
+var errPassword = fmt.Errorf("%w: a user password is required", fault.ErrEncrypted)
 
 // open returns a ledongthuc Reader for the file, repairing what ledongthuc
 // refuses: bytes after the last %%EOF (ledongthuc looks only at the last
@@ -31,7 +33,10 @@ func open(ctx context.Context, r io.ReaderAt, size int64) (rd *lpdf.Reader, note
 	n, _ := r.ReadAt(head, 0)
 	head = head[:n]
 	if !bytes.Contains(head, []byte("%PDF-")) {
-		return nil, "", errors.New("not a PDF file: no %PDF- header")
+		return nil, "", fault.Damaged("not a PDF file: no %%PDF- header")
+	}
+	if err := checkStructure(r, size); err != nil {
+		return nil, "", err
 	}
 	first, err := tryOpen(r, size)
 	if err == nil && !weakCipher(first) {

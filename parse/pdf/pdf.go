@@ -208,11 +208,12 @@ func walkAll(ctx context.Context, list []page) ([]layout.Page, []string, error) 
 	var next int
 	var mu sync.Mutex
 	var wg sync.WaitGroup
+	b := new(budget)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := newWalker(ctx, newFontCache())
+			w := newWalker(ctx, newFontCache(), b)
 			for {
 				mu.Lock()
 				i := next

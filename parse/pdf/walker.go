@@ -7,16 +7,16 @@ import (
 
 	lpdf "github.com/ledongthuc/pdf"
 
+	"chiso/parse/fault"
 	"chiso/parse/pdf/layout"
 )
 
 // Bounds that keep a hostile file from exhausting time or memory.
 const (
-	maxDepth   = 12        // nested form XObjects
-	maxRules   = 200000    // rulings per page
-	maxTexts   = 500000    // text runs per page
-	checkEvery = 1024      // operators between looks at the context
-	maxOps     = 100000000 // operators per page
+	maxDepth   = 12     // nested form XObjects
+	maxRules   = 200000 // rulings per page
+	maxTexts   = 500000 // text runs per page
+	checkEvery = 1024   // operators between looks at the context
 )
 
 // gstate is the part of the PDF graphics state the walker needs; the text
@@ -34,12 +34,13 @@ type gstate struct {
 
 // walker interprets the content streams of one page.
 type walker struct {
-	ctx   context.Context
-	fonts *fontCache
-	out   layout.Page
-	warn  []string
-	box   [4]float64 // llx lly urx ury of the crop box
-	rot   int        // /Rotate: 0, 90, 180 or 270 degrees clockwise
+	ctx    context.Context
+	fonts  *fontCache
+	budget *budget
+	out    layout.Page
+	warn   []string
+	box    [4]float64 // llx lly urx ury of the crop box
+	rot    int        // /Rotate: 0, 90, 180 or 270 degrees clockwise
 
 	gs     gstate
 	saved  []gstate
@@ -49,6 +50,7 @@ type walker struct {
 	scope  map[string]*font // fonts of the current resource dictionary by name
 	depth  int
 	ops    int
+	forms  int // form XObjects drawn on this page
 	path   path
 	run    run
 	inline bool // between BI and EI: the operands are image data
@@ -58,8 +60,8 @@ type walker struct {
 // abort carries a context error out of lpdf.Interpret.
 type abort struct{ err error }
 
-func newWalker(ctx context.Context, fc *fontCache) *walker {
-	return &walker{ctx: ctx, fonts: fc}
+func newWalker(ctx context.Context, fc *fontCache, b *budget) *walker {
+	return &walker{ctx: ctx, fonts: fc, budget: b}
 }
 
 // walkPage walks one page. A damaged content stream gives a warning and
@@ -99,7 +101,7 @@ func (w *walker) walkPage(num int, pg page) (out layout.Page, warn []string, err
 
 // start resets the walker for a page, keeping the given warnings.
 func (w *walker) start(num int, pg page, warn []string) {
-	*w = walker{ctx: w.ctx, fonts: w.fonts, args: w.args[:0], warn: warn}
+	*w = walker{ctx: w.ctx, fonts: w.fonts, budget: w.budget, args: w.args[:0], warn: warn}
 	w.out.Number = num
 	w.gs = gstate{ctm: identity, tz: 100}
 	w.tm, w.tlm = identity, identity
@@ -188,6 +190,9 @@ func (w *walker) interpret(strm lpdf.Value) {
 	if strm.Kind() != lpdf.Stream && strm.Kind() != lpdf.Array {
 		return
 	}
+	if err := w.budget.measure(strm); err != nil {
+		panic(abort{err})
+	}
 	lpdf.Interpret(strm, w.do)
 }
 
@@ -197,8 +202,8 @@ func (w *walker) do(stk *lpdf.Stack, op string) {
 		if err := w.ctx.Err(); err != nil {
 			panic(abort{err})
 		}
-		if w.ops > maxOps {
-			panic(fmt.Sprintf("more than %d operators", maxOps))
+		if w.ops > maxPageOps {
+			panic(abort{&fault.BudgetError{What: "content-stream operators on one PDF page", Limit: maxPageOps}})
 		}
 	}
 	n := stk.Len()

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	lpdf "github.com/ledongthuc/pdf"
+
+	"chiso/parse/fault"
 )
 
 // resource looks up a named resource of a category, treating a damaged
@@ -31,6 +33,11 @@ func (w *walker) xobject(name string) {
 	case "Form":
 		if w.depth >= maxDepth || x.Kind() != lpdf.Stream {
 			return
+		}
+		// A form that draws itself ten times per level is 10^12 forms at
+		// depth 12: the depth bound alone does not stop it.
+		if w.forms++; w.forms > maxPageForms {
+			panic(abort{&fault.BudgetError{What: "form XObjects drawn on one PDF page", Limit: maxPageForms}})
 		}
 		gs, nsaved, res, scope := w.gs, len(w.saved), w.res, w.scope
 		tm, tlm := w.tm, w.tlm

@@ -1,0 +1,47 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"chiso/internal/hostile"
+	"chiso/parse/fault"
+)
+
+// TestHostile reads files built to exhaust memory or time. Before the
+// structure check the first four ended the test binary with "fatal error:
+// runtime: out of memory", which no recover catches; the bomb and the
+// fan-out ran until the time limit. Each must now be refused with the
+// kind of error that says why.
+func TestHostile(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"xref subsection at 2^31", hostile.XrefHuge(), fault.ErrDamaged},
+		{"xref stream /Size 2^31", hostile.XrefStream("/Size 2147483647 /W [1 2 1]", []byte("\x01\x00\x0a\x00")), fault.ErrDamaged},
+		{"xref stream /Index at 2^31", hostile.XrefStream("/Size 6 /Index [2147483647 5] /W [1 2 1]", bytes.Repeat([]byte("\x01\x00\x0a\x00"), 5)), fault.ErrDamaged},
+		{"xref stream /W 2^40", hostile.XrefStream("/Size 1 /W [1 1099511627776 1]", []byte("\x01\x00\x0a")), fault.ErrDamaged},
+		{"predictor /Columns 2^40", hostile.Page("", hostile.Stream("/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 1099511627776 >>", hostile.Flate([]byte("x")))), fault.ErrDamaged},
+		{"object stream /N 2^40", hostile.Page("", hostile.Stream("/Type /ObjStm /N 1099511627776 /First 4", []byte("1 0 "))), fault.ErrDamaged},
+		{"content stream inflating to 64 MB", hostile.FlateBomb(64 << 20), fault.ErrBudget},
+		{"4 MB of operands without an operator", hostile.Page(strings.Repeat("1 ", 2<<20)), fault.ErrBudget},
+		{"form XObject fan-out", hostile.FormFanOut(), fault.ErrBudget},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			_, err := Read(ctx, bytes.NewReader(tc.data), int64(len(tc.data)))
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("err = %v, want %v", err, tc.want)
+			}
+			t.Log(err)
+		})
+	}
+}
