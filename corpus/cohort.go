@@ -146,6 +146,11 @@ func (s *Store) pick(ctx context.Context, rubricID string, year int) (map[string
 	}
 	best := map[string]reportRef{}
 	for _, r := range reps {
+		if r.UnitKey == "" {
+			// A report that names no unit cannot be ranked against
+			// the others: it is no unit's score.
+			continue
+		}
 		b, ok := best[r.UnitKey]
 		if !ok || covers(r) > covers(b) {
 			best[r.UnitKey] = r

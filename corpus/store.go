@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,11 +52,28 @@ var migrations embed.FS
 // another process or this one, before SQLITE_BUSY.
 const busyTimeout = 30 * time.Second
 
-// Open opens the dataset named by dsn, creating it if needed, and applies
-// the migrations it lacks. A dsn that starts with postgres:// or
-// postgresql:// is a PostgreSQL database; anything else is the path of an
-// SQLite file.
-func Open(ctx context.Context, dsn string) (*Store, error) {
+// Open opens the dataset named by dsn for reading and writing, creating
+// it if needed, and applies the migrations it lacks. A dsn that starts
+// with postgres:// or postgresql:// is a PostgreSQL database; anything
+// else is the path of an SQLite file, any characters allowed ("Báo cáo
+// #2/chiso.db" is that file, not "Báo cáo ").
+func Open(ctx context.Context, dsn string) (*Store, error) { return open(ctx, dsn, false) }
+
+// OpenReadOnly opens an existing dataset for the commands that only read
+// it (export, history, rank, score --db): nothing is created, migrated
+// or switched to WAL, so a dataset on a read-only share, or a file the
+// user may only read, can be read. A dataset made by an older chiso,
+// which a migration would upgrade, gives ErrOldSchema; a file that is
+// not a dataset, ErrNotDataset.
+func OpenReadOnly(ctx context.Context, dsn string) (*Store, error) { return open(ctx, dsn, true) }
+
+// Errors of OpenReadOnly, for errors.Is.
+var (
+	ErrOldSchema  = errors.New("the dataset was made by an older version of chiso")
+	ErrNotDataset = errors.New("not a chiso dataset")
+)
+
+func open(ctx context.Context, dsn string, readOnly bool) (*Store, error) {
 	s := &Store{}
 	var err error
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
@@ -62,7 +81,12 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.db, err = sql.Open("pgx", dsn)
 	} else {
 		s.dialect = SQLite
-		s.db, err = sql.Open("sqlite", sqliteDSN(dsn))
+		if readOnly {
+			if _, serr := os.Stat(dsn); serr != nil {
+				return nil, fmt.Errorf("open %s: %w", dsn, serr)
+			}
+		}
+		s.db, err = sql.Open("sqlite", sqliteDSN(dsn, readOnly))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
@@ -76,7 +100,17 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	if err := s.db.PingContext(ctx); err != nil {
 		s.db.Close()
+		if strings.Contains(err.Error(), "file is not a database") {
+			err = ErrNotDataset
+		}
 		return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
+	}
+	if readOnly {
+		if err := s.checkSchema(ctx); err != nil {
+			s.db.Close()
+			return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
+		}
+		return s, nil
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
@@ -85,21 +119,70 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	return s, nil
 }
 
-// sqliteDSN adds the pragmas chiso needs to a file path: WAL so that
-// readers do not block the writer, a busy timeout so that writers in
-// several processes queue instead of failing, foreign keys, and BEGIN
-// IMMEDIATE for transactions so that a writer takes the write lock at the
-// start and never fails upgrading a read lock (SQLITE_BUSY that no
-// timeout can cure).
-func sqliteDSN(path string) string {
-	p := "file:" + path
-	sep := "?"
-	if strings.Contains(path, "?") {
-		sep = "&"
+// checkSchema makes sure that a dataset opened read-only has every
+// migration this chiso knows, which its queries assume.
+func (s *Store) checkSchema(ctx context.Context) error {
+	want, err := latestMigration()
+	if err != nil {
+		return err
 	}
-	return p + sep + "_pragma=busy_timeout(" + strconv.Itoa(int(busyTimeout/time.Millisecond)) + ")" +
-		"&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	var have sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `select max(version) from schema_migrations`).Scan(&have); err != nil {
+		if strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "does not exist") ||
+			strings.Contains(err.Error(), "file is not a database") {
+			return ErrNotDataset
+		}
+		return err
+	}
+	if !have.Valid || have.Int64 < int64(want) {
+		return fmt.Errorf("%w (schema %d, this chiso reads %d): run chiso ingest on it once, with write access, to upgrade it",
+			ErrOldSchema, have.Int64, want)
+	}
+	return nil
 }
+
+// latestMigration is the version of the newest embedded migration.
+func latestMigration() (int, error) {
+	files, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return 0, err
+	}
+	v := 0
+	for _, name := range files {
+		n, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(name, "migrations/"), "_", 2)[0])
+		if err != nil {
+			return 0, fmt.Errorf("%s: name does not start with a version number", name)
+		}
+		v = max(v, n)
+	}
+	return v, nil
+}
+
+// sqliteDSN makes an SQLite URI of a file path: the path escaped (%, ?
+// and # would otherwise end it or be read as escapes), and the pragmas
+// chiso needs. For writing: WAL so that readers do not block the
+// writer, a busy timeout so that writers in several processes queue
+// instead of failing, foreign keys, and BEGIN IMMEDIATE for transactions
+// so that a writer takes the write lock at the start and never fails
+// upgrading a read lock (SQLITE_BUSY that no timeout can cure). For
+// reading: mode=ro and the busy timeout only, so that opening writes
+// nothing (the journal mode is the one the dataset has).
+func sqliteDSN(path string, readOnly bool) string {
+	p := filepath.ToSlash(path)
+	if filepath.VolumeName(path) != "" {
+		// C:/x/chiso.db: SQLite reads the drive of file:///C:/x/chiso.db.
+		p = "///" + p
+	}
+	p = "file:" + uriEscaper.Replace(p)
+	busy := "_pragma=busy_timeout(" + strconv.Itoa(int(busyTimeout/time.Millisecond)) + ")"
+	if readOnly {
+		return p + "?mode=ro&" + busy
+	}
+	return p + "?" + busy + "&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+}
+
+// uriEscaper escapes what ends or escapes a path in an SQLite URI.
+var uriEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
 // redact hides a password in a PostgreSQL URL for error messages.
 func redact(dsn string) string {

@@ -34,8 +34,15 @@ func init() {
 
 const defaultDSN = "chiso.db"
 
-func openStore(e *env, dsn string) (*corpus.Store, bool) {
-	s, err := corpus.Open(context.Background(), dsn)
+// openStore opens the dataset dsn: for writing (ingest), or read-only
+// for the commands that only read it, so that a dataset on a read-only
+// share or a file the user may only read can be exported and ranked.
+func openStore(e *env, dsn string, readOnly bool) (*corpus.Store, bool) {
+	open := corpus.Open
+	if readOnly {
+		open = corpus.OpenReadOnly
+	}
+	s, err := open(context.Background(), dsn)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
 		return nil, false
@@ -72,7 +79,7 @@ func runIngest(e *env, args []string) int {
 		return exitUsage
 	}
 	files, unread := corpus.Files(fs.Args())
-	s, ok := openStore(e, *dsn)
+	s, ok := openStore(e, *dsn, false)
 	if !ok {
 		return exitUnread
 	}
@@ -167,7 +174,7 @@ func runExport(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "chiso: not writing a workbook to a terminal: use --out FILE or a redirection")
 		return exitUsage
 	}
-	s, ok := openStore(e, *dsn)
+	s, ok := openStore(e, *dsn, true)
 	if !ok {
 		return exitUnread
 	}
@@ -216,7 +223,7 @@ func runHistory(e *env, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	s, ok := openStore(e, *dsn)
+	s, ok := openStore(e, *dsn, true)
 	if !ok {
 		return exitUnread
 	}
@@ -301,7 +308,7 @@ func cohort(e *env, name string, args []string) int {
 		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
 		return exitUsage
 	}
-	s, ok := openStore(e, o.dsn)
+	s, ok := openStore(e, o.dsn, true)
 	if !ok {
 		return exitUnread
 	}

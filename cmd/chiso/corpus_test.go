@@ -29,11 +29,28 @@ func TestIngestCommands(t *testing.T) {
 	docs := filepath.Join(dir, "docs")
 	os.Mkdir(docs, 0o755)
 	copyTo(t, docs, "seed000.txt", "seed000.docx", "seed001.html", "seed004_filled.txt")
-	db := filepath.Join(dir, "chiso.db")
+	// A folder name with "#", which used to cut the dataset's path short.
+	db := filepath.Join(dir, "Báo cáo #2", "chiso.db")
+	os.Mkdir(filepath.Dir(db), 0o755)
 
 	code, out, errs := runCLI("", "ingest", "--db", db, "--workers", "2", docs)
 	if code != exitOK {
 		t.Fatalf("ingest: exit %d\n%s%s", code, out, errs)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("ingest --db %q wrote no dataset there: %v", db, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "Báo cáo ")); err == nil {
+		t.Errorf("ingest --db %q wrote %q", db, filepath.Join(dir, "Báo cáo "))
+	}
+	// Reading commands open the dataset read-only: a missing one is an
+	// error (exit 3) and is not created.
+	missing := filepath.Join(dir, "none.db")
+	for _, args := range [][]string{{"export", "--format", "json"}, {"history", "--unit", "q5"}, {"rank", "--period", "2023"}} {
+		code, _, errs := runCLI("", append(append([]string{}, args...), "--db", missing)...)
+		if _, err := os.Stat(missing); code != exitUnread || err == nil || !strings.Contains(errs, "none.db") {
+			t.Errorf("%s on a missing dataset: exit %d, file made %v, %q", args[0], code, err == nil, errs)
+		}
 	}
 	if got := strings.Count(out, ": new\n"); got != 4 {
 		t.Errorf("ingest printed %d \"new\" lines, want 4:\n%s", got, out)
