@@ -30,13 +30,24 @@ package extract
 //     then uses a/b).
 //   - A frequency such as "Hàng tuần" is kind text; the rubric reads the
 //     words from raw. "Chưa hoàn thành" is status not_started.
-//   - Unit is written with its kind capitalised, the name as written
-//     ("Quận Bình Tân" for "quận Bình Tân", "Quận 1" for "QUẬN 1"). The
-//     city is the unit only when it is the subject of the title or
-//     preamble, or when no district is named at all.
-//   - Period.Label is written in a standard form ("quý III năm 2023"),
-//     not copied from the title. A report on the first nine months of a
-//     year has quarter 3.
+//   - Unit is the issuing body of the letterhead (Nghị định 30/2020: the
+//     left block above "Số: …"), the lower of its lines when a body sits
+//     under its parent ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ" is Sở Nội vụ), a
+//     People's Committee written as its place ("Tỉnh Lâm Đồng"). Without
+//     a letterhead it is the unit the title names, then the one the
+//     preamble reports on. It is written with its kind capitalised, the
+//     name as written ("Quận Bình Tân" for "quận Bình Tân", "Quận 1" for
+//     "QUẬN 1"), and an upper-case body's name with the capitals
+//     Vietnamese gives it ("Sở Văn hóa, Thể thao và Du lịch"). The city
+//     is the unit only when it is the subject of the title or preamble,
+//     or when no district is named at all.
+//   - Period is what the title says the report is about, never the
+//     signing date; Period.Label is written in a standard form ("quý III
+//     năm 2023"), not copied from the title. Period.Months (v1.1) is the
+//     span of months: a year [1, 12], a quarter, a month, "n tháng đầu
+//     năm" [1, n], a span of whole months written as dates; nil for a
+//     span of years ("giai đoạn 2026 - 2030", whose Year is the first). A
+//     report on the first nine months of a year still has quarter 3.
 //   - Location.Table and Location.Row are 1-based and 0 for running text;
 //     Location.Block (added) is the block's index in the document.
 //   - Rows that only group others (I, II … with no value) are indicators

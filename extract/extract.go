@@ -19,10 +19,15 @@ func Extract(d *doc.Document, opt Options) *report.Report {
 	if d == nil {
 		return x.rep
 	}
-	title, region := front(d)
+	head := readHeading(d)
+	title, region := front(d, head)
 	x.rep.Title = title
-	x.rep.Unit = findUnit(region, d)
-	x.rep.Period = findPeriod(region, d)
+	if head.issuer != "" {
+		x.rep.Unit = issuerUnit(head.issuer)
+	} else {
+		x.rep.Unit = findUnit(title, region, d)
+	}
+	x.rep.Period = findPeriod(title, region, d)
 	x.conv = documentConvention(d)
 
 	tables := findTables(d)

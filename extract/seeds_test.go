@@ -18,7 +18,7 @@ func ip(v int) *int { return &v }
 
 // TestMetadata checks unit and period on the five seeds, as read by hand:
 // 000 is about Quận 5 (named in its text; the title has no unit) and its
-// data run to the end of Q3 ("9 tháng đầu năm 2023"); 001 is Bình Tân's
+// data run from January to the end of Q3 ("9 tháng đầu năm 2023"); 001 is Bình Tân's
 // Q3 report; 002 the city steering committee's September report (the city
 // is the subject there); 003 the city's rubric decision, about no period;
 // 004 Quận 1's 2024 scoring sheet.
@@ -28,11 +28,11 @@ func TestMetadata(t *testing.T) {
 		unit   string
 		period report.Period
 	}{
-		{"seed000.txt", "Quận 5", report.Period{Year: ip(2023), Quarter: ip(3), Label: "9 tháng đầu năm 2023"}},
-		{"seed001.txt", "Quận Bình Tân", report.Period{Year: ip(2023), Quarter: ip(3), Label: "quý III năm 2023"}},
-		{"seed002.txt", "Thành phố Hồ Chí Minh", report.Period{Year: ip(2023), Month: ip(9), Label: "tháng 9 năm 2023"}},
+		{"seed000.txt", "Quận 5", report.Period{Year: ip(2023), Quarter: ip(3), Months: &[2]int{1, 9}, Label: "9 tháng đầu năm 2023"}},
+		{"seed001.txt", "Quận Bình Tân", report.Period{Year: ip(2023), Quarter: ip(3), Months: &[2]int{7, 9}, Label: "quý III năm 2023"}},
+		{"seed002.txt", "Thành phố Hồ Chí Minh", report.Period{Year: ip(2023), Month: ip(9), Months: &[2]int{9, 9}, Label: "tháng 9 năm 2023"}},
 		{"seed003.txt", "Thành phố Hồ Chí Minh", report.Period{}},
-		{"seed004.txt", "Quận 1", report.Period{Year: ip(2024), Label: "năm 2024"}},
+		{"seed004.txt", "Quận 1", report.Period{Year: ip(2024), Months: &[2]int{1, 12}, Label: "năm 2024"}},
 	}
 	for _, tt := range tests {
 		rep := Extract(loadText(t, "testdata/"+tt.file), Options{})
@@ -97,7 +97,9 @@ func TestPeriodLabels(t *testing.T) {
 		{"Báo cáo kết quả năm 2024", "năm 2024"},
 		{"Báo cáo 9 tháng đầu năm 2023", "9 tháng đầu năm 2023"},
 		{"Thành phố Hồ Chí Minh, ngày 04 tháng 10 năm 2023", ""},
-		{"Kế hoạch giai đoạn 2022 - 2025, tầm nhìn đến năm 2030", ""},
+		// A plan's span of years is its period; the horizon is not.
+		{"Kế hoạch giai đoạn 2022 - 2025, tầm nhìn đến năm 2030", "giai đoạn 2022 - 2025"},
+		{"Chiến lược phát triển, tầm nhìn đến năm 2030", ""},
 	}
 	for _, tt := range tests {
 		d := &doc.Document{Blocks: []doc.Block{{Kind: doc.Paragraph, Text: tt.title}}}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"chiso/doc"
 	"chiso/vntext"
@@ -31,9 +32,13 @@ var datedPlace = regexp.MustCompile(`ngay \d{1,2} thang \d{1,2} nam \d{4}`)
 // front returns the title and the paragraphs that describe the report: the
 // title block and the preamble up to the first numbered section, without
 // letterhead and legal-basis lines.
-func front(d *doc.Document) (title string, region []string) {
+// The letterhead's blocks are passed over.
+func front(d *doc.Document, head heading) (title string, region []string) {
 	var paras, issuers []string
 	for i, b := range d.Blocks {
+		if head.start <= i && i <= head.end {
+			continue
+		}
 		if i > 40 {
 			break
 		}
@@ -74,7 +79,10 @@ func front(d *doc.Document) (title string, region []string) {
 		title += " " + paras[1]
 		n = 2
 	}
-	for n < len(paras) && n < 3 && isUpper(title) && isUpper(paras[n]) {
+	// A title wraps onto more paragraphs: in capitals, or a subject line
+	// whose next line goes on in lower case ("… trọng điểm phức" / "tạp về
+	// ma túy …") or after a comma.
+	for n < len(paras) && n < 4 && (isUpper(title) && isUpper(paras[n]) || continues(title, paras[n])) {
 		title += " " + paras[n]
 		n++
 	}
@@ -100,4 +108,11 @@ func isUpper(s string) bool {
 		}
 	}
 	return letters > 0 && upper*10 >= letters*9
+}
+
+// continues reports whether paragraph next goes on with the sentence of
+// prev: it starts in lower case, or prev ends with a comma.
+func continues(prev, next string) bool {
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r) || strings.HasSuffix(prev, ",")
 }

@@ -12,8 +12,9 @@ import (
 )
 
 // unitStop are words that end a unit's name in an upper-case title ("QUẬN
-// BÌNH TÂN NĂM 2023").
-var unitStop = map[string]bool{"nam": true, "quy": true, "thang": true, "tai": true, "ve": true, "va": true, "cua": true, "tren": true, "trong": true, "giai": true, "den": true, "bao": true, "ngay": true, "theo": true}
+// BÌNH TÂN NĂM 2023"); "THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG" is a class of
+// units, not one.
+var unitStop = map[string]bool{"nam": true, "quy": true, "thang": true, "tai": true, "ve": true, "va": true, "cua": true, "tren": true, "trong": true, "giai": true, "den": true, "bao": true, "ngay": true, "theo": true, "truc": true}
 
 // city is the unit a report means by a bare "Thành phố".
 const city = "Thành phố Hồ Chí Minh"
@@ -105,6 +106,10 @@ func units(s string) []unitHit {
 			}
 		}
 		name := string(r) + " " + strings.Join(words, " ")
+		if sở {
+			// "SỞ Y TẾ" and "Sở Y tế" are one department.
+			name = issuerUnit(strings.ToUpper(name))
+		}
 		h := unitHit{name: name, city: vntext.Fold(name) == foldedCity, department: sở}
 		if before := vntext.Fold(s[max(0, f.i-40):f.i]); before != "" {
 			// Folded text has single spaces between words.
@@ -268,16 +273,17 @@ func stripQuotes(s string) string {
 	return b.String()
 }
 
-// findUnit says which unit a report is about: the one the title and
+// findUnit says which unit a report without a letterhead is about: the
+// one its title names ("ĐIỂM TỔNG HỢP – SỞ Y TẾ") or the title and
 // preamble report on (tại / của / trên địa bàn …), a district before the
 // city; otherwise the district the whole document names most. The city is
 // the unit only when it is the subject (a city-level report) or nothing
 // else is named. A name is given with its kind capitalised: "Quận Bình Tân".
-func findUnit(region []string, d *doc.Document) string {
+func findUnit(title string, region []string, d *doc.Document) string {
 	var cityHit bool
-	for _, p := range region {
+	for i, p := range append([]string{title}, region...) {
 		for _, h := range units(p) {
-			subject := h.after == "tai" || h.after == "cua" || h.after == "ban" || h.after == "dan" || h.after == "ubnd"
+			subject := i == 0 || h.after == "tai" || h.after == "cua" || h.after == "ban" || h.after == "dan" || h.after == "ubnd"
 			switch {
 			case h.city && subject:
 				cityHit = true

@@ -20,10 +20,15 @@ type Report struct {
 // Period is what the report is about (quý III năm 2023), never its issue
 // date. Fields are nil when the report does not say.
 type Period struct {
-	Year    *int   `json:"year"`
-	Quarter *int   `json:"quarter"`
-	Month   *int   `json:"month"`
-	Label   string `json:"label"`
+	Year    *int `json:"year"`
+	Quarter *int `json:"quarter"`
+	Month   *int `json:"month"`
+	// Months is the first and last month of the span the report covers
+	// (quý III is [7, 9], 9 tháng đầu năm [1, 9], năm [1, 12]); nil when
+	// the span is not a run of months of one year (giai đoạn 2026 - 2030)
+	// or not said.
+	Months *[2]int `json:"months"`
+	Label  string  `json:"label"`
 }
 
 // Indicator is one row of an indicator table.
