@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -24,8 +25,10 @@ import (
 )
 
 // Extensions are the file name endings ingest reads when it walks a
-// folder. A file named on the command line is always tried.
-var Extensions = []string{".pdf", ".docx", ".html", ".htm", ".txt"}
+// folder. A file named on the command line is always tried. Other files
+// found in a folder are listed as unread, with the reason, so that an
+// officer sees what was left out (an .xls, a scan in .jpg).
+var Extensions = []string{".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md", ".rtf", ".xlsx", ".odt", ".ods"}
 
 // Defaults of the per-file limits.
 const (
@@ -128,6 +131,8 @@ func listFiles(paths []string, dirFS func(string) fs.FS) ([]string, []Event) {
 			switch {
 			case d.Type().IsRegular() && supported(p):
 				add(full)
+			case d.Type().IsRegular() && !hidden(d.Name()):
+				unread = append(unread, Event{Path: full, Outcome: Failed, Reason: unsupportedReason(p)})
 			case d.Type()&fs.ModeSymlink != 0 && supported(p):
 				// A link is followed to a file, never to a folder (a
 				// loop could walk forever).
@@ -143,6 +148,8 @@ func listFiles(paths []string, dirFS func(string) fs.FS) ([]string, []Event) {
 		})
 	}
 	sort.Strings(out)
+	// A file both named and found in a folder is tried, not listed.
+	unread = slices.DeleteFunc(unread, func(ev Event) bool { return seen[ev.Path] })
 	sort.Slice(unread, func(i, j int) bool { return unread[i].Path < unread[j].Path })
 	return out, unread
 }
@@ -154,6 +161,22 @@ func cause(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// hidden reports files no one sends as a report: dot files and the lock
+// files Office leaves beside an open document ("~$baocao.docx").
+func hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")
+}
+
+// unsupportedReason says, in Vietnamese, that a file's format is not read
+// and which formats are.
+func unsupportedReason(p string) string {
+	ext := strings.ToLower(filepath.Ext(p))
+	if ext == "" {
+		ext = "không có phần mở rộng"
+	}
+	return "định dạng không được hỗ trợ (" + ext + "): chiso đọc " + strings.Join(Extensions, ", ")
 }
 
 func supported(p string) bool {
