@@ -18,6 +18,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -28,6 +29,7 @@ import (
 
 	"chiso/doc"
 	"chiso/parse/docx"
+	"chiso/parse/fault"
 	"chiso/parse/html"
 	"chiso/parse/msdoc"
 	"chiso/parse/odf"
@@ -67,6 +69,27 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// The kinds of failure, for errors.Is on an *Error. A reader's error
+// matches at most one; Kind tells which.
+var (
+	ErrTooLarge    = fault.ErrTooLarge
+	ErrUnsupported = fault.ErrUnsupported
+	ErrNoText      = fault.ErrNoText
+	ErrTimeout     = fault.ErrTimeout
+	ErrDamaged     = fault.ErrDamaged
+	ErrEncrypted   = fault.ErrEncrypted
+	ErrBudget      = fault.ErrBudget
+)
+
+// Kind returns the sentinel the error matches (ErrDamaged when the reader
+// gave no kind), so that the edge can choose a message for it.
+func (e *Error) Kind() error {
+	if k := fault.Kind(e.Err); k != nil {
+		return k
+	}
+	return ErrDamaged
+}
+
 // File reads the report at path with default options.
 func File(path string) (*doc.Document, error) {
 	return FileOptions(context.Background(), path, Options{})
@@ -79,7 +102,22 @@ func FileOptions(ctx context.Context, path string, opt Options) (*doc.Document, 
 		return nil, &Error{Path: path, Err: err}
 	}
 	defer f.Close()
+	// Refuse a large file before reading it, not after 256 MB were read.
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxSize(opt) {
+		return nil, &Error{Path: path, Err: tooLarge(maxSize(opt))}
+	}
 	return ReadOptions(ctx, f, path, opt)
+}
+
+func maxSize(opt Options) int64 {
+	if opt.MaxSize <= 0 {
+		return DefaultMaxSize
+	}
+	return opt.MaxSize
+}
+
+func tooLarge(limit int64) error {
+	return fmt.Errorf("%w: larger than the limit of %d bytes (--max-size)", fault.ErrTooLarge, limit)
 }
 
 // Read reads a report from r; name is used for errors, as a format hint
@@ -101,7 +139,7 @@ func ReadOptions(ctx context.Context, r io.Reader, name string, opt Options) (*d
 		return nil, &Error{Path: name, Err: err}
 	}
 	if int64(len(data)) > opt.MaxSize {
-		return nil, &Error{Path: name, Err: fmt.Errorf("file larger than the limit of %d bytes", opt.MaxSize)}
+		return nil, &Error{Path: name, Err: tooLarge(opt.MaxSize)}
 	}
 	return Bytes(ctx, data, name, opt.Timeout)
 }
@@ -110,7 +148,7 @@ func ReadOptions(ctx context.Context, r io.Reader, name string, opt Options) (*d
 func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration) (d *doc.Document, err error) {
 	format, err := Sniff(data, name)
 	if err != nil {
-		return nil, &Error{Path: name, Format: format, Err: err}
+		return nil, &Error{Path: name, Format: format, Err: fault.Wrap(fault.ErrUnsupported, err)}
 	}
 	if timeout > 0 {
 		var cancel context.CancelFunc
@@ -121,7 +159,10 @@ func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration)
 		// The readers are written not to panic; this is the last line of
 		// defence, so that one bad file never takes down a bulk run.
 		if p := recover(); p != nil {
-			d, err = nil, &Error{Path: name, Format: format, Err: fmt.Errorf("internal error (please report with this file): %v\n%s", p, debug.Stack())}
+			// The panic's text (often a nil dereference) says nothing to
+			// the user; the stack goes to the developer on stderr.
+			fmt.Fprintf(os.Stderr, "chiso: internal error reading %q: %v\n%s", name, p, debug.Stack())
+			d, err = nil, &Error{Path: name, Format: format, Err: fault.Damaged("internal error: the reader failed on this file (please report it with the file)")}
 		}
 	}()
 	switch doc.Format(format) {
@@ -142,8 +183,8 @@ func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration)
 	default:
 		d, err = text.Read(data)
 	}
-	if err == nil && ctx.Err() != nil {
-		err = fmt.Errorf("gave up after %v: %w", timeout, ctx.Err())
+	if err == nil && ctx.Err() != nil || err != nil && errors.Is(err, context.DeadlineExceeded) {
+		err = fmt.Errorf("%w: gave up after %v (--timeout)", fault.ErrTimeout, timeout)
 	}
 	if err != nil {
 		return nil, &Error{Path: name, Format: format, Err: err}

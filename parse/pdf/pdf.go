@@ -46,6 +46,7 @@ import (
 	lpdf "github.com/ledongthuc/pdf"
 
 	"chiso/doc"
+	"chiso/parse/fault"
 	"chiso/parse/pdf/layout"
 )
 
@@ -56,7 +57,7 @@ const DefaultTimeout = 2 * time.Minute
 const maxPages = 100000
 
 // errNoText is the error for a document without any text layer.
-var errNoText = errors.New("no text layer: the PDF is scanned images and needs OCR")
+var errNoText = fmt.Errorf("%w: the PDF is scanned images and needs OCR", fault.ErrNoText)
 
 // Read reads a PDF document: text runs and rulings from every page, turned
 // into blocks by package layout.
@@ -68,7 +69,7 @@ func Read(ctx context.Context, r io.ReaderAt, size int64) (d *doc.Document, err 
 	}
 	defer func() {
 		if x := recover(); x != nil {
-			d, err = nil, fmt.Errorf("internal error reading PDF: %v", x)
+			d, err = nil, fault.Damaged("damaged PDF: the reader failed on it")
 		}
 	}()
 	pages, warn, err := Pages(ctx, r, size)
@@ -76,13 +77,18 @@ func Read(ctx context.Context, r io.ReaderAt, size int64) (d *doc.Document, err 
 		return nil, err
 	}
 	d = &doc.Document{Source: doc.Source{Format: doc.PDF, Pages: len(pages)}, Warnings: warn}
-	text := false
+	text, images := false, 0
 	for _, p := range pages {
+		images += p.Images
 		if len(p.Texts) > 0 {
 			text = true
 		} else if p.Images > 0 {
 			d.Warnings = append(d.Warnings, fmt.Sprintf("no text layer on page %d", p.Number))
 		}
+	}
+	if !text && images == 0 && len(warn) > 0 {
+		// Not a scan: the pages that would hold text are damaged.
+		return nil, fault.Damaged("damaged PDF: no text could be read (%s)", warn[0])
 	}
 	if !text {
 		return nil, errNoText
@@ -122,7 +128,7 @@ func Pages(ctx context.Context, r io.ReaderAt, size int64) ([]layout.Page, []str
 		return result{p, w}, err
 	})
 	if err != nil && err == ctx.Err() {
-		return nil, nil, fmt.Errorf("time limit reached: %w", err)
+		return nil, nil, fmt.Errorf("%w: %w", fault.ErrTimeout, err)
 	}
 	return res.pages, res.warn, err
 }
@@ -234,7 +240,7 @@ func walkAll(ctx context.Context, list []page) ([]layout.Page, []string, error) 
 				done++
 			}
 		}
-		return nil, nil, fmt.Errorf("time limit reached after %d of %d pages: %w", done, len(list), err)
+		return nil, nil, fmt.Errorf("%w after %d of %d pages: %w", fault.ErrTimeout, done, len(list), err)
 	}
 	var warn []string
 	seen := map[string]bool{}
