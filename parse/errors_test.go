@@ -37,7 +37,7 @@ func TestErrorKinds(t *testing.T) {
 		{big, parse.Options{MaxSize: 1024}, parse.ErrTooLarge},
 		{write("x.png", []byte("\x89PNG\r\n\x1a\n....")), parse.Options{}, parse.ErrUnsupported},
 		{write("xref.pdf", hostile.XrefHuge()), parse.Options{}, parse.ErrDamaged},
-		{write("bomb.pdf", hostile.FlateBomb(32 << 20)), parse.Options{}, parse.ErrBudget},
+		{write("bomb.pdf", hostile.FlateBomb(32<<20)), parse.Options{}, parse.ErrBudget},
 		{write("trunc.pdf", hostile.Page("BT /F1 10 Tf 100 700 Td (Chi so) Tj ET")[:200]), parse.Options{}, parse.ErrDamaged},
 		{"../../shared/testdocs/broken/scanned_image_only.pdf", parse.Options{}, parse.ErrNoText},
 		{"../../shared/testdocs/broken/enc_userpw_aes128.pdf", parse.Options{}, parse.ErrEncrypted},
