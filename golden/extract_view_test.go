@@ -8,44 +8,19 @@ import (
 	"testing"
 
 	"chiso/doc"
+	"chiso/internal/contract"
 	"chiso/report"
 )
 
 func init() { views["extract"] = extractView }
 
-// extractReport and extractObject are the contract's `extract --json`
-// object, written field for field as cmd/chiso's extractOutput so that the
-// CLI and this view give the same bytes.
-type extractReport struct {
-	Title  string        `json:"title"`
-	Unit   string        `json:"unit"`
-	Period report.Period `json:"period"`
-}
-
-type extractObject struct {
-	Schema     string             `json:"schema"`
-	Source     doc.Source         `json:"source"`
-	Report     extractReport      `json:"report"`
-	Indicators []report.Indicator `json:"indicators"`
-	Findings   []report.Finding   `json:"findings"`
-	Error      *string            `json:"error"`
-}
-
 // extractView is what `chiso extract --json` prints for the fixture.
 func extractView(t *testing.T, path string) any {
-	out := extractObject{Schema: "chiso/v1", Indicators: []report.Indicator{}, Findings: []report.Finding{}}
 	res, err := process(path, "vi")
 	if err != nil {
-		s := err.Error()
-		out.Error = &s
-		out.Source = doc.Source{Path: filepath.Base(path)}
-		return out
+		return contract.NewExtract(doc.Source{Path: filepath.Base(path)}, nil, err)
 	}
-	rep := res.Mapping.Mapped(res.Report)
-	out.Source = res.Document.Source
-	out.Report = extractReport{Title: rep.Title, Unit: rep.Unit, Period: rep.Period}
-	out.Indicators, out.Findings = rep.Indicators, rep.Findings
-	return out
+	return contract.NewExtract(res.Document.Source, res.Mapping.Mapped(res.Report), nil)
 }
 
 // TestExtractCrossFormat checks that every format of one document gives
@@ -73,7 +48,7 @@ func TestExtractCrossFormat(t *testing.T) {
 // locations, as indented JSON; with flat, texts have their white space
 // collapsed.
 func placeless(t *testing.T, path string, flat bool) string {
-	v := extractView(t, path).(extractObject)
+	v := extractView(t, path).(contract.Extract)
 	v.Source = doc.Source{}
 	inds := slices.Clone(v.Indicators)
 	for i := range inds {

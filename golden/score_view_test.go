@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"chiso/internal/contract"
 	"chiso/rubric"
 )
 
@@ -24,7 +25,7 @@ func scoreView(t *testing.T, path string) any {
 	}
 	res, err := process(path, "en")
 	if err != nil {
-		return rubric.ErrorOutput(filepath.Base(path), r, err)
+		return contract.ScoreError(filepath.Base(path), r, err)
 	}
-	return rubric.NewOutput(res.Document.Source, res.Report, res.Mapping, res.Card, "en")
+	return contract.NewScore(res.Document.Source, res.Report, res.Mapping, res.Card, "en")
 }

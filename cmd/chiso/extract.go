@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"chiso/doc"
+	"chiso/internal/contract"
 	"chiso/parse"
 	"chiso/report"
 	"chiso/rubric"
@@ -26,42 +27,6 @@ func init() {
 	register(command{name: "audit", summary: "print only the findings (discrepancies), grouped per file", run: func(e *env, args []string) int {
 		return runExtract(e, "audit", args)
 	}})
-}
-
-// reportHead is the contract's "report" object.
-type reportHead struct {
-	Title  string        `json:"title"`
-	Unit   string        `json:"unit"`
-	Period report.Period `json:"period"`
-}
-
-// extractOutput is one line of `extract --json`, as the contract fixes it.
-type extractOutput struct {
-	Schema     string             `json:"schema"`
-	Source     doc.Source         `json:"source"`
-	Report     reportHead         `json:"report"`
-	Indicators []report.Indicator `json:"indicators"`
-	Findings   []report.Finding   `json:"findings"`
-	Error      *string            `json:"error"`
-}
-
-// auditOutput is one line of `audit --json`: the findings of one file.
-type auditOutput struct {
-	Schema   string           `json:"schema"`
-	Source   doc.Source       `json:"source"`
-	Findings []report.Finding `json:"findings"`
-	Error    *string          `json:"error"`
-}
-
-// newExtractOutput builds the JSON object for one file; rep is nil when
-// the file could not be read.
-func newExtractOutput(src doc.Source, rep *report.Report, err error) extractOutput {
-	out := extractOutput{Schema: "chiso/v1", Source: src, Indicators: []report.Indicator{}, Findings: []report.Finding{}, Error: errorString(err)}
-	if rep != nil {
-		out.Report = reportHead{Title: rep.Title, Unit: rep.Unit, Period: rep.Period}
-		out.Indicators, out.Findings = rep.Indicators, rep.Findings
-	}
-	return out
 }
 
 // runExtract is `chiso extract` and `chiso audit`. Exit code: 3 when any
@@ -105,10 +70,9 @@ func runExtract(e *env, name string, args []string) int {
 		}
 		switch {
 		case *asJSON && name == "audit":
-			out := newExtractOutput(src, rep, err)
-			err = enc.Encode(auditOutput{Schema: out.Schema, Source: out.Source, Findings: out.Findings, Error: out.Error})
+			err = enc.Encode(contract.NewAudit(src, rep, err))
 		case *asJSON:
-			err = enc.Encode(newExtractOutput(src, rep, err))
+			err = enc.Encode(contract.NewExtract(src, rep, err))
 		case rep != nil && name == "audit":
 			printFindings(e.stdout, src.Path, rep, *lang)
 			err = nil

@@ -51,12 +51,3 @@ func parseFlags(fs *flag.FlagSet, args []string) int {
 	}
 	return -1
 }
-
-// errorString is the contract's "error" field: null or the message.
-func errorString(err error) *string {
-	if err == nil {
-		return nil
-	}
-	s := err.Error()
-	return &s
-}

@@ -8,24 +8,13 @@ import (
 	"strings"
 
 	"chiso"
-
 	"chiso/doc"
+	"chiso/internal/contract"
 	"chiso/parse"
 )
 
 func init() {
 	register(command{name: "parse", summary: "print the document model (paragraphs and tables as read)", run: runParse})
-}
-
-// parseOutput is one line of `parse --json`, as the contract fixes it.
-type parseOutput struct {
-	Schema string      `json:"schema"`
-	Source doc.Source  `json:"source"`
-	Blocks []doc.Block `json:"blocks"`
-	// Warnings is an addition to the contract: problems that did not stop
-	// the reading ("no text layer on page 2").
-	Warnings []string `json:"warnings,omitempty"`
-	Error    *string  `json:"error"`
 }
 
 func runParse(e *env, args []string) int {
@@ -52,13 +41,7 @@ func runParse(e *env, args []string) int {
 			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
 		}
 		if *asJSON {
-			out := parseOutput{Schema: "chiso/v1", Blocks: []doc.Block{}, Error: errorString(err)}
-			if d != nil {
-				out.Source, out.Blocks, out.Warnings = d.Source, d.Blocks, d.Warnings
-			} else {
-				out.Source = doc.Source{Path: name}
-			}
-			if err := enc.Encode(out); err != nil {
+			if err := enc.Encode(contract.NewParse(name, d, err)); err != nil {
 				fmt.Fprintf(e.stderr, "chiso: %v\n", err)
 				return exitUnread
 			}

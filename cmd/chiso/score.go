@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"chiso"
-
+	"chiso/internal/contract"
 	"chiso/parse"
 	"chiso/report"
 	"chiso/rubric"
@@ -49,14 +49,14 @@ func runScore(e *env, args []string) int {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	for _, name := range fs.Args() {
-		var out rubric.Output
+		var out contract.Score
 		res, err := readInput(context.Background(), e, name, chiso.Options{Rubric: r, Timeout: *timeout, Lang: *lang})
 		if err != nil {
 			code = exitUnread
 			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-			out = rubric.ErrorOutput(name, r, err)
+			out = contract.ScoreError(name, r, err)
 		} else {
-			out = rubric.NewOutput(res.Document.Source, res.Report, res.Mapping, res.Card, *lang)
+			out = contract.NewScore(res.Document.Source, res.Report, res.Mapping, res.Card, *lang)
 			for _, f := range out.Findings {
 				if f.Severity == report.SeverityError && code == exitOK {
 					code = exitFindings
@@ -79,7 +79,7 @@ func runScore(e *env, args []string) int {
 
 // printScore writes a scored report for a person, grouped as the decision
 // groups its indicators.
-func printScore(w io.Writer, out *rubric.Output, r *rubric.Rubric, lang string) {
+func printScore(w io.Writer, out *contract.Score, r *rubric.Rubric, lang string) {
 	h := headings[lang]
 	fmt.Fprintf(w, "== %s — %s %s\n", out.Source.Path, r.ID, r.Title)
 	if out.Report.Unit != "" || out.Report.Period.Label != "" {
@@ -93,7 +93,7 @@ func printScore(w io.Writer, out *rubric.Output, r *rubric.Rubric, lang string) 
 		fmt.Fprintf(w, "   %s: %s", h.pending, strings.Join(out.Pending, ", "))
 	}
 	fmt.Fprintln(w)
-	byGroup := map[string][]rubric.OutputIndicator{}
+	byGroup := map[string][]contract.Indicator{}
 	for i, ind := range out.Indicators {
 		g := r.Indicators[i].Group
 		byGroup[g] = append(byGroup[g], ind)

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"chiso/internal/contract"
 	"chiso/report"
-	"chiso/rubric"
 )
 
 const filledSheet = "../../golden/testdata/seed004_filled.txt"
@@ -27,7 +27,7 @@ func TestScoreJSON(t *testing.T) {
 	if code != exitFindings {
 		t.Errorf("exit %d, want %d; stderr %s", code, exitFindings, stderr)
 	}
-	var got rubric.Output
+	var got contract.Score
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("%v in %s", err, out)
 	}
