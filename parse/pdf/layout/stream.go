@@ -171,6 +171,11 @@ func around(l line, g gap) (left, right string) {
 // run that made one.
 func streamAt(ls []line, i int) (span, bool) {
 	best := span{from: -1}
+	// A run starts at a line with two cells at least: most lines of
+	// prose are one range of ink, and are passed over at once.
+	if len(ink(ls[i])) < 2 {
+		return best, false
+	}
 	var occ []gap
 	var core []line
 	var bs []gap
