@@ -15,7 +15,7 @@ func columnConventions(t *table, conv Convention) []Convention {
 	votes := make([][3]int, n)
 	for _, r := range t.rows {
 		for i, c := range r.cells {
-			if i < n && c != "" && len(c) <= 40 {
+			if i < n && c != "" && len(c) <= 40 && numberColumn(t.head.cols[i]) {
 				voteText(c, &votes[i])
 			}
 		}
@@ -47,7 +47,12 @@ func typeCells(t *table, r *row, convs []Convention) []report.Cell {
 			continue
 		}
 		c := report.Cell{Header: h.paths[i], Role: h.roles[i], Raw: raw}
-		c.Value = typeCell(raw, h, i, convs[i], measure)
+		if i == h.value && raw == r.raw && !r.component {
+			c.Value = r.value // read already, with the row's context
+			c.Value.Unit = strings.ToLower(c.Value.Unit)
+		} else {
+			c.Value = typeCell(raw, h, i, convs[i], measure)
+		}
 		out = append(out, c)
 	}
 	return out
@@ -90,4 +95,14 @@ func headerFold(h header, i int) string {
 		return ""
 	}
 	return vntext.Fold(h.paths[i])
+}
+
+// numberColumn reports a column that may hold numbers: not the STT, label,
+// evidence, responsible or measure column.
+func numberColumn(c Column) bool {
+	switch c {
+	case ColSTT, ColLabel, ColEvidence, ColResponsible, ColMeasure:
+		return false
+	}
+	return true
 }

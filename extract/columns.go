@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"chiso/vntext"
 )
@@ -40,12 +39,11 @@ func roleOf(c Column) report.Role {
 // colProfile is the shape of a column's body: how many of its cells are
 // STT tokens, typed values, long text, and how varied they are.
 type colProfile struct {
-	filled   int // non-empty cells of its own (not copies of a merged cell)
-	stt      int // STT tokens other than bullets
-	typed    int // numbers, percentages, fractions, yes/no, statuses
-	long     int // more than eight words
-	distinct int
-	runes    int
+	filled int // non-empty cells of its own (not copies of a merged cell)
+	stt    int // STT tokens other than bullets
+	typed  int // numbers, percentages, fractions, yes/no, statuses
+	long   int // more than eight words
+	runes  int
 }
 
 // textual reports a column of words: filled, mostly neither values nor
@@ -59,46 +57,68 @@ func (p colProfile) valued() bool {
 	return p.typed >= 2 && 2*p.typed >= p.filled
 }
 
-// profileColumns profiles the columns of the grid rows from start on.
-func profileColumns(tb tableBlock, start int) []colProfile {
+// profiler profiles the columns of a table's body on demand: most tables
+// name their columns in words, and then only the label column's shape is
+// asked for.
+type profiler struct {
+	tb    tableBlock
+	start int
+	done  []bool
+	prof  []colProfile
+}
+
+func newProfiler(tb tableBlock, start int) *profiler {
 	n := width(tb.grid)
-	prof := make([]colProfile, n)
-	seen := make([]map[string]bool, n)
-	for r := start; r < len(tb.grid); r++ {
-		for c, text := range tb.grid[r] {
-			if c >= n || !tb.cells[r][c].Origin {
-				continue
+	return &profiler{tb: tb, start: start, done: make([]bool, n), prof: make([]colProfile, n)}
+}
+
+func (pr *profiler) width() int { return len(pr.prof) }
+
+// col returns the profile of column c.
+func (pr *profiler) col(c int) colProfile {
+	if pr.done[c] {
+		return pr.prof[c]
+	}
+	pr.done[c] = true
+	p := &pr.prof[c]
+	for r := pr.start; r < len(pr.tb.grid); r++ {
+		if c >= len(pr.tb.grid[r]) || !pr.tb.cells[r][c].Origin {
+			continue
+		}
+		t := strings.TrimSpace(pr.tb.grid[r][c])
+		if t == "" {
+			continue
+		}
+		p.filled++
+		p.runes += len(t)
+		if s, ok := ParseSTT(t); ok && s.Level != LevelBullet && s.Level != LevelLetter {
+			p.stt++
+			if s.Level != LevelInteger {
+				continue // "1.2" is an STT; "12" may be a count too
 			}
-			t := strings.TrimSpace(text)
-			if t == "" {
-				continue
-			}
-			p := &prof[c]
-			p.filled++
-			p.runes += utf8.RuneCountInString(t)
-			if seen[c] == nil {
-				seen[c] = map[string]bool{}
-			}
-			if !seen[c][t] {
-				seen[c][t] = true
-				p.distinct++
-			}
-			if s, ok := ParseSTT(t); ok && s.Level != LevelBullet && s.Level != LevelLetter {
-				p.stt++
-				if s.Level != LevelInteger {
-					continue // "1.2" is an STT; "12" may be a count too
-				}
-			}
-			if moreFields(t, 8) {
-				p.long++
-				continue
-			}
-			if typedCell(t) || numerals(t) {
-				p.typed++
+		}
+		if moreFields(t, 8) {
+			p.long++
+			continue
+		}
+		if typedCell(t) || numerals(t) {
+			p.typed++
+		}
+	}
+	return *p
+}
+
+// distinct counts the different texts of column c.
+func (pr *profiler) distinct(c int) int {
+	seen := map[string]bool{}
+	for r := pr.start; r < len(pr.tb.grid); r++ {
+		if c < len(pr.tb.grid[r]) && pr.tb.cells[r][c].Origin {
+			if t := strings.TrimSpace(pr.tb.grid[r][c]); t != "" {
+				seen[t] = true
 			}
 		}
 	}
-	return prof
+	return len(seen)
 }
 
 // typedCell reports whether a cell reads as a typed value.
@@ -234,7 +254,7 @@ func (h *header) refine(tb tableBlock, at int) (ok bool, reason string) {
 	} else {
 		h.paths = make([]string, n)
 	}
-	prof := profileColumns(tb, body)
+	prof := newProfiler(tb, body)
 	stt := h.find(ColSTT)
 	// The label column holds the row names.
 	labels := 0
@@ -245,7 +265,7 @@ func (h *header) refine(tb tableBlock, at int) (ok bool, reason string) {
 	}
 	label := h.find(ColLabel)
 	demoted := -1 // a column named like a label that is not the label
-	if labels != 1 || !prof[label].textual() && prof[label].filled > 0 {
+	if labels != 1 || !prof.col(label).textual() && prof.col(label).filled > 0 {
 		label = chooseLabel(h.cols, prof, stt)
 		for i, c := range h.cols {
 			if c == ColLabel && i != label {
@@ -274,11 +294,11 @@ func (h *header) refine(tb tableBlock, at int) (ok bool, reason string) {
 	data := false
 	for i := range n {
 		c := h.cols[i]
-		if i != label && i != stt && i != demoted && (c == ColUnknown || c == ColOther) && !hasValue && !h.positional && prof[i].valued() {
+		if i != label && i != stt && i != demoted && (c == ColUnknown || c == ColOther) && !hasValue && !h.positional && prof.col(i).valued() {
 			h.cols[i] = ColValue
 			c = ColValue
 		}
-		if i != label && i != stt && c == ColOther && lastYear(h.paths[i]) > 0 && !prof[i].textual() {
+		if i != label && i != stt && c == ColOther && lastYear(h.paths[i]) > 0 && !prof.col(i).textual() {
 			h.cols[i] = ColValue
 			c = ColValue
 		}
@@ -288,10 +308,10 @@ func (h *header) refine(tb tableBlock, at int) (ok bool, reason string) {
 		switch {
 		case i == label || i == stt:
 		case h.positional:
-			data = data || prof[i].valued()
+			data = data || prof.col(i).valued()
 		case c == ColValue || c == ColMax || c == ColSelf || c == ColAppraised || c == ColTarget || c == ColRank || c == ColGrade:
 			data = true
-		case prof[i].valued():
+		case !data && prof.col(i).valued():
 			data = true
 		}
 	}
@@ -320,38 +340,45 @@ func (h *header) refine(tb tableBlock, at int) (ok bool, reason string) {
 			h.unitRows = true
 		}
 	}
-	if !h.unitRows && prof[label].filled >= 2 {
-		units := 0
-		for r := body; r < len(tb.grid); r++ {
-			if label < len(tb.grid[r]) && tb.cells[r][label].Origin && namesUnit(strings.TrimSpace(tb.grid[r][label])) {
-				units++
+	if !h.unitRows && prof.col(label).filled >= 2 {
+		// The first twenty names decide.
+		units, seen := 0, 0
+		for r := body; r < len(tb.grid) && seen < 20; r++ {
+			if label < len(tb.grid[r]) && tb.cells[r][label].Origin {
+				if t := strings.TrimSpace(tb.grid[r][label]); t != "" {
+					seen++
+					if namesUnit(t) {
+						units++
+					}
+				}
 			}
 		}
-		h.unitRows = units*10 >= prof[label].filled*8
+		h.unitRows = units*10 >= seen*8
 	}
 	return true, ""
 }
 
 // chooseLabel picks the column that holds the row names: words, varied
 // from row to row and long, left of the numbers; -1 when none does.
-func chooseLabel(cols []Column, prof []colProfile, stt int) int {
-	firstValue := len(prof)
-	for i, p := range prof {
-		if i != stt && p.valued() {
+func chooseLabel(cols []Column, prof *profiler, stt int) int {
+	firstValue := prof.width()
+	for i := range prof.width() {
+		if i != stt && prof.col(i).valued() {
 			firstValue = i
 			break
 		}
 	}
 	best, bestScore := -1, 0.0
-	for i, p := range prof {
+	for i := range prof.width() {
 		switch cols[i] {
 		case ColSTT, ColEvidence, ColResponsible, ColMeasure:
 			continue
 		}
+		p := prof.col(i)
 		if i == stt || !p.textual() {
 			continue
 		}
-		score := float64(p.distinct) / float64(p.filled) * float64(p.runes) / float64(p.filled)
+		score := float64(prof.distinct(i)) / float64(p.filled) * float64(p.runes) / float64(p.filled)
 		if i > firstValue {
 			score *= 0.3
 		}
@@ -424,4 +451,17 @@ func numerals(t string) bool {
 		}
 	}
 	return digits > 0
+}
+
+// mayBeTyped is a quick test before ParseValue: a typed cell starts with a
+// digit, a sign, or the first letter of a status or yes/no phrase (không,
+// chưa, có, đang, đã, hoàn) or of tăng/giảm, or is an X mark.
+func mayBeTyped(t string) bool {
+	switch c := t[0]; {
+	case isDigit(c), c == '+', c == '-', c == '(':
+		return true
+	case strings.IndexByte("kKcChHtTgGxX", c) >= 0:
+		return true
+	}
+	return strings.HasPrefix(t, "đ") || strings.HasPrefix(t, "Đ") || strings.HasPrefix(t, "−") || strings.HasPrefix(t, "–")
 }
