@@ -87,6 +87,10 @@ type odsSheet struct {
 	colStyle []string
 	colShown []bool
 	ruled    map[[2]int]bool
+	// shownPrefix[c] counts the visible columns before c; anyRuled is 0
+	// until known, then 1 (no column style is ruled) or 2.
+	shownPrefix []int
+	anyRuled    int
 }
 
 // sheet reads a table:table of a spreadsheet.
@@ -176,7 +180,18 @@ func (b *book) row(o *odsSheet, se xml.StartElement) error {
 		}
 		style := attr(t, nsTable, "style-name")
 		n, _ := strconv.Atoi(attr(t, nsTable, "number-columns-repeated"))
-		for range min(max(n, 1), sheet.MaxCols) {
+		n = min(max(n, 1), sheet.MaxCols)
+		rs, _ := strconv.Atoi(attr(t, nsTable, "number-rows-spanned"))
+		cs, _ := strconv.Atoi(attr(t, nsTable, "number-columns-spanned"))
+		if text == "" && rs <= 1 && cs <= 1 && !b.ruled[style] && (style != "" || !o.ruledCols(b)) {
+			// Empty cells, often repeated to the sheet's last column:
+			// only the columns they take count.
+			end := min(col+n, sheet.MaxCols)
+			vis += o.shownBetween(col, end)
+			col = end
+			continue
+		}
+		for range n {
 			if col >= sheet.MaxCols {
 				break
 			}
@@ -198,8 +213,6 @@ func (b *book) row(o *odsSheet, se xml.StartElement) error {
 					}
 					texts[vis] = text
 				}
-				rs, _ := strconv.Atoi(attr(t, nsTable, "number-rows-spanned"))
-				cs, _ := strconv.Atoi(attr(t, nsTable, "number-columns-spanned"))
 				if !covered && (rs > 1 || cs > 1) {
 					merges = append(merges, sheet.Range{Row: o.row, Col: vis, Rows: min(max(rs, 1), sheet.MaxRows), Cols: visibleCols(o.colShown, col, min(max(cs, 1), sheet.MaxCols))})
 				}
@@ -246,6 +259,40 @@ func (b *book) row(o *odsSheet, se xml.StartElement) error {
 		o.row++
 	}
 	return nil
+}
+
+// shownBetween counts the visible columns in [from, to).
+func (o *odsSheet) shownBetween(from, to int) int {
+	if o.shownPrefix == nil {
+		o.shownPrefix = make([]int, len(o.colShown)+1)
+		for i, v := range o.colShown {
+			o.shownPrefix[i+1] = o.shownPrefix[i]
+			if v {
+				o.shownPrefix[i+1]++
+			}
+		}
+	}
+	at := func(c int) int {
+		if c <= len(o.colShown) {
+			return o.shownPrefix[c]
+		}
+		return o.shownPrefix[len(o.colShown)] + c - len(o.colShown)
+	}
+	return at(to) - at(from)
+}
+
+// ruledCols reports whether any column's default cell style is ruled.
+func (o *odsSheet) ruledCols(b *book) bool {
+	if o.anyRuled == 0 {
+		o.anyRuled = 1
+		for _, st := range o.colStyle {
+			if b.ruled[st] {
+				o.anyRuled = 2
+				break
+			}
+		}
+	}
+	return o.anyRuled == 2
 }
 
 // visibleCols counts the visible columns among n from col.
