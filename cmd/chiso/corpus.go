@@ -69,7 +69,13 @@ func runIngest(e *env, args []string) int {
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	if fs.NArg() == 0 || *workers < 1 || (*lang != "vi" && *lang != "en") {
+	if c := checkLang(e, fs, *lang); c >= 0 {
+		return c
+	}
+	if *workers < 1 {
+		return badFlag(e, fs, "workers", strconv.Itoa(*workers), "at least one file must be read at a time")
+	}
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return exitUsage
 	}
@@ -164,8 +170,17 @@ func runExport(e *env, args []string) int {
 		return code
 	}
 	h, herr := corpus.HeadingsFor(*lang)
+	if herr != nil {
+		return checkLang(e, fs, *lang)
+	}
 	p, perr := corpus.CSVProfileFor(*profile)
-	if fs.NArg() != 0 || (*format != "csv" && *format != "xlsx" && *format != "json") || herr != nil || perr != nil {
+	if perr != nil {
+		return badFlag(e, fs, "csv-profile", *profile, "the profiles are vi (for Excel set to Vietnamese) and intl")
+	}
+	if *format != "csv" && *format != "xlsx" && *format != "json" {
+		return badFlag(e, fs, "format", *format, "the formats are csv, xlsx and json")
+	}
+	if fs.NArg() != 0 {
 		fs.Usage()
 		return exitUsage
 	}

@@ -41,7 +41,10 @@ func runExtract(e *env, name string, args []string) int {
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	if fs.NArg() == 0 || (*lang != "vi" && *lang != "en") {
+	if c := checkLang(e, fs, *lang); c >= 0 {
+		return c
+	}
+	if fs.NArg() == 0 {
 		fs.Usage()
 		return exitUsage
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -34,6 +35,8 @@ func TestExtractCommand(t *testing.T) {
 		{"audit error finding", mismatchHTML, []string{"audit", "--json", "--lang", "en", "-"}, exitFindings},
 		{"unreadable wins", mismatchHTML, []string{"extract", "--json", "-", "testdata/no-such-file.docx"}, exitUnread},
 		{"readable table", mismatchHTML, []string{"extract", "-"}, exitFindings},
+		{"flags after the file", mismatchHTML, []string{"extract", "-", "--json", "--lang", "en"}, exitFindings},
+		{"flag between files", mismatchHTML, []string{"audit", "-", "--json", "testdata/no-such-file.docx"}, exitUnread},
 	}
 	for _, tt := range tests {
 		code, stdout, stderr := runCLI(tt.stdin, tt.args...)
@@ -100,5 +103,44 @@ func TestExtractJSON(t *testing.T) {
 	}
 	if len(out.Findings) != 1 || out.Findings[0].Code != "rate_mismatch" || *out.Findings[0].Reported != 75.23 {
 		t.Errorf("findings %+v", out.Findings)
+	}
+}
+
+// TestGlobs gives chiso the patterns cmd.exe and PowerShell pass on
+// unexpanded: chiso expands them itself, and a pattern that matches
+// nothing is reported by name.
+func TestGlobs(t *testing.T) {
+	dir := t.TempDir()
+	copyTo(t, dir, "seed000.txt", "seed001.html")
+	code, out, errs := runCLI("", "extract", "--json", filepath.Join(dir, "seed*.*"))
+	if code == exitUnread || strings.Count(out, "\n") != 2 || !strings.Contains(out, "seed001.html") {
+		t.Errorf("extract seed*.*: exit %d, %d lines, %s", code, strings.Count(out, "\n"), errs)
+	}
+	none := filepath.Join(dir, "*.pdf")
+	code, _, errs = runCLI("", "extract", none)
+	if code != exitUnread || !strings.Contains(errs, none) {
+		t.Errorf("extract %s: exit %d, %q; want exit 3 naming the pattern", none, code, errs)
+	}
+}
+
+// TestBadFlagValues: a wrong flag value is named, with why, not just
+// answered with the usage.
+func TestBadFlagValues(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"extract", "--lang", "fr", "-"}, "--lang fr: "},
+		{[]string{"audit", "-", "--lang=fr"}, "--lang fr: "},
+		{[]string{"score", "--lang", "fr", "-"}, "--lang fr: "},
+		{[]string{"ingest", "--workers", "0", "x"}, "--workers 0: "},
+		{[]string{"ingest", "--lang", "fr", "x"}, "--lang fr: "},
+		{[]string{"export", "--format", "yaml"}, "--format yaml: "},
+		{[]string{"export", "--format", "csv", "--csv-profile", "excel"}, "--csv-profile excel: "},
+	} {
+		code, _, errs := runCLI("", tt.args...)
+		if code != exitUsage || !strings.Contains(errs, tt.want) {
+			t.Errorf("%q: exit %d, stderr %q; want exit %d and %q", tt.args, code, errs, exitUsage, tt.want)
+		}
 	}
 }

@@ -36,7 +36,10 @@ func runScore(e *env, args []string) int {
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	if *which == "" || fs.NArg() == 0 || (*lang != "vi" && *lang != "en") {
+	if c := checkLang(e, fs, *lang); c >= 0 {
+		return c
+	}
+	if *which == "" || fs.NArg() == 0 {
 		fs.Usage()
 		return exitUsage
 	}
