@@ -42,6 +42,11 @@ const (
 	CodeUnitMismatch  Code = "unit_mismatch"
 	CodeAppraisalGap  Code = "appraisal_gap"
 	CodeOCRUncertain  Code = "ocr_uncertain"
+
+	// CodeNoIndicatorTable is a report from which nothing could be
+	// checked: no indicator row, and no rate quoted with its counts in the
+	// text (added beside v1.1).
+	CodeNoIndicatorTable Code = "no_indicator_table"
 )
 
 // Severity says how much a finding matters.

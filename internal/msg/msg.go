@@ -63,6 +63,7 @@ var findings = map[string]map[report.Code]string{
 		report.CodeTotalMismatch:     "dòng tổng ghi %[1]s ở cột %[4]q nhưng các dòng cộng lại %[2]s",
 		report.CodeUnitMismatch:      "giá trị %[1]s trái với đơn vị tính %[4]s",
 		report.CodeAppraisalGap:      "điểm tự đánh giá %[1]s khác điểm thẩm định %[2]s",
+		report.CodeNoIndicatorTable:  "không tìm thấy bảng chỉ số nào và không có tỷ lệ nào trong văn bản để đối chiếu: báo cáo này chưa được kiểm tra",
 	},
 	"en": {
 		report.CodeRateMismatch:      "reported %[1]s%% but %[3]s = %[4]s = %[2]s%%",
@@ -79,6 +80,7 @@ var findings = map[string]map[report.Code]string{
 		report.CodeTotalMismatch:     "the total row says %[1]s in column %[4]q but the rows add up to %[2]s",
 		report.CodeUnitMismatch:      "value %[1]s contradicts its unit of measure %[4]s",
 		report.CodeAppraisalGap:      "self-assessed score %[1]s differs from the appraised score %[2]s",
+		report.CodeNoIndicatorTable:  "no indicator table was found and the text quotes no rate to check: nothing in this report was audited",
 	},
 }
 
