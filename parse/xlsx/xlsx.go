@@ -214,6 +214,14 @@ func (w *workbook) sheet(name string) (*sheet.Sheet, error) {
 	}
 	for r, row := range rows {
 		rowAt[r] = -1
+		// An empty row is kept without asking whether it is hidden: a
+		// sheet may claim a million of them, and the question costs.
+		if len(row) == 0 {
+			rowAt[r] = len(s.Rows)
+			rowOf = append(rowOf, r)
+			s.Rows = append(s.Rows, nil)
+			continue
+		}
 		if v, err := f.GetRowVisible(name, r+1); err == nil && !v {
 			continue
 		}
