@@ -102,12 +102,14 @@ func ClassifyHeader(cell string) (Column, float64) {
 		return h.col, h.score
 	}
 	col, score := classifyHeader(cell)
-	if col == ColUnknown && strings.IndexByte(cell, '(') >= 0 {
+	if strings.IndexByte(cell, '(') >= 0 {
 		// "Tỷ lệ (%)", "Điểm đạt (tối đa 18 điểm)", "Chỉ tiêu thống kê
 		// (Sử dụng trong kỳ báo cáo …)": the words in parentheses qualify
 		// the header, they do not name another column.
 		if bare := strings.TrimSpace(stripParens(cell)); bare != "" {
-			col, score = classifyHeader(bare)
+			if c, s := classifyHeader(bare); c != ColUnknown || col == ColUnknown {
+				col, score = c, s
+			}
 		}
 	}
 	headerCache.put(cell, col, score)
@@ -355,7 +357,7 @@ func findHeader(grid [][]string) (header, int, bool) {
 			if _, ok := ParseSTT(first(next)); !ok && !hasLongCell(next) && !sameRow(next, grid[r]) {
 				sub, subN := classifyRow(next)
 				h.rows = 2
-				if subN >= 2 && stacked(cols, sub) {
+				if subN >= 2 && stacked(cols, sub) && !spanned(grid[r]) {
 					h.second = sub
 				} else {
 					h.cols = mergeHeader(cols, sub, grid[r], next)
@@ -451,4 +453,16 @@ func hasLongCell(row []string) bool {
 // sameRow compares rows cell by cell, ignoring the spaces around cells.
 func sameRow(a, b []string) bool {
 	return slices.EqualFunc(a, b, func(x, y string) bool { return strings.TrimSpace(x) == strings.TrimSpace(y) })
+}
+
+// spanned reports a header row in which one text stands over two
+// neighbouring columns ("Kết quả thống kê" over "Đơn vị tính | Số liệu"):
+// a two-level header, not the first row of two-row records.
+func spanned(row []string) bool {
+	for i := 1; i < len(row); i++ {
+		if t := strings.TrimSpace(row[i]); t != "" && t == strings.TrimSpace(row[i-1]) {
+			return true
+		}
+	}
+	return false
 }
