@@ -103,6 +103,8 @@ func TestPeriodSpans(t *testing.T) {
 		{[]string{"BÁO CÁO", "Kết quả thí điểm từ ngày 26/8/2025 đến ngày 30/9/2025"}, "", nil, false},
 		{[]string{"Số: /BC-SNV Lâm Đồng, ngày tháng 11 năm 2025", "BÁO CÁO", "Tổng kết thực hiện Quyết định số 787/QĐ-UBND ngày 21/8/2025"}, "", nil, false},
 		{[]string{"(Kèm theo Công văn số /BNV-CCH ngày tháng năm 2025 của Bộ Nội vụ)"}, "", nil, false},
+		// A digest of comments on a draft has no period of its own.
+		{[]string{"TỔNG HỢP VIỆC GÓP Ý CỦA CÁC CƠ QUAN, ĐƠN VỊ, ĐỊA PHƯƠNG ĐỐI VỚI DỰ THẢO KẾ HOẠCH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2026"}, "", nil, false},
 	}
 	for _, tt := range tests {
 		d := &doc.Document{}

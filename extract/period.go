@@ -54,6 +54,11 @@ func findPeriod(title string, region []string, d *doc.Document) report.Period {
 	bare := false
 	for i, s := range append([]string{title}, region...) {
 		raw := vntext.Fold(stripQuotes(s))
+		// What a draft ("dự thảo Kế hoạch … năm 2026") is about is not the
+		// period of a digest of comments on it.
+		if j := strings.Index(raw, "du thao "); j >= 0 {
+			raw = raw[:j]
+		}
 		f := removeDates(raw)
 		if q := finePeriod(f); q.Year != nil {
 			return q
