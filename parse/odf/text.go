@@ -317,7 +317,7 @@ func (w *walker) table(depth int) (*doc.Table, error) {
 		return nil, w.dec.errorf("tables nested deeper than %d", maxNesting)
 	}
 	t := &doc.Table{}
-	cells := 0
+	cells, width := 0, 0
 	var rows func() error
 	rows = func() error {
 		for {
@@ -331,7 +331,8 @@ func (w *walker) table(depth int) (*doc.Table, error) {
 			case xml.StartElement:
 				switch {
 				case is(e.Name, nsTable, "table-row"):
-					row, err := w.row(depth)
+					row, covered, err := w.row(depth)
+					width = max(width, len(row)+covered)
 					if err != nil {
 						return err
 					}
@@ -362,6 +363,7 @@ func (w *walker) table(depth int) (*doc.Table, error) {
 	for len(t.Rows) > 0 && emptyRow(t.Rows[len(t.Rows)-1]) && len(t.Rows) > 1 {
 		t.Rows = t.Rows[:len(t.Rows)-1]
 	}
+	clampSpans(t, width)
 	return t, nil
 }
 
@@ -381,33 +383,38 @@ func emptyRow(row []doc.Cell) bool {
 }
 
 // row reads a table:table-row of a text document.
-func (w *walker) row(depth int) ([]doc.Cell, error) {
+func (w *walker) row(depth int) ([]doc.Cell, int, error) {
 	var row []doc.Cell
+	covered := 0
 	for {
 		tok, err := w.dec.token()
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		switch e := tok.(type) {
 		case xml.EndElement:
-			return row, nil
+			return row, covered, nil
 		case xml.StartElement:
+			if is(e.Name, nsTable, "covered-table-cell") {
+				n, _ := strconv.Atoi(attr(e, nsTable, "number-columns-repeated"))
+				covered += min(max(n, 1), maxCols)
+			}
 			if !is(e.Name, nsTable, "table-cell") {
 				if err := w.dec.skip(); err != nil {
-					return nil, err
+					return nil, 0, err
 				}
 				continue
 			}
 			text, err := w.cell(depth)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			rs, _ := strconv.Atoi(attr(e, nsTable, "number-rows-spanned"))
 			cs, _ := strconv.Atoi(attr(e, nsTable, "number-columns-spanned"))
 			n, _ := strconv.Atoi(attr(e, nsTable, "number-columns-repeated"))
 			for range min(max(n, 1), maxCols) {
 				if len(row) >= maxCols {
-					return nil, w.dec.errorf("a table row of more than %d cells", maxCols)
+					return nil, 0, w.dec.errorf("a table row of more than %d cells", maxCols)
 				}
 				row = append(row, doc.Cell{Text: text, RowSpan: min(max(rs, 1), maxRows), ColSpan: min(max(cs, 1), maxCols)})
 			}
@@ -455,4 +462,20 @@ func flatten(t *doc.Table) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// clampSpans keeps spans inside the table, as browsers do: a row's column
+// spans add up to at most the table's width (cells and covered cells of
+// its widest row), a row span reaches
+// at most the last row. A crafted span would otherwise make the table's
+// grid, which later stages build, as large as the span claims.
+func clampSpans(t *doc.Table, width int) {
+	for r, row := range t.Rows {
+		used := 0
+		for i := range row {
+			row[i].ColSpan = max(min(row[i].ColSpan, width-used-(len(row)-i-1)), 1)
+			used += row[i].ColSpan
+			row[i].RowSpan = max(min(row[i].RowSpan, len(t.Rows)-r), 1)
+		}
+	}
 }
