@@ -79,6 +79,10 @@ func TestProseRatePairs(t *testing.T) {
 		// A change is not the share the counts make.
 		{"số hồ sơ tăng 20% (120/100 hồ sơ)", nil},
 		{"đạt 120/100 hồ sơ, vượt 20%", nil},
+		// A threshold is not the rate the fraction states (real reports).
+		{"Có 11/15 đơn vị có Chỉ số đạt từ 80% trở lên, chiếm tỷ lệ 73,33%", []string{"11/15=73.33"}},
+		{"kiểm tra đạt trên 30% số cơ quan (42/139 đơn vị, đạt 30,2%)", []string{"42/139=30.2"}},
+		{"Kết quả tự đánh giá của tỉnh đạt: 60,5/61,5 điểm (chỉ số 98,37%)", []string{"60.5/61.5=98.37"}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -45,17 +45,22 @@ func proseRates(text string, conv Convention) []proseRate {
 			if it.percent || used[i] {
 				continue
 			}
-			// x/y … z%
-			if i+1 < len(items) && items[i+1].percent && !used[i+1] && !change(s, items[i+1]) {
-				gap := s[it.end:items[i+1].start]
+			// x/y … z%, past thresholds: "11/15 đơn vị … đạt từ 80% trở
+			// lên, chiếm tỷ lệ 73,33%" states 73,33.
+			j := i + 1
+			for j < len(items) && items[j].percent && threshold(s, items[j]) {
+				j++
+			}
+			if j < len(items) && items[j].percent && !used[j] && !change(s, items[j]) {
+				gap := s[it.end:items[j].start]
 				if gapLinks(gap) {
-					out = append(out, pair(s, it, items[i+1]))
-					used[i], used[i+1] = true, true
+					out = append(out, pair(s, it, items[j]))
+					used[i], used[j] = true, true
 					continue
 				}
 			}
 			// z% (… x/y
-			if i > 0 && items[i-1].percent && !used[i-1] && !change(s, items[i-1]) {
+			if i > 0 && items[i-1].percent && !used[i-1] && !change(s, items[i-1]) && !threshold(s, items[i-1]) {
 				gap := s[items[i-1].end:it.start]
 				if opensParen(gap) {
 					out = append(out, pair(s, it, items[i-1]))
@@ -83,6 +88,20 @@ func change(s string, pct item) bool {
 		}
 	}
 	return false
+}
+
+// threshold reports a percentage that is a bar, not a share: "từ 80% trở
+// lên", "trên 30%", "tối thiểu 95%", "dưới 50%".
+func threshold(s string, pct item) bool {
+	words := strings.Fields(vntext.Fold(s[max(0, pct.start-40):pct.start]))
+	for _, w := range words[max(0, len(words)-2):] {
+		switch w {
+		case "tu", "tren", "duoi", "thieu", "nhat", "toi", "qua":
+			return true
+		}
+	}
+	after := vntext.Fold(s[pct.end:min(len(s), pct.end+20)])
+	return strings.HasPrefix(after, "tro len") || strings.HasPrefix(after, "tro xuong")
 }
 
 // gapLinks reports whether the words between a fraction and a percentage
