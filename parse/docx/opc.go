@@ -10,20 +10,13 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"chiso/parse/internal/ziplimit"
 )
 
-// Limits against zip bombs. A real report's document.xml is a few MB and
-// compresses about 15:1 (report_big.docx: 1.1 MB at 16.6:1); deflate can
-// reach 1000:1 on crafted input.
-const (
-	// maxTotal caps the bytes inflated from all the parts one Read opens.
-	maxTotal = 200 << 20
-	// maxRatio caps uncompressed/compressed size for any part larger
-	// than ratioFloor; tiny parts (empty rels, settings) compress
-	// better than that without being bombs.
-	maxRatio   = 100
-	ratioFloor = 1 << 20
-)
+// Zip bombs are refused by package ziplimit: a real report's document.xml
+// is a few MB and compresses about 15:1 (report_big.docx: 1.1 MB at
+// 16.6:1); deflate can reach 1000:1 on crafted input.
 
 // Relationship types and content types of the parts Read looks for, in
 // both the transitional and the strict (ISO 29500) namespaces.
@@ -59,7 +52,7 @@ var (
 // of the inflation budget.
 type pkg struct {
 	parts  map[string]*zip.File // key: lower-case part name without leading "/"
-	budget int64
+	budget *ziplimit.Budget
 	types  map[string]string // part name (lower case) -> content type, from [Content_Types].xml
 }
 
@@ -79,7 +72,7 @@ func openPackage(r io.ReaderAt, size int64) (*pkg, error) {
 		}
 		return nil, fmt.Errorf("not a zip archive (a DOCX is one): %w", err)
 	}
-	p := &pkg{parts: make(map[string]*zip.File, len(zr.File)), budget: maxTotal}
+	p := &pkg{parts: make(map[string]*zip.File, len(zr.File)), budget: ziplimit.New()}
 	for _, f := range zr.File {
 		// OPC part names compare case-insensitively.
 		name := strings.ToLower(strings.TrimPrefix(f.Name, "/"))
@@ -97,39 +90,8 @@ func (p *pkg) open(name string) (io.ReadCloser, error) {
 	if f == nil {
 		return nil, fmt.Errorf("%s: no such part", name)
 	}
-	u, c := f.UncompressedSize64, f.CompressedSize64
-	if u > uint64(p.budget) {
-		return nil, fmt.Errorf("zip bomb? %s expands to %d bytes, over the %d MB limit", name, u, maxTotal>>20)
-	}
-	if u > ratioFloor && u/max(c, 1) > maxRatio {
-		return nil, fmt.Errorf("zip bomb? %s expands %d:1 (%d to %d bytes), over the %d:1 limit", name, u/max(c, 1), c, u, maxRatio)
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return &budgetReader{rc: rc, p: p, name: name}, nil
+	return p.budget.Open(name, f)
 }
-
-// budgetReader stops a part whose real size exceeds what is left of the
-// budget; archive/zip also rejects a part longer than its declared size,
-// this guards the total.
-type budgetReader struct {
-	rc   io.ReadCloser
-	p    *pkg
-	name string
-}
-
-func (b *budgetReader) Read(buf []byte) (int, error) {
-	n, err := b.rc.Read(buf)
-	b.p.budget -= int64(n)
-	if b.p.budget < 0 {
-		return n, fmt.Errorf("zip bomb? %s: more than %d MB inflated", b.name, maxTotal>>20)
-	}
-	return n, err
-}
-
-func (b *budgetReader) Close() error { return b.rc.Close() }
 
 // decode unmarshals a small XML part (relationships, content types,
 // numbering, styles) into v.

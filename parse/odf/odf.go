@@ -31,15 +31,12 @@ import (
 	"strings"
 
 	"chiso/doc"
+	"chiso/parse/internal/ziplimit"
 )
 
-// Limits against zip bombs, the same as parse/docx's, and on nesting.
-const (
-	maxTotal   = 200 << 20
-	maxRatio   = 100
-	ratioFloor = 1 << 20
-	maxNesting = 32
-)
+// maxNesting caps nested tables and lists; zip bombs are refused by
+// package ziplimit, as in parse/docx.
+const maxNesting = 32
 
 const (
 	nsOffice = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -98,7 +95,7 @@ func Read(r io.ReaderAt, size int64) (d *doc.Document, err error) {
 // pkg is an opened zip and what is left of its inflation budget.
 type pkg struct {
 	parts  map[string]*zip.File
-	budget int64
+	budget *ziplimit.Budget
 }
 
 func open(r io.ReaderAt, size int64) (*pkg, error) {
@@ -109,7 +106,7 @@ func open(r io.ReaderAt, size int64) (*pkg, error) {
 	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
 		return nil, fmt.Errorf("not a zip archive (an OpenDocument file is one): %w", err)
 	}
-	p := &pkg{parts: map[string]*zip.File{}, budget: maxTotal}
+	p := &pkg{parts: map[string]*zip.File{}, budget: ziplimit.New()}
 	for _, f := range zr.File {
 		if _, dup := p.parts[f.Name]; !dup {
 			p.parts[f.Name] = f
@@ -134,36 +131,8 @@ func (p *pkg) open(name string) (io.ReadCloser, error) {
 	if f == nil {
 		return nil, fmt.Errorf("%s: no such part", name)
 	}
-	u, c := f.UncompressedSize64, f.CompressedSize64
-	if u > uint64(p.budget) {
-		return nil, fmt.Errorf("zip bomb? %s expands to %d bytes, over the %d MB limit", name, u, maxTotal>>20)
-	}
-	if u > ratioFloor && u/max(c, 1) > maxRatio {
-		return nil, fmt.Errorf("zip bomb? %s expands %d:1 (%d to %d bytes), over the %d:1 limit", name, u/max(c, 1), c, u, maxRatio)
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return &budgetReader{rc: rc, p: p, name: name}, nil
+	return p.budget.Open(name, f)
 }
-
-type budgetReader struct {
-	rc   io.ReadCloser
-	p    *pkg
-	name string
-}
-
-func (b *budgetReader) Read(buf []byte) (int, error) {
-	n, err := b.rc.Read(buf)
-	b.p.budget -= int64(n)
-	if b.p.budget < 0 {
-		return n, fmt.Errorf("zip bomb? %s: more than %d MB inflated", b.name, maxTotal>>20)
-	}
-	return n, err
-}
-
-func (b *budgetReader) Close() error { return b.rc.Close() }
 
 // decoder reads tokens of one part, refusing a DOCTYPE and naming the part
 // and line in errors.
