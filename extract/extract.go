@@ -166,7 +166,7 @@ func (x *extractor) table(t *table, prefix []string) {
 	}
 	seen := map[string]bool{}
 	for i, r := range t.rows {
-		if r.stt.Level != LevelBullet {
+		if r.stt.Level < LevelBullet { // bullets and unnumbered rows repeat by nature
 			k := strconv.Itoa(r.parent) + "\x00" + r.stt.Text
 			if seen[k] {
 				x.find(report.CodeDuplicateSTT, r, nil, nil, "", r.stt.Text)

@@ -16,6 +16,10 @@ const (
 	LevelDotted // 1.1 is one deeper than LevelDotted per extra part
 	LevelLetter = LevelDotted + 8
 	LevelBullet = LevelLetter + 1
+	// LevelNone is a row the table writes without a number, as its own
+	// row (a word processor's row with a label of its own, or any row of
+	// a table with no STT column); it hangs under the nearest numbered row.
+	LevelNone = LevelBullet + 1
 )
 
 // STT is a row number as read: "II", "7", "2.2", "a", "-".

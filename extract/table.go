@@ -55,6 +55,45 @@ type table struct {
 	// totals are the unnumbered total rows (Tổng cộng), checked against
 	// the rows they sum.
 	totals []total
+	// flow is set when the format records its table rows (DOCX, HTML,
+	// spreadsheets…), so that a grid row is a row as the author made it;
+	// in a PDF or a text layout a row may be the tail of the one above.
+	flow bool
+}
+
+// flowFormat reports whether format f records table rows as rows.
+func flowFormat(f doc.Format) bool {
+	return f != doc.PDF && f != doc.Text && f != ""
+}
+
+// innerLabel is the label of a row whose label header spans several
+// columns: the text of the rightmost cell of the row's own under that
+// header. So "1 | Tổng số văn bản (over both columns)" is named by its
+// one cell, and under a cell grouping rows, "Chia theo loại văn bản (over
+// four rows) | Nghị quyết của HĐND tỉnh", each row by its inner cell. It
+// is "" when the label header spans one column.
+func (t *table) innerLabel(tb tableBlock, ri int, cells []string) string {
+	h := t.head
+	l := h.find(ColLabel)
+	if l < 0 || l >= len(h.paths) || h.paths[l] == "" || ri >= len(tb.cells) {
+		return ""
+	}
+	from, to := l, l
+	for from > 0 && h.paths[from-1] == h.paths[l] && h.cols[from-1] != ColSTT {
+		from--
+	}
+	for to+1 < len(h.paths) && h.paths[to+1] == h.paths[l] {
+		to++
+	}
+	if from == to {
+		return ""
+	}
+	for i := min(to, len(cells)-1, len(tb.cells[ri])-1); i >= from; i-- {
+		if g := tb.cells[ri][i]; g.Origin && strings.TrimSpace(cells[i]) != "" {
+			return strings.TrimSpace(cells[i])
+		}
+	}
+	return ""
 }
 
 // tableBlock is a table block with what is known about it.
@@ -113,7 +152,7 @@ func findTables(d *doc.Document) []*table {
 		case ok && adjacent && (slices.Equal(cur.head.cols, h.cols) || slices.Equal(cur.head.paths, h.paths)):
 			cur.addRows(tb, at+h.rows)
 		case ok:
-			cur = &table{head: h, section: section}
+			cur = &table{head: h, section: section, flow: flowFormat(d.Source.Format)}
 			tables = append(tables, cur)
 			cur.addRows(tb, at+h.rows)
 		case adjacent && width(tb.grid) == len(cur.head.cols):
@@ -132,7 +171,7 @@ func findTables(d *doc.Document) []*table {
 				cur = nil
 				continue
 			}
-			cur = &table{head: h, section: section}
+			cur = &table{head: h, section: section, flow: flowFormat(d.Source.Format)}
 			tables = append(tables, cur)
 			cur.addRows(tb, 0)
 		default:
@@ -267,8 +306,24 @@ func (t *table) addRows(tb tableBlock, start int) {
 		}
 		return ""
 	}
+	var cells []string
+	newRow := func(s STT, label string) *row {
+		return &row{
+			cells:       t.rawCells(tb, ri, cells, "").cells,
+			stt:         s,
+			label:       oneLine(label),
+			raw:         valueOf(h, get, cells),
+			evidence:    get(cells, ColEvidence),
+			responsible: oneLine(get(cells, ColResponsible)),
+			measure:     get(cells, ColMeasure),
+			maxRaw:      get(cells, ColMax),
+			selfRaw:     get(cells, ColSelf),
+			loc:         report.Location{Page: tb.block.Page, Table: tb.index, Row: ri + 1, Block: tb.block.Index},
+			parent:      -1,
+		}
+	}
 	for ri = start; ri < len(tb.grid); ri++ {
-		cells := tb.grid[ri]
+		cells = tb.grid[ri]
 		second = nil
 		if h.second != nil && ri+1 < len(tb.grid) {
 			ri++
@@ -282,10 +337,19 @@ func (t *table) addRows(tb tableBlock, start int) {
 			continue // the header again, on a new page
 		}
 		label := get(cells, ColLabel)
+		if in := t.innerLabel(tb, ri, cells); in != "" {
+			label = in
+		}
 		if stt == "" {
 			if f := vntext.Fold(label); f == "tong" || f == "cong" || strings.HasPrefix(f, "tong cong") || strings.HasPrefix(f, "tong so") {
 				t.totals = append(t.totals, t.rawCells(tb, ri, cells, oneLine(label)))
 				continue // a total row, not the rest of the row above
+			}
+			if t.flow && label != "" && (len(t.rows) > 0 || h.find(ColSTT) < 0) {
+				// A word processor records its rows: one without a number
+				// but with a label of its own is a row, not a tail.
+				t.place(newRow(STT{Level: LevelNone}, label))
+				continue
 			}
 			if t.ownRow(tb, ri, cells) {
 				continue // an unnumbered row of its own (maximum, mean), not a tail
@@ -306,20 +370,7 @@ func (t *table) addRows(tb tableBlock, start int) {
 			}
 			continue // "TỔNG CỘNG" and other unnumbered rows
 		}
-		r := &row{
-			cells:       t.rawCells(tb, ri, cells, "").cells,
-			stt:         s,
-			label:       oneLine(label),
-			raw:         valueOf(h, get, cells),
-			evidence:    get(cells, ColEvidence),
-			responsible: oneLine(get(cells, ColResponsible)),
-			measure:     get(cells, ColMeasure),
-			maxRaw:      get(cells, ColMax),
-			selfRaw:     get(cells, ColSelf),
-			loc:         report.Location{Page: tb.block.Page, Table: tb.index, Row: ri + 1, Block: tb.block.Index},
-			parent:      -1,
-		}
-		t.place(r)
+		t.place(newRow(s, label))
 	}
 }
 

@@ -41,6 +41,11 @@ func Text(f report.Finding, lang string) string {
 	if !ok {
 		return ""
 	}
+	if !strings.Contains(format, "%[") {
+		// A text that names no number: Sprintf would append the unused
+		// arguments as "%!(EXTRA …)".
+		return strings.ReplaceAll(format, "%%", "%")
+	}
 	return fmt.Sprintf(format, Num(f.Reported), Num(f.Computed), f.Formula, f.Detail)
 }
 
