@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 )
 
-// jsonCell and jsonBlock are the shapes of ../shared/docs/contract.md
-// ("parse --json output"); they are kept apart from the model so that the
+// jsonCell and jsonBlock are the shapes of the parse --json output that
+// docs/json.md documents; they are kept apart from the model so that the
 // model's field names can change without changing the contract.
 type jsonCell struct {
 	Text    string `json:"text"`

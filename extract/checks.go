@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"chiso/internal/formula"
 	"chiso/internal/msg"
 	"chiso/report"
 	"chiso/vntext"
@@ -71,23 +72,23 @@ func substitute(formula string, vals map[string]float64) string {
 
 // resolveRate decides an ambiguous rate ("1.234 %") from its components:
 // when exactly one reading agrees with the formula, it is the one written.
-func resolveRate(p *row, comps map[string]*row, formula string) {
+func resolveRate(p *row, comps map[string]*row, written string) {
 	if p.value.Kind != report.KindPercent || !p.value.Ambiguous || len(comps) == 0 {
 		return
 	}
-	e, err := parseFormula(formula)
+	e, err := formula.Parse(written)
 	if err != nil {
 		return
 	}
 	vals := map[string]float64{}
-	for _, v := range e.vars() {
+	for _, v := range e.Vars() {
 		c, ok := comps[v]
 		if !ok || c.value.Number == nil || c.value.Ambiguous {
 			return
 		}
 		vals[v] = *c.value.Number
 	}
-	q, zero := e.eval(vals)
+	q, zero := e.Eval(vals)
 	if zero {
 		return
 	}
@@ -110,19 +111,19 @@ type rateCheck struct {
 	detail   string
 }
 
-// checkRate checks the rate of row p against its component rows. formula
+// checkRate checks the rate of row p against its component rows. written
 // is the one written, or "a/b".
-func checkRate(p *row, comps map[string]*row, formula string) []rateCheck {
+func checkRate(p *row, comps map[string]*row, written string) []rateCheck {
 	if p.value.Kind != report.KindPercent || p.value.Ambiguous || len(comps) == 0 {
 		return nil
 	}
-	e, err := parseFormula(formula)
+	e, err := formula.Parse(written)
 	if err != nil {
 		return nil
 	}
 	vals := map[string]float64{}
 	var missing []string
-	for _, v := range e.vars() {
+	for _, v := range e.Vars() {
 		c, ok := comps[v]
 		switch {
 		case !ok || c.value.Kind == report.KindEmpty:
@@ -134,13 +135,13 @@ func checkRate(p *row, comps map[string]*row, formula string) []rateCheck {
 		}
 	}
 	if len(missing) > 0 {
-		if len(missing) == len(e.vars()) {
+		if len(missing) == len(e.Vars()) {
 			return nil // no component reported: nothing to check
 		}
 		return []rateCheck{{code: report.CodeMissingComponent, detail: strings.Join(missing, ", ")}}
 	}
-	q, zero := e.eval(vals)
-	detail := substitute(formula, vals)
+	q, zero := e.Eval(vals)
+	detail := substitute(written, vals)
 	if zero {
 		return []rateCheck{{code: report.CodeZeroDenominator, detail: detail}}
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"chiso/internal/formula"
 	"chiso/report"
 )
 
@@ -186,8 +187,8 @@ func Observe(row *report.Indicator, def *Indicator) *Observation {
 		return obs
 	}
 	if obs.Number == nil {
-		if f, err := parseFormula(own); err == nil && f.den != nil {
-			if n, d, ok := f.eval(row.Components); ok && d != 0 {
+		if f, err := formula.Parse(own); err == nil {
+			if n, d, ratio, ok := evalRatio(f, row.Components); ok && ratio && d != 0 {
 				p := n / d * 100
 				obs.Number, obs.Percent = &p, true
 			}

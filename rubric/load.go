@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"chiso/internal/formula"
 )
 
 //go:embed data/*.yaml
@@ -203,7 +205,7 @@ func (ind *Indicator) validate() *LoadError {
 	m := &ind.Method
 	declared := map[string]bool{}
 	for j, in := range ind.Inputs {
-		if !isName(in.Name) {
+		if !formula.IsName(in.Name) {
 			return bad(fmt.Sprintf("inputs[%d].name", j), "%q is not an input name (a lower-case letter)", in.Name)
 		}
 		if declared[in.Name] {
@@ -212,11 +214,11 @@ func (ind *Indicator) validate() *LoadError {
 		declared[in.Name] = true
 	}
 	checkFormula := func(field, s string) *LoadError {
-		fm, err := parseFormula(s)
+		fm, err := formula.Parse(s)
 		if err != nil {
 			return bad(field, "%v", err)
 		}
-		for _, v := range fm.vars() {
+		for _, v := range fm.Vars() {
 			if !declared[v] {
 				return bad(field, "input %q is not declared in inputs", v)
 			}

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"chiso/internal/formula"
 )
 
 // Observation is what one report says about one indicator: the value as
@@ -137,8 +139,8 @@ func ScoreIndicator(ind *Indicator, obs *Observation) Result {
 // non-nil *zeroDenominator instead.
 func ratio(formulaText string, obs *Observation) (r float64, z *zeroDenominator, ok bool) {
 	if formulaText != "" && len(obs.Inputs) > 0 {
-		if f, err := parseFormula(formulaText); err == nil && f.den != nil {
-			if n, d, ok := f.eval(obs.Inputs); ok {
+		if f, err := formula.Parse(formulaText); err == nil {
+			if n, d, ratio, ok := evalRatio(f, obs.Inputs); ok && ratio {
 				if d == 0 {
 					return 0, zeroBasis(formulaText, n), true
 				}
@@ -176,15 +178,15 @@ func zeroBasis(formulaText string, n float64) *zeroDenominator {
 // the number as written.
 func measure(formulaText string, obs *Observation) (float64, bool) {
 	if formulaText != "" && len(obs.Inputs) > 0 {
-		if f, err := parseFormula(formulaText); err == nil {
-			if n, d, ok := f.eval(obs.Inputs); ok {
+		if f, err := formula.Parse(formulaText); err == nil {
+			if n, d, ratio, ok := evalRatio(f, obs.Inputs); ok {
 				if d == 0 {
 					return 0, true
 				}
 				// A ratio is measured in percent, as sheets state it, so
 				// that units reporting a/b and units reporting "12%" are
 				// compared on one scale.
-				if f.den != nil {
+				if ratio {
 					return n / d * 100, true
 				}
 				return n, true
@@ -279,8 +281,11 @@ func (res *Result) parts(ind *Indicator, obs *Observation) {
 		var r float64
 		switch {
 		case p.Formula != "":
-			f, _ := parseFormula(p.Formula)
-			n, d, ok := f.eval(obs.Inputs)
+			var n, d float64
+			ok := false
+			if f, err := formula.Parse(p.Formula); err == nil {
+				n, d, _, ok = evalRatio(f, obs.Inputs)
+			}
 			switch {
 			case ok && d != 0:
 				r = math.Min(n/d, 1)

@@ -2,8 +2,9 @@
 // DOCX, HTML, text) into structured, audited indicators: it reads their
 // indicator tables, types their values, checks the arithmetic, scores them
 // against the HCM digital-transformation rubric and keeps years of them in
-// a dataset. The command line and its JSON are fixed by
-// ../shared/docs/contract.md; see README.md for usage.
+// a dataset. The command line, its JSON fields, finding codes and exit
+// codes are documented in the repository's docs/json.md; see README.md for
+// usage.
 package main
 
 import (
