@@ -17,7 +17,8 @@ func Read(b []byte) (*doc.Document, error) {
 	if note != "" {
 		d.Warnings = append(d.Warnings, note)
 	}
-	r := reader{lines: splitLines(s)}
+	lines := splitLines(s)
+	r := reader{lines: lines, markdown: markdownLike(lines)}
 	r.read()
 	d.Blocks = r.blocks
 	for i := range d.Blocks {
@@ -37,8 +38,9 @@ func splitLines(s string) []string {
 
 // reader walks the lines, handing each run to the layout that claims it.
 type reader struct {
-	lines  []string
-	blocks []doc.Block
+	lines    []string
+	blocks   []doc.Block
+	markdown bool // the text is Markdown: its markers are taken away (unmark)
 }
 
 func (r *reader) read() {
@@ -70,7 +72,11 @@ func (r *reader) read() {
 // paragraphs by single line breaks only; joining the lines of a
 // blank-separated block would glue headings to the text below them.
 func (r *reader) paragraph(line string) {
-	if t := strings.TrimSpace(line); t != "" {
+	t := strings.TrimSpace(line)
+	if r.markdown {
+		t = unmark(t)
+	}
+	if t != "" {
 		r.blocks = append(r.blocks, doc.Block{Kind: doc.Paragraph, Text: t})
 	}
 }
@@ -96,7 +102,13 @@ func (r *reader) table(rows [][]string) {
 			cells[j] = doc.Cell{RowSpan: 1, ColSpan: 1}
 			if j < len(row) {
 				cells[j].Text = strings.TrimSpace(row[j])
+				if r.markdown {
+					cells[j].Text = unmark(cells[j].Text)
+				}
 			}
+		}
+		if r.markdown {
+			cells = foldRepeats(cells)
 		}
 		t.Rows = append(t.Rows, cells)
 	}
