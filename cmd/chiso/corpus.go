@@ -19,6 +19,7 @@ import (
 	"golang.org/x/term"
 
 	"chiso/corpus"
+	"chiso/internal/msg"
 	"chiso/rubric"
 )
 
@@ -273,18 +274,22 @@ func runHistory(e *env, args []string) int {
 
 // cohortOpts are the flags of `score --db` and `rank`.
 type cohortOpts struct {
-	dsn, rubric string
-	year        int
-	json        bool
+	dsn, rubric, lang string
+	year              int
+	json              bool
 }
 
 func cohortFlags(e *env, name string, args []string) (cohortOpts, int) {
-	fs := newFlags(e, name, "--db DSN --rubric ID|FILE --period YEAR [--json]")
+	fs := newFlags(e, name, "--db DSN --rubric ID|FILE --period YEAR [--json] [--lang vi|en]")
 	d := fs.String("db", defaultDSN, "dataset: an SQLite file or a postgres:// URL")
 	w := fs.String("rubric", "hcm-dti-2023-district", "rubric id or YAML file")
 	p := fs.String("period", "", "year whose units are scored, e.g. 2023")
 	j := fs.Bool("json", false, "print JSON Lines, one object per unit")
+	lang := fs.String("lang", "vi", "language of the basis lines: vi or en")
 	if c := parseFlags(fs, args); c >= 0 {
+		return cohortOpts{}, c
+	}
+	if c := checkLang(e, fs, *lang); c >= 0 {
 		return cohortOpts{}, c
 	}
 	y, err := strconv.Atoi(*p)
@@ -292,7 +297,7 @@ func cohortFlags(e *env, name string, args []string) (cohortOpts, int) {
 		fs.Usage()
 		return cohortOpts{}, exitUsage
 	}
-	return cohortOpts{*d, *w, y, *j}, -1
+	return cohortOpts{*d, *w, *lang, y, *j}, -1
 }
 
 // runScoreDB is `chiso score --db`: every unit of a period scored, the
@@ -304,13 +309,21 @@ func runRank(e *env, args []string) int { return cohort(e, "rank", args) }
 
 // unitLine is one unit of `score --db --json` and `rank --json`.
 type unitLine struct {
-	Rank   int             `json:"rank"`
-	Tied   bool            `json:"tied"`
-	Unit   string          `json:"unit"`
-	Total  float64         `json:"total"`
-	Source string          `json:"source"`
-	SHA256 string          `json:"sha256"`
-	Filled []corpus.Filled `json:"filled"`
+	Rank   int          `json:"rank"`
+	Tied   bool         `json:"tied"`
+	Unit   string       `json:"unit"`
+	Total  float64      `json:"total"`
+	Source string       `json:"source"`
+	SHA256 string       `json:"sha256"`
+	Filled []filledLine `json:"filled"`
+}
+
+// filledLine is one indicator scored across reports, its basis written in
+// the command's language.
+type filledLine struct {
+	ID     string  `json:"id"`
+	Points float64 `json:"points"`
+	Basis  string  `json:"basis"`
 }
 
 func cohort(e *env, name string, args []string) int {
@@ -341,7 +354,11 @@ func cohort(e *env, name string, args []string) int {
 	enc.SetEscapeHTML(false)
 	for _, u := range us {
 		if o.json {
-			enc.Encode(unitLine{u.Rank, u.Tied, u.Unit, u.Total, u.Source, u.SHA256, u.Filled})
+			filled := []filledLine{}
+			for _, f := range u.Filled {
+				filled = append(filled, filledLine{f.ID, f.Points, msg.Basis(f.Basis, o.lang)})
+			}
+			enc.Encode(unitLine{u.Rank, u.Tied, u.Unit, u.Total, u.Source, u.SHA256, filled})
 			continue
 		}
 		rank := strconv.Itoa(u.Rank)
@@ -351,7 +368,7 @@ func cohort(e *env, name string, args []string) int {
 		fmt.Fprintf(e.stdout, "%4s  %-28s %8s / %s  %s\n", rank, clip(u.Unit, 28), num(u.Total), num(r.Max), u.Source)
 		if name == "score" {
 			for _, f := range u.Filled {
-				fmt.Fprintf(e.stdout, "        %-6s %6s  %s\n", f.ID, num(f.Points), f.Basis)
+				fmt.Fprintf(e.stdout, "        %-6s %6s  %s\n", f.ID, num(f.Points), msg.Basis(f.Basis, o.lang))
 			}
 		}
 	}

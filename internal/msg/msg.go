@@ -29,6 +29,9 @@ func Fill(fs []report.Finding, lang string) {
 // numbers, Formula and Detail as written. A code the catalogue lacks
 // renders as "".
 func Text(f report.Finding, lang string) string {
+	if f.Scoring != nil {
+		return scoring(f, lang)
+	}
 	m, ok := findings[lang]
 	if !ok {
 		m = findings["vi"]
