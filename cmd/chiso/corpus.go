@@ -64,13 +64,9 @@ func runIngest(e *env, args []string) int {
 	workers := fs.Int("workers", runtime.NumCPU(), "files read at once")
 	maxSize := fs.Int64("max-size", corpus.DefaultMaxSize, "largest file read, in bytes")
 	timeout := fs.Duration("timeout", corpus.DefaultTimeout, "give up on a file after this long")
-	lang := fs.String("lang", "vi", "language of messages and basis lines: vi or en")
 	stats := fs.Bool("stats", os.Getenv("CHISO_STATS") != "", "print the time spent writing the dataset (also env CHISO_STATS=1)")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
-	}
-	if c := checkLang(e, fs, *lang); c >= 0 {
-		return c
 	}
 	if *workers < 1 {
 		return badFlag(e, fs, "workers", strconv.Itoa(*workers), "at least one file must be read at a time")
@@ -99,7 +95,7 @@ func runIngest(e *env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	in := &corpus.Ingester{Store: s, Rubric: r, Workers: *workers, MaxSize: *maxSize, Timeout: *timeout, Lang: *lang, Unread: unread}
+	in := &corpus.Ingester{Store: s, Rubric: r, Workers: *workers, MaxSize: *maxSize, Timeout: *timeout, Lang: e.lang, Unread: unread}
 	finish := func() {}
 	if isTerminal(e.stderr) {
 		bar := progressbar.NewOptions(len(files)+len(unread), progressbar.OptionSetWriter(e.stderr),
@@ -163,15 +159,13 @@ func runExport(e *env, args []string) int {
 	fs := newFlags(e, "export", "[--db DSN] --format csv|xlsx|json [--lang vi|en] [--csv-profile vi|intl] [--out FILE]")
 	dsn := fs.String("db", defaultDSN, "dataset: an SQLite file or a postgres:// URL")
 	format := fs.String("format", "", "csv (UTF-8 with BOM), xlsx, or json (JSON Lines)")
-	lang := fs.String("lang", "vi", "language of the csv and xlsx headings: vi or en (json keeps its English field names)")
-	out := fs.String("out", "", "file to write (default: standard output)")
 	profile := fs.String("csv-profile", "vi", `csv separators: vi (";" and decimal ",", for Excel set to Vietnamese) or intl ("," and decimal ".")`)
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	h, herr := corpus.HeadingsFor(*lang)
+	h, herr := corpus.HeadingsFor(e.lang)
 	if herr != nil {
-		return checkLang(e, fs, *lang)
+		return checkLang(e, fs, e.lang)
 	}
 	p, perr := corpus.CSVProfileFor(*profile)
 	if perr != nil {
@@ -185,7 +179,7 @@ func runExport(e *env, args []string) int {
 		return exitUsage
 	}
 	w := e.stdout
-	if *out == "" && *format == "xlsx" && isTerminal(w) {
+	if *format == "xlsx" && isTerminal(w) {
 		fmt.Fprintln(e.stderr, "chiso: not writing a workbook to a terminal: use --out FILE or a redirection")
 		return exitUsage
 	}
@@ -194,15 +188,6 @@ func runExport(e *env, args []string) int {
 		return exitUnread
 	}
 	defer s.Close()
-	var f *os.File
-	if *out != "" {
-		var err error
-		if f, err = os.Create(*out); err != nil {
-			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-			return exitUnread
-		}
-		w = f
-	}
 	ctx := context.Background()
 	var err error
 	switch *format {
@@ -212,11 +197,6 @@ func runExport(e *env, args []string) int {
 		err = s.ExportXLSX(ctx, w, h)
 	case "json":
 		err = s.WriteJSON(ctx, w)
-	}
-	if f != nil {
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "chiso: export: %v\n", err)

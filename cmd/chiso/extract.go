@@ -36,13 +36,9 @@ func runExtract(e *env, name string, args []string) int {
 	fs := newFlags(e, name, "[--json] [--lang vi|en] [--rubric ID|FILE|none] FILE...")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per file")
 	which := fs.String("rubric", rubric.DefaultID, "rubric the rows are mapped onto (chiso rubrics lists them), a YAML file, or none")
-	lang := fs.String("lang", "vi", "language of the findings' messages: vi or en")
 	timeout := fs.Duration("timeout", parse.DefaultTimeout, "give up on a file after this long")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
-	}
-	if c := checkLang(e, fs, *lang); c >= 0 {
-		return c
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -60,7 +56,7 @@ func runExtract(e *env, name string, args []string) int {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	for _, file := range fs.Args() {
-		res, err := readInput(context.Background(), e, file, chiso.Options{Rubric: r, Timeout: *timeout, Lang: *lang})
+		res, err := readInput(context.Background(), e, file, chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang})
 		var rep *report.Report
 		src := doc.Source{Path: file}
 		if err != nil {
@@ -77,10 +73,10 @@ func runExtract(e *env, name string, args []string) int {
 		case *asJSON:
 			err = enc.Encode(contract.NewExtract(src, rep, err))
 		case rep != nil && name == "audit":
-			printFindings(e.stdout, src.Path, rep, *lang)
+			printFindings(e.stdout, src.Path, rep, e.lang)
 			err = nil
 		case rep != nil:
-			printReport(e.stdout, src.Path, rep, *lang, termWidth(e.stdout))
+			printReport(e.stdout, src.Path, rep, e.lang, termWidth(e.stdout))
 			err = nil
 		default:
 			err = nil

@@ -30,14 +30,10 @@ func runScore(e *env, args []string) int {
 	}
 	fs := newFlags(e, "score", "[--json] [--lang vi|en] --rubric ID|FILE FILE...")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per file")
-	lang := fs.String("lang", "vi", "language of basis lines and messages: vi or en")
 	which := fs.String("rubric", "", "rubric id (see chiso rubrics) or YAML file")
 	timeout := fs.Duration("timeout", parse.DefaultTimeout, "give up on a file after this long")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
-	}
-	if c := checkLang(e, fs, *lang); c >= 0 {
-		return c
 	}
 	if *which == "" || fs.NArg() == 0 {
 		fs.Usage()
@@ -53,13 +49,13 @@ func runScore(e *env, args []string) int {
 	enc.SetEscapeHTML(false)
 	for _, name := range fs.Args() {
 		var out contract.Score
-		res, err := readInput(context.Background(), e, name, chiso.Options{Rubric: r, Timeout: *timeout, Lang: *lang})
+		res, err := readInput(context.Background(), e, name, chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang})
 		if err != nil {
 			code = exitUnread
 			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
 			out = contract.ScoreError(name, r, err)
 		} else {
-			out = contract.NewScore(res.Document.Source, res.Report, res.Mapping, res.Card, *lang)
+			out = contract.NewScore(res.Document.Source, res.Report, res.Mapping, res.Card, e.lang)
 			for _, f := range out.Findings {
 				if f.Severity == report.SeverityError && code == exitOK {
 					code = exitFindings
@@ -74,7 +70,7 @@ func runScore(e *env, args []string) int {
 			continue
 		}
 		if out.Error == nil {
-			printScore(e.stdout, &out, r, *lang)
+			printScore(e.stdout, &out, r, e.lang)
 		}
 	}
 	return code

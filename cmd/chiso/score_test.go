@@ -81,10 +81,11 @@ func TestScoreUsage(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"score", filledSheet}, exitUsage, "usage"},
-		{[]string{"score", "--rubric", "hcm-dti-2023-district"}, exitUsage, "usage"},
+		{[]string{"score", filledSheet}, exitUsage, "cách dùng: chiso score"},
+		{[]string{"score", filledSheet, "--lang", "en"}, exitUsage, "usage: chiso score"},
+		{[]string{"score", "--rubric", "hcm-dti-2023-district"}, exitUsage, "cách dùng"},
 		{[]string{"score", "--rubric", "nope", filledSheet}, exitUsage, "hcm-dti-2023-department"},
-		{[]string{"score", "--lang", "fr", "--rubric", "hcm-dti-2023-district", filledSheet}, exitUsage, "usage"},
+		{[]string{"score", "--lang", "fr", "--rubric", "hcm-dti-2023-district", filledSheet}, exitUsage, "--lang fr: các ngôn ngữ là vi"},
 		{[]string{"score", "--rubric", "hcm-dti-2023-district", "no/such/file.docx"}, exitUnread, "no/such/file.docx"},
 	}
 	for _, tt := range tests {
