@@ -19,6 +19,7 @@ import (
 	"golang.org/x/term"
 
 	"chiso/corpus"
+	"chiso/internal/msg"
 	"chiso/rubric"
 )
 
@@ -44,7 +45,7 @@ func openStore(e *env, dsn string, readOnly bool) (*corpus.Store, bool) {
 	}
 	s, err := open(context.Background(), dsn)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		fail(e, err)
 		return nil, false
 	}
 	return s, true
@@ -77,7 +78,7 @@ func runIngest(e *env, args []string) int {
 	}
 	r, err := rubric.Open(*which)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		fail(e, err)
 		return exitUsage
 	}
 	files, unread := corpus.Files(fs.Args())
@@ -104,24 +105,25 @@ func runIngest(e *env, args []string) int {
 		in.Progress = func(corpus.Event) { bar.Add(1) }
 		finish = func() { bar.Finish() }
 	} else {
+		p := msg.Printer(e.lang)
 		in.Progress = func(ev corpus.Event) {
 			if ev.Outcome == corpus.Failed {
-				fmt.Fprintf(e.stdout, "%s: failed: %s\n", ev.Path, ev.Reason)
+				p.Fprintf(e.stdout, "%s: failed: %s\n", ev.Path, msg.String(e.lang, ev.Reason))
 				return
 			}
-			fmt.Fprintf(e.stdout, "%s: %s\n", ev.Path, ev.Outcome)
+			fmt.Fprintf(e.stdout, "%s: %s\n", ev.Path, msg.String(e.lang, string(ev.Outcome)))
 		}
 	}
 	sum, err := in.Run(ctx, files)
 	finish()
 	if sum != nil {
-		printSummary(e.stdout, sum, *stats)
+		printSummary(e.stdout, sum, *stats, e.lang)
 	}
 	if err != nil {
 		if ctx.Err() != nil {
-			fmt.Fprintln(e.stderr, "chiso: interrupted: the reports above are stored; run again to finish")
+			msg.Printer(e.lang).Fprintf(e.stderr, "chiso: interrupted: the reports above are stored; run again to finish\n")
 		} else {
-			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			fail(e, err)
 		}
 		return exitUnread
 	}
@@ -131,8 +133,10 @@ func runIngest(e *env, args []string) int {
 	return exitOK
 }
 
-func printSummary(w io.Writer, s *corpus.Summary, stats bool) {
-	fmt.Fprintf(w, "files %d, new %d, unchanged %d, replaced %d, failed %d, time %s\n",
+// printSummary writes what an ingest did, in lang.
+func printSummary(w io.Writer, s *corpus.Summary, stats bool, lang string) {
+	p := msg.Printer(lang)
+	p.Fprintf(w, "files %d, new %d, unchanged %d, replaced %d, failed %d, time %s\n",
 		s.Files, s.New, s.Unchanged, s.Replaced, len(s.Failed), s.Elapsed.Round(time.Millisecond))
 	if len(s.Findings) > 0 {
 		codes := slices.Sorted(maps.Keys(s.Findings))
@@ -140,18 +144,18 @@ func printSummary(w io.Writer, s *corpus.Summary, stats bool) {
 		for i, c := range codes {
 			parts[i] = string(c) + " " + strconv.Itoa(s.Findings[c])
 		}
-		fmt.Fprintf(w, "findings: %s\n", strings.Join(parts, ", "))
+		p.Fprintf(w, "findings: %s\n", strings.Join(parts, ", "))
 	}
 	for _, f := range s.Failed {
-		fmt.Fprintf(w, "failed: %s: %s\n", f.Path, f.Reason)
+		p.Fprintf(w, "failed: %s: %s\n", f.Path, msg.String(lang, f.Reason))
 	}
 	if stats {
 		share := 0.0
 		if s.Elapsed > 0 {
 			share = float64(s.Storage) / float64(s.Elapsed) * 100
 		}
-		fmt.Fprintf(w, "storage: %s in write transactions (summed over workers), %.1f%% of the run's time\n",
-			s.Storage.Round(time.Millisecond), share)
+		p.Fprintf(w, "storage: %s in write transactions (summed over workers), %s%% of the run's time\n",
+			s.Storage.Round(time.Millisecond), msg.Number(lang, share, 1))
 	}
 }
 
@@ -180,7 +184,7 @@ func runExport(e *env, args []string) int {
 	}
 	w := e.stdout
 	if *format == "xlsx" && isTerminal(w) {
-		fmt.Fprintln(e.stderr, "chiso: not writing a workbook to a terminal: use --out FILE or a redirection")
+		msg.Printer(e.lang).Fprintf(e.stderr, "chiso: not writing a workbook to a terminal: use --out FILE or a redirection\n")
 		return exitUsage
 	}
 	s, ok := openStore(e, *dsn, true)
@@ -199,7 +203,7 @@ func runExport(e *env, args []string) int {
 		err = s.WriteJSON(ctx, w)
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: export: %v\n", err)
+		fail(e, fmt.Errorf("export: %w", err))
 		return exitUnread
 	}
 	return exitOK
@@ -225,7 +229,7 @@ func runHistory(e *env, args []string) int {
 	defer s.Close()
 	pts, err := s.History(context.Background(), *unit, *id)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: history: %v\n", err)
+		fail(e, fmt.Errorf("history: %w", err))
 		return exitUnread
 	}
 	enc := json.NewEncoder(e.stdout)
@@ -237,16 +241,17 @@ func runHistory(e *env, args []string) int {
 		}
 		v := clip(p.Raw, 12)
 		if p.Value != nil {
-			v = num(*p.Value)
+			v = msg.Number(e.lang, *p.Value, 3)
 		}
 		pt := "–"
 		if p.Points != nil {
-			pt = num(*p.Points)
+			pt = num(e.lang, *p.Points)
 		}
-		fmt.Fprintf(e.stdout, "%-20s %-9s %-6s %12s  points %-6s %s  (%s)\n", clip(p.Unit, 20), p.Period, p.Indicator, v, pt, clip(p.RowLabel, 50), p.Source)
+		fmt.Fprintf(e.stdout, "%-20s %-9s %-6s %12s  %s %-6s %s  (%s)\n", clip(p.Unit, 20), p.Period, p.Indicator, v,
+			msg.String(e.lang, "points"), pt, clip(p.RowLabel, 50), p.Source)
 	}
 	if len(pts) == 0 {
-		fmt.Fprintf(e.stderr, "chiso: no values for unit %q\n", *unit)
+		msg.Printer(e.lang).Fprintf(e.stderr, "chiso: no values for unit %q\n", *unit)
 	}
 	return exitOK
 }
@@ -300,7 +305,7 @@ func cohort(e *env, name string, args []string) int {
 	}
 	r, err := rubric.Open(o.rubric)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		fail(e, err)
 		return exitUsage
 	}
 	s, ok := openStore(e, o.dsn, true)
@@ -310,11 +315,11 @@ func cohort(e *env, name string, args []string) int {
 	defer s.Close()
 	us, err := s.ScorePeriod(context.Background(), r, o.year)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: %s: %v\n", name, err)
+		fail(e, fmt.Errorf("%s: %w", name, err))
 		return exitUnread
 	}
 	if len(us) == 0 {
-		fmt.Fprintf(e.stderr, "chiso: no report of %d scored with %s in the dataset\n", o.year, r.ID)
+		msg.Printer(e.lang).Fprintf(e.stderr, "chiso: no report of %d scored with %s in the dataset\n", o.year, r.ID)
 		return exitOK
 	}
 	enc := json.NewEncoder(e.stdout)
@@ -328,17 +333,17 @@ func cohort(e *env, name string, args []string) int {
 		if u.Tied {
 			rank += "="
 		}
-		fmt.Fprintf(e.stdout, "%4s  %-28s %8s / %s  %s\n", rank, clip(u.Unit, 28), num(u.Total), num(r.Max), u.Source)
+		fmt.Fprintf(e.stdout, "%4s  %-28s %8s / %s  %s\n", rank, clip(u.Unit, 28), num(e.lang, u.Total), num(e.lang, r.Max), u.Source)
 		if name == "score" {
 			for _, f := range u.Filled {
-				fmt.Fprintf(e.stdout, "        %-6s %6s  %s\n", f.ID, num(f.Points), f.Basis)
+				fmt.Fprintf(e.stdout, "        %-6s %6s  %s\n", f.ID, num(e.lang, f.Points), f.Basis)
 			}
 		}
 	}
 	if !o.json {
 		for _, u := range us {
 			if u.Tied {
-				fmt.Fprintln(e.stdout, "\n\"=\": equal totals share a rank; Decision 79/QĐ-UBND gives no tie-break.")
+				msg.Printer(e.lang).Fprintf(e.stdout, "\n\"=\": equal totals share a rank; Decision 79/QĐ-UBND gives no tie-break.\n")
 				break
 			}
 		}

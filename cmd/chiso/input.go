@@ -156,7 +156,6 @@ func expandGlobs(args []string) []string {
 // cannot read are listed on stderr; ok is false when there were any.
 func inputFiles(e *env, args []string) (files []string, ok bool) {
 	ok = true
-	p := msg.Printer(e.lang)
 	for _, a := range args {
 		if st, err := os.Stat(a); a == "-" || err != nil || !st.IsDir() {
 			files = append(files, a)
@@ -176,7 +175,7 @@ func inputFiles(e *env, args []string) (files []string, ok bool) {
 			if rel, err := filepath.Rel(abs, path); err == nil {
 				path = filepath.Join(a, rel)
 			}
-			p.Fprintf(e.stderr, "%s: %s (not a format chiso reads)\n", "chiso: "+path, msg.String(e.lang, u.Reason))
+			fmt.Fprintf(e.stderr, "chiso: %s: %s\n", path, msg.String(e.lang, u.Reason))
 		}
 	}
 	return files, ok

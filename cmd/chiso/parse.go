@@ -38,11 +38,11 @@ func runParse(e *env, args []string) int {
 			d = res.Document
 		} else {
 			code = exitUnread
-			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			fail(e, err)
 		}
 		if *asJSON {
 			if err := enc.Encode(contract.NewParse(name, d, err)); err != nil {
-				fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+				fail(e, err)
 				return exitUnread
 			}
 			continue

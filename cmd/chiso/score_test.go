@@ -68,7 +68,7 @@ func TestScoreText(t *testing.T) {
 	if code != exitFindings {
 		t.Errorf("exit %d", code)
 	}
-	for _, want := range []string{"tổng điểm: 456.38 / 660", "tự chấm: 534.38", "1     Nhận thức số", "tỷ lệ 0.7500 × 10", "self_score_mismatch"} {
+	for _, want := range []string{"tổng điểm: 456,38 / 660", "tự chấm: 534,38", "1     Nhận thức số", "tỷ lệ 0.7500 × 10", "self_score_mismatch"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -98,9 +98,13 @@ func TestScoreUsage(t *testing.T) {
 
 func TestRubrics(t *testing.T) {
 	code, out, _ := runCmd(t, "rubrics")
-	if code != exitOK || !strings.Contains(out, "hcm-dti-2023-department     330 points  32 indicators") ||
-		!strings.Contains(out, "hcm-dti-2023-district       660 points  51 indicators") {
+	if code != exitOK || !strings.Contains(out, "hcm-dti-2023-department     330 điểm  32 chỉ số") ||
+		!strings.Contains(out, "hcm-dti-2023-district       660 điểm  51 chỉ số") {
 		t.Errorf("exit %d:\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, "rubrics", "--lang", "en")
+	if code != exitOK || !strings.Contains(out, "hcm-dti-2023-district       660 points  51 indicators") {
+		t.Errorf("--lang en: exit %d:\n%s", code, out)
 	}
 	code, out, _ = runCmd(t, "rubrics", "--json")
 	var line rubricLine

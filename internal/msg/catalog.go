@@ -81,7 +81,22 @@ var vi = map[string]string{
 	"chiso: no values for unit %q\n":                                                 "chiso: không có số liệu cho đơn vị %q\n",
 	"chiso: no report of %d scored with %s in the dataset\n":                         "chiso: bộ dữ liệu không có báo cáo năm %d nào được chấm theo %s\n",
 	"\n\"=\": equal totals share a rank; Decision 79/QĐ-UBND gives no tie-break.\n":  "\n\"=\": tổng điểm bằng nhau thì cùng hạng; Quyết định 79/QĐ-UBND không quy định cách phân hạng khi bằng điểm.\n",
-	"%s: %s (not a format chiso reads)\n":                                            "%s: %s (chiso không đọc định dạng này)\n",
+
+	// The text output of extract, audit, score and rubrics.
+	"STT":                "STT",
+	"Indicator":          "Chỉ số",
+	"Value (as written)": "Số liệu (ghi)",
+	"Read as":            "Đọc được",
+	"Findings (%d):\n":   "Phát hiện (%d):\n",
+	"  (%d info findings (rows matching no rubric indicator) not shown: --json has them all)\n": "  (%d phát hiện mức thông tin (dòng không khớp bộ chỉ số) không in ra: --json có đủ)\n",
+	"total":                                 "tổng điểm",
+	"self-assessed":                         "tự chấm",
+	"self":                                  "tự chấm",
+	"needs other reports":                   "cần báo cáo khác",
+	"findings":                              "phát hiện",
+	"%-26s %4s points %3d indicators  %s\n": "%-26s %4s điểm %3d chỉ số  %s\n",
+	"== %s — %s (%s)\n   %s points, %d groups, %d indicators\n":                         "== %s — %s (%s)\n   %s điểm, %d nhóm, %d chỉ số\n",
+	"storage: %s in write transactions (summed over workers), %s%% of the run's time\n": "ghi dữ liệu: %s trong các giao dịch ghi (cộng qua các luồng), %s%% thời gian chạy\n",
 
 	// The kinds of reading failure (package parse's sentinels).
 	"file too large":       "tệp quá lớn so với giới hạn",
