@@ -72,9 +72,11 @@ func runIngest(e *env, args []string) int {
 	if *workers < 1 {
 		return badFlag(e, fs, "workers", strconv.Itoa(*workers), "at least one file must be read at a time")
 	}
+	if c := checkTimeout(e, fs, *timeout); c >= 0 {
+		return c
+	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(e, fs, "at least one file or folder is needed")
 	}
 	r, err := rubric.Open(*which)
 	if err != nil {
@@ -179,8 +181,7 @@ func runExport(e *env, args []string) int {
 		return badFlag(e, fs, "format", *format, "the formats are csv, xlsx and json")
 	}
 	if fs.NArg() != 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(e, fs, "export reads the dataset and takes no file: --out FILE names the file to write")
 	}
 	w := e.stdout
 	if *format == "xlsx" && isTerminal(w) {
@@ -218,9 +219,11 @@ func runHistory(e *env, args []string) int {
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	if *unit == "" || fs.NArg() != 0 {
-		fs.Usage()
-		return exitUsage
+	switch {
+	case *unit == "":
+		return usageError(e, fs, "a unit is needed, e.g. --unit q5")
+	case fs.NArg() != 0:
+		return usageError(e, fs, "history reads the dataset and takes no file")
 	}
 	s, ok := openStore(e, *dsn, true)
 	if !ok {
@@ -273,9 +276,11 @@ func cohortFlags(e *env, name string, args []string) (cohortOpts, int) {
 		return cohortOpts{}, c
 	}
 	y, err := strconv.Atoi(*p)
-	if err != nil || fs.NArg() != 0 {
-		fs.Usage()
-		return cohortOpts{}, exitUsage
+	switch {
+	case err != nil || y < 1000 || y > 9999:
+		return cohortOpts{}, badFlag(e, fs, "period", *p, "a year is written with four digits, e.g. 2023")
+	case fs.NArg() != 0:
+		return cohortOpts{}, usageError(e, fs, "the dataset is read, and no file is taken: --db names it")
 	}
 	return cohortOpts{*d, *w, y, *j}, -1
 }

@@ -41,9 +41,11 @@ func runExtract(e *env, name string, args []string) int {
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
+	if c := checkTimeout(e, fs, *timeout); c >= 0 {
+		return c
+	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(e, fs, "at least one file or folder is needed")
 	}
 	var r *rubric.Rubric
 	if *which != "none" {

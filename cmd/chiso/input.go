@@ -5,10 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"chiso"
 	"chiso/corpus"
@@ -84,7 +86,28 @@ func parseFlags(fs *flag.FlagSet, args []string) int {
 		fs.String("lang", "vi", "language of the messages: vi or en")
 	}
 	flags, files := splitFlags(fs, args)
-	if err := fs.Parse(append(append(flags, "--"), expandGlobs(files)...)); err != nil {
+	// flag writes its errors in English before the usage; they are held
+	// back and said again in the language of the line.
+	out, usage := fs.Output(), fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(flags)
+	if err == nil {
+		// The flags alone first, so that a last flag lacking its value
+		// does not take the "--" that marks off the files.
+		err = fs.Parse(append([]string{"--"}, expandGlobs(files)...))
+	}
+	fs.SetOutput(out)
+	fs.Usage = usage
+	if err != nil {
+		if err != flag.ErrHelp {
+			lang := "vi"
+			if e != nil {
+				lang = e.lang
+			}
+			fmt.Fprintf(out, "chiso %s: %s\n", fs.Name(), flagError(lang, err))
+		}
+		fs.Usage()
 		if err == flag.ErrHelp {
 			return exitOK
 		}
@@ -98,6 +121,30 @@ func parseFlags(fs *flag.FlagSet, args []string) int {
 		e.lang = lang
 	}
 	return -1
+}
+
+// flagError is an error of package flag in lang: which flag, and what
+// is wrong with it.
+func flagError(lang string, err error) string {
+	p := msg.Printer(lang)
+	s := err.Error()
+	if name, ok := strings.CutPrefix(s, "flag provided but not defined: "); ok {
+		return p.Sprintf("%s: no such flag", "-"+strings.TrimLeft(name, "-"))
+	}
+	if name, ok := strings.CutPrefix(s, "flag needs an argument: "); ok {
+		return p.Sprintf("%s: needs a value", "-"+strings.TrimLeft(name, "-"))
+	}
+	// invalid value "abc" for flag -workers: parse error
+	if rest, ok := strings.CutPrefix(s, "invalid value "); ok {
+		if i := strings.Index(rest, " for flag "); i > 0 {
+			value, name := rest[:i], rest[i+len(" for flag "):]
+			if j := strings.Index(name, ": "); j > 0 {
+				name = name[:j]
+			}
+			return p.Sprintf("-%s %s: not a value this flag takes", name, strings.Trim(value, `"`))
+		}
+	}
+	return s
 }
 
 // splitFlags separates the flags of fs (with the values of those that
@@ -188,6 +235,22 @@ func badFlag(e *env, fs *flag.FlagSet, name, value, why string) int {
 	msg.Printer(e.lang).Fprintf(e.stderr, "chiso %s: --%s %s: %s\n", fs.Name(), name, value, msg.String(e.lang, why))
 	fs.Usage()
 	return exitUsage
+}
+
+// usageError says what the command line lacks or holds too much, then
+// the usage, and returns the usage error's exit code.
+func usageError(e *env, fs *flag.FlagSet, why string) int {
+	fmt.Fprintf(e.stderr, "chiso %s: %s\n", fs.Name(), msg.String(e.lang, why))
+	fs.Usage()
+	return exitUsage
+}
+
+// checkTimeout checks a --timeout value; it returns -1 when it is good.
+func checkTimeout(e *env, fs *flag.FlagSet, d time.Duration) int {
+	if d <= 0 {
+		return badFlag(e, fs, "timeout", d.String(), "the time limit must be above zero, e.g. 2m")
+	}
+	return -1
 }
 
 // checkLang checks a --lang value; it returns -1 when it is good.

@@ -37,3 +37,33 @@ func TestVietnameseByDefault(t *testing.T) {
 		}
 	}
 }
+
+// TestBadFlags: a bad flag or value is a usage error (exit 2) that names
+// the flag and says what is wrong, before the usage; it used to print the
+// usage alone, or flag's English.
+func TestBadFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		errs string
+	}{
+		{[]string{"extract", "--lang", "fr", "-"}, "chiso extract: --lang fr: các ngôn ngữ là vi (tiếng Việt) và en (tiếng Anh)"},
+		{[]string{"history", "--lang", "fr", "--unit", "q5"}, "chiso history: --lang fr:"},
+		{[]string{"ingest", "--workers", "0", "docs"}, "chiso ingest: --workers 0: phải đọc ít nhất một tệp mỗi lần"},
+		{[]string{"ingest", "docs", "--workers", "abc"}, "chiso ingest: --workers abc: không phải giá trị tuỳ chọn này nhận"},
+		{[]string{"ingest", "docs", "--workers"}, "chiso ingest: -workers: cần một giá trị"},
+		{[]string{"extract", "--bogus", "-"}, "chiso extract: -bogus: không có tuỳ chọn này"},
+		{[]string{"extract", "--bogus", "-", "--lang", "en"}, "chiso extract: -bogus: no such flag"},
+		{[]string{"extract", "--timeout", "0", "-"}, "chiso extract: --timeout 0s: giới hạn thời gian phải lớn hơn 0"},
+		{[]string{"extract"}, "chiso extract: cần ít nhất một tệp hoặc thư mục"},
+		{[]string{"score", "-"}, "chiso score: cần một bộ tiêu chí"},
+		{[]string{"history"}, "chiso history: cần một đơn vị, ví dụ --unit q5"},
+		{[]string{"rank", "--period", "last year"}, "chiso rank: --period last year: năm được viết bằng bốn chữ số"},
+		{[]string{"export", "--format", "yaml"}, "chiso export: --format yaml: các định dạng là csv, xlsx và json"},
+	}
+	for _, tt := range tests {
+		code, _, errs := runCLI("", tt.args...)
+		if code != exitUsage || !strings.HasPrefix(errs, tt.errs) || !strings.Contains(errs, "cách dùng: chiso") && !strings.Contains(errs, "usage: chiso") {
+			t.Errorf("%q: exit %d, stderr %q; want %d and %q, then the usage", tt.args, code, errs, exitUsage, tt.errs)
+		}
+	}
+}

@@ -25,8 +25,7 @@ func runParse(e *env, args []string) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(e, fs, "at least one file or folder is needed")
 	}
 	code := exitOK
 	enc := json.NewEncoder(e.stdout)

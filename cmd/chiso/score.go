@@ -36,9 +36,14 @@ func runScore(e *env, args []string) int {
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	if *which == "" || fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+	if c := checkTimeout(e, fs, *timeout); c >= 0 {
+		return c
+	}
+	switch {
+	case *which == "":
+		return usageError(e, fs, "a rubric is needed: --rubric ID (chiso rubrics lists them) or a YAML file")
+	case fs.NArg() == 0:
+		return usageError(e, fs, "at least one file or folder is needed")
 	}
 	r, err := rubric.Open(*which)
 	if err != nil {
