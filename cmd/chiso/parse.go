@@ -25,8 +25,7 @@ func runParse(e *env, args []string) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(e, fs, "at least one file or folder is needed")
 	}
 	code := exitOK
 	enc := json.NewEncoder(e.stdout)
@@ -38,11 +37,11 @@ func runParse(e *env, args []string) int {
 			d = res.Document
 		} else {
 			code = exitUnread
-			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			fail(e, err)
 		}
 		if *asJSON {
 			if err := enc.Encode(contract.NewParse(name, d, err)); err != nil {
-				fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+				fail(e, err)
 				return exitUnread
 			}
 			continue

@@ -66,3 +66,40 @@ func TestBasis(t *testing.T) {
 		}
 	}
 }
+
+// TestNumber: Vietnamese groups thousands with a dot and starts the
+// decimals with a comma; English the other way round. An auditor who
+// read "15.351%" in a Vietnamese message read fifteen thousand.
+func TestNumber(t *testing.T) {
+	tests := []struct {
+		lang   string
+		x      float64
+		digits int
+		want   string
+	}{
+		{"vi", 15.3507, 3, "15,351"},
+		{"vi", 11781, 3, "11.781"},
+		{"vi", 456.3785, 2, "456,38"},
+		{"vi", -0.0001, 2, "0"},
+		{"vi", 1234567.5, 1, "1.234.567,5"},
+		{"en", 11781, 3, "11,781"},
+		{"en", 82.267, 2, "82.27"},
+		{"fr", 82.267, 2, "82,27"}, // a language chiso does not speak reads as vi
+	}
+	for _, tt := range tests {
+		if got := Number(tt.lang, tt.x, tt.digits); got != tt.want {
+			t.Errorf("Number(%s, %v, %d) = %q, want %q", tt.lang, tt.x, tt.digits, got, tt.want)
+		}
+	}
+	if got := Numbers("vi", "11781/15060 = 78.227"); got != "11.781/15.060 = 78,227" {
+		t.Errorf("Numbers = %q", got)
+	}
+	r, c := 85.5, 82.267
+	f := report.Finding{Code: report.CodeRateMismatch, Reported: &r, Computed: &c, Formula: "a/b", Detail: "1234/1500"}
+	if got := Text(f, "vi"); got != "tỷ lệ báo cáo 85,5% nhưng a/b = 1.234/1.500 = 82,267%" {
+		t.Errorf("Text vi = %q", got)
+	}
+	if got := Text(f, "en"); got != "reported 85.5% but a/b = 1,234/1,500 = 82.267%" {
+		t.Errorf("Text en = %q", got)
+	}
+}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestVietnameseByDefault: help, usage errors, summaries and the numbers
+// of the text output are Vietnamese unless --lang en asks for English,
+// on every command.
+func TestVietnameseByDefault(t *testing.T) {
+	tests := []struct {
+		args      []string
+		code      int
+		out, errs string // what stdout and stderr hold
+		notOut    string // what stdout must not hold
+	}{
+		{[]string{"--help"}, exitOK, "", "cách dùng: chiso LỆNH", ""},
+		{[]string{"--help", "--lang", "en"}, exitOK, "", "usage: chiso COMMAND", ""},
+		{[]string{"extract", "-h"}, exitOK, "", "in JSON Lines, mỗi tệp một đối tượng", ""},
+		{[]string{"extract", "-h", "--lang", "en"}, exitOK, "", "print JSON Lines, one object per file", ""},
+		{[]string{"history", "-h"}, exitOK, "", "ngôn ngữ của thông báo", ""},
+		{[]string{"nope"}, exitUsage, "", `chiso: không có lệnh "nope"`, ""},
+		{[]string{"score", "--rubric", "hcm-dti-2023-district", filledSheet}, exitFindings, "tổng điểm: 456,38 / 660", "", "456.38"},
+		{[]string{"score", "--rubric", "hcm-dti-2023-district", filledSheet, "--lang", "en"}, exitFindings, "total: 456.38 / 660", "", "456,38"},
+		{[]string{"extract", "-"}, exitFindings, "a/b = 11.781/15.060 = 78,227%", "", "75.23"},
+		{[]string{"extract", "-", "--lang", "en"}, exitFindings, "75.23 %            6.3", "", "11.781"},
+		{[]string{"audit", "-"}, exitFindings, "lỗi       rate_mismatch", "", ""},
+		{[]string{"extract", "no/such/file.docx"}, exitUnread, "", "không có tệp này", ""},
+	}
+	for _, tt := range tests {
+		code, out, errs := runCLI(mismatchHTML, tt.args...)
+		if code != tt.code || !strings.Contains(out, tt.out) || !strings.Contains(errs, tt.errs) ||
+			tt.notOut != "" && strings.Contains(out, tt.notOut) {
+			t.Errorf("%q: exit %d, want %d\nstdout %q (want %q, not %q)\nstderr %q (want %q)",
+				tt.args, code, tt.code, out, tt.out, tt.notOut, errs, tt.errs)
+		}
+	}
+}
+
+// TestBadFlags: a bad flag or value is a usage error (exit 2) that names
+// the flag and says what is wrong, before the usage; it used to print the
+// usage alone, or flag's English.
+func TestBadFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		errs string
+	}{
+		{[]string{"extract", "--lang", "fr", "-"}, "chiso extract: --lang fr: các ngôn ngữ là vi (tiếng Việt) và en (tiếng Anh)"},
+		{[]string{"history", "--lang", "fr", "--unit", "q5"}, "chiso history: --lang fr:"},
+		{[]string{"ingest", "--workers", "0", "docs"}, "chiso ingest: --workers 0: phải đọc ít nhất một tệp mỗi lần"},
+		{[]string{"ingest", "docs", "--workers", "abc"}, "chiso ingest: --workers abc: không phải giá trị tuỳ chọn này nhận"},
+		{[]string{"ingest", "docs", "--workers"}, "chiso ingest: -workers: cần một giá trị"},
+		{[]string{"extract", "--bogus", "-"}, "chiso extract: -bogus: không có tuỳ chọn này"},
+		{[]string{"extract", "--bogus", "-", "--lang", "en"}, "chiso extract: -bogus: no such flag"},
+		{[]string{"extract", "--timeout", "0", "-"}, "chiso extract: --timeout 0s: giới hạn thời gian phải lớn hơn 0"},
+		{[]string{"extract"}, "chiso extract: cần ít nhất một tệp hoặc thư mục"},
+		{[]string{"score", "-"}, "chiso score: cần một bộ tiêu chí"},
+		{[]string{"history"}, "chiso history: cần một đơn vị, ví dụ --unit q5"},
+		{[]string{"rank", "--period", "last year"}, "chiso rank: --period last year: năm được viết bằng bốn chữ số"},
+		{[]string{"export", "--format", "yaml"}, "chiso export: --format yaml: các định dạng là csv, xlsx và json"},
+	}
+	for _, tt := range tests {
+		code, _, errs := runCLI("", tt.args...)
+		if code != exitUsage || !strings.HasPrefix(errs, tt.errs) || !strings.Contains(errs, "cách dùng: chiso") && !strings.Contains(errs, "usage: chiso") {
+			t.Errorf("%q: exit %d, stderr %q; want %d and %q, then the usage", tt.args, code, errs, exitUsage, tt.errs)
+		}
+	}
+}
