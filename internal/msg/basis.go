@@ -2,7 +2,6 @@ package msg
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -10,8 +9,9 @@ import (
 )
 
 // Basis writes how an indicator's points were reached as one line in lang
-// ("vi", the default, or "en"): "tỷ lệ 0.7823 × 20". A rule the catalogue
-// lacks writes as its name.
+// ("vi", the default, or "en"), its numbers the way lang writes them:
+// "tỷ lệ 0,7823 × 20", "ratio 0.7823 × 20". A rule the catalogue lacks
+// writes as its name.
 func Basis(b report.Basis, lang string) string {
 	m, ok := bases[lang]
 	if !ok {
@@ -35,10 +35,11 @@ func Basis(b report.Basis, lang string) string {
 func basisArg(a any, lang string) string {
 	switch a := a.(type) {
 	case float64:
-		return points(a)
+		return Number(lang, a, 4)
 	case report.Ratio:
-		return strconv.FormatFloat(float64(a), 'f', 4, 64)
+		return Fixed(lang, float64(a), 4)
 	case int:
+		// A year or a count of units: never grouped (2024, not 2.024).
 		return strconv.Itoa(a)
 	case string:
 		return a
@@ -59,13 +60,6 @@ func basisArg(a any, lang string) string {
 		return strings.Join(parts, " + ")
 	}
 	return fmt.Sprint(a)
-}
-
-// points writes a score's number as the basis lines and the scoring's
-// findings show it: at most four decimals, no trailing zeros (20, 0.5,
-// 78.23).
-func points(x float64) string {
-	return strconv.FormatFloat(math.Round(x*1e4)/1e4, 'f', -1, 64)
 }
 
 var words = map[string]map[bool]string{
@@ -169,15 +163,15 @@ func scoring(f report.Finding, lang string) string {
 	case report.CodeRubricUnmapped:
 		text := fmt.Sprintf(m[f.Code], s.Rubric)
 		if s.Indicator != "" {
-			text += fmt.Sprintf(m[closest], s.Indicator, s.Match)
+			text += fmt.Sprintf(m[closest], s.Indicator, Fixed(lang, s.Match, 2))
 		}
 		return text
 	case report.CodeRubricMissing:
-		return fmt.Sprintf(m[f.Code], s.Indicator, points(s.Max))
+		return fmt.Sprintf(m[f.Code], s.Indicator, Number(lang, s.Max, 4))
 	case report.CodeSelfScoreMismatch:
-		return fmt.Sprintf(m[f.Code], s.Indicator, points(deref(f.Reported)), points(deref(f.Computed)), Basis(s.Basis, lang))
+		return fmt.Sprintf(m[f.Code], s.Indicator, Number(lang, deref(f.Reported), 4), Number(lang, deref(f.Computed), 4), Basis(s.Basis, lang))
 	case report.CodeScoreOverMax:
-		return fmt.Sprintf(m[f.Code], s.Indicator, points(deref(f.Reported)), points(deref(f.Computed)))
+		return fmt.Sprintf(m[f.Code], s.Indicator, Number(lang, deref(f.Reported), 4), Number(lang, deref(f.Computed), 4))
 	}
 	return ""
 }
@@ -189,14 +183,14 @@ const closest = report.CodeRubricUnmapped + "/closest"
 var scorings = map[string]map[report.Code]string{
 	"en": {
 		report.CodeRubricUnmapped:    "no indicator of %s matches this row",
-		closest:                      " (closest: %s, score %.2f)",
+		closest:                      " (closest: %s, score %s)",
 		report.CodeRubricMissing:     "no row of the report gives indicator %s (max %s): scored 0",
 		report.CodeSelfScoreMismatch: "indicator %s: self-assessed %s but the rubric gives %s (%s)",
 		report.CodeScoreOverMax:      "indicator %s: self-assessed %s is above the rubric's maximum %s",
 	},
 	"vi": {
 		report.CodeRubricUnmapped:    "dòng này không khớp chỉ số nào của %s",
-		closest:                      " (gần nhất: %s, điểm khớp %.2f)",
+		closest:                      " (gần nhất: %s, điểm khớp %s)",
 		report.CodeRubricMissing:     "báo cáo không có dòng nào cho chỉ số %s (tối đa %s): 0 điểm",
 		report.CodeSelfScoreMismatch: "chỉ số %s: tự chấm %s nhưng theo bộ chỉ số được %s (%s)",
 		report.CodeScoreOverMax:      "chỉ số %s: điểm tự chấm %s vượt điểm tối đa %s của bộ chỉ số",
