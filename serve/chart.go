@@ -25,6 +25,7 @@ const (
 	chartW, chartH = 640, 220
 	padL, padR     = 56, 16
 	padT, padB     = 16, 48
+	inset          = 48
 )
 
 // lineChart draws series as a line over its periods, one circle (class
@@ -48,7 +49,8 @@ func lineChart(series []chartPoint, lang string) template.HTML {
 		if len(series) == 1 {
 			return padL + plotW/2
 		}
-		return padL + plotW*float64(i)/float64(len(series)-1)
+		// An inset at each end, so that the periods' labels fit.
+		return padL + inset + (plotW-2*inset)*float64(i)/float64(len(series)-1)
 	}
 	y := func(v float64) float64 { return padT + plotH*(1-(v-lo)/(hi-lo)) }
 

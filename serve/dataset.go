@@ -185,7 +185,9 @@ func (s *Server) unit(w http.ResponseWriter, r *http.Request) {
 	for _, id := range ids {
 		ic := indicatorChart{ID: id}
 		var series []chartPoint
-		for _, pt := range byID[id] {
+		pts := byID[id]
+		slices.SortStableFunc(pts, func(a, b corpus.Point) int { return comparePeriods(a.Period, b.Period) })
+		for _, pt := range pts {
 			ic.Label = pt.RowLabel
 			v := pointView{Period: pt.Label, Raw: pt.Raw, Source: pt.Source, Value: "–"}
 			if pt.Value != nil {
@@ -202,6 +204,29 @@ func (s *Server) unit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, http.StatusOK, "unit", up)
+}
+
+// comparePeriods orders the dataset's period keys ("2024", "2024-Q3",
+// "2024-M07") as time runs: a year's quarters and months, then the year's
+// own report, which covers them all.
+func comparePeriods(a, b string) int {
+	key := func(k string) (string, int) {
+		y, rest, _ := strings.Cut(k, "-")
+		switch {
+		case rest == "":
+			return y, 99
+		case rest[0] == 'Q':
+			q, _ := strconv.Atoi(rest[1:])
+			return y, 3 * q
+		case rest[0] == 'M':
+			m, _ := strconv.Atoi(rest[1:])
+			return y, m
+		}
+		return y, 98
+	}
+	ay, am := key(a)
+	by, bm := key(b)
+	return cmp.Or(strings.Compare(ay, by), cmp.Compare(am, bm), strings.Compare(a, b))
 }
 
 // compareIDs orders rubric ids as numbers part by part: 6.2 before 6.10.

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -261,6 +262,13 @@ func dataset(t *testing.T, r *rubric.Rubric) *corpus.Store {
 	for _, n := range []string{"seed000.html", "seed001.html", "seed002.html", "seed004_filled.txt", "seed004.html"} {
 		paths = append(paths, filepath.Join(fixtures, n))
 	}
+	// Four quarters of one district, for a history with one point a
+	// period.
+	quarters, _ := filepath.Glob(filepath.Join("testdata", "quan1_2024_q*.txt"))
+	if len(quarters) != 4 {
+		t.Fatalf("%d quarterly reports in testdata, want 4", len(quarters))
+	}
+	paths = append(paths, quarters...)
 	in := &corpus.Ingester{Store: s, Rubric: r, Workers: 1}
 	if _, err := in.Run(context.Background(), paths); err != nil {
 		t.Fatal(err)
@@ -339,5 +347,14 @@ func TestDatasetPages(t *testing.T) {
 	code, xlsx := get(t, c, ts.URL+"/export/xlsx")
 	if code != http.StatusOK || !strings.HasPrefix(xlsx, "PK") {
 		t.Errorf("XLSX export: %d", code)
+	}
+}
+
+func TestComparePeriods(t *testing.T) {
+	keys := []string{"2024", "2023", "2024-Q3", "2024-M02", "2024-Q1", "2025-Q1"}
+	slices.SortFunc(keys, comparePeriods)
+	want := []string{"2023", "2024-M02", "2024-Q1", "2024-Q3", "2024", "2025-Q1"}
+	if !slices.Equal(keys, want) {
+		t.Errorf("got %v, want %v", keys, want)
 	}
 }
