@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -58,10 +57,11 @@ func runExtract(e *env, name string, args []string) int {
 	unread, errors := false, false
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	for _, file := range fs.Args() {
-		res, err := readInput(context.Background(), e, file, chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang})
+	code := -1
+	opt := chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang}
+	eachInput(e, fs.Args(), opt, func(path string, res *chiso.Result, err error) bool {
+		src := doc.Source{Path: path}
 		var rep *report.Report
-		src := doc.Source{Path: file}
 		if err != nil {
 			unread = true
 			fail(e, err)
@@ -86,10 +86,14 @@ func runExtract(e *env, name string, args []string) int {
 		}
 		if err != nil {
 			fail(e, err)
-			return exitUnread
+			code = exitUnread
+			return false
 		}
-	}
+		return true
+	})
 	switch {
+	case code >= 0:
+		return code
 	case unread:
 		return exitUnread
 	case errors:

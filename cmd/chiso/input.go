@@ -200,32 +200,50 @@ func expandGlobs(args []string) []string {
 // inputFiles are the files named by args, each folder replaced by the
 // files under it that ingest would read (corpus.Files: the same filter),
 // named from the folder as typed. The files under a folder that chiso
-// cannot read are listed on stderr; ok is false when there were any.
-func inputFiles(e *env, args []string) (files []string, ok bool) {
-	ok = true
+// cannot read (another format, a broken link) are returned as errors
+// naming them, for the command to report like a file it failed to read:
+// a folder of .pages files must not look like a clean audit.
+func inputFiles(args []string) (files []string, unread []error) {
 	for _, a := range args {
 		if st, err := os.Stat(a); a == "-" || err != nil || !st.IsDir() {
 			files = append(files, a)
 			continue
 		}
-		found, unread := corpus.Files([]string{a})
+		found, failed := corpus.Files([]string{a})
 		abs, _ := filepath.Abs(a)
-		for _, f := range found {
+		asTyped := func(f string) string {
 			if rel, err := filepath.Rel(abs, f); err == nil {
-				f = filepath.Join(a, rel)
+				return filepath.Join(a, rel)
 			}
-			files = append(files, f)
+			return f
 		}
-		for _, u := range unread {
-			ok = false
-			path := u.Path
-			if rel, err := filepath.Rel(abs, path); err == nil {
-				path = filepath.Join(a, rel)
-			}
-			fmt.Fprintf(e.stderr, "chiso: %s: %s\n", path, msg.String(e.lang, u.Reason))
+		for _, f := range found {
+			files = append(files, asTyped(f))
+		}
+		for _, u := range failed {
+			unread = append(unread, &parse.Error{Path: asTyped(u.Path), Err: errors.New(u.Reason)})
 		}
 	}
-	return files, ok
+	return files, unread
+}
+
+// eachInput processes each file args name (folders and globs expanded,
+// "-" for standard input) and calls f with its path and result, or the
+// error reading it; the files under a folder that chiso cannot read come
+// last, as errors. f returns false to stop.
+func eachInput(e *env, args []string, opt chiso.Options, f func(path string, res *chiso.Result, err error) bool) {
+	files, failed := inputFiles(args)
+	for _, name := range files {
+		res, err := readInput(context.Background(), e, name, opt)
+		if !f(name, res, err) {
+			return
+		}
+	}
+	for _, err := range failed {
+		if !f(err.(*parse.Error).Path, nil, err) {
+			return
+		}
+	}
 }
 
 // badFlag says which flag's value is wrong and why, then the usage, and

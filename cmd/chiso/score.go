@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -53,9 +52,9 @@ func runScore(e *env, args []string) int {
 	code := exitOK
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	for _, name := range fs.Args() {
+	opt := chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang}
+	eachInput(e, fs.Args(), opt, func(name string, res *chiso.Result, err error) bool {
 		var out contract.Score
-		res, err := readInput(context.Background(), e, name, chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang})
 		if err != nil {
 			code = exitUnread
 			fail(e, err)
@@ -71,14 +70,16 @@ func runScore(e *env, args []string) int {
 		if *asJSON {
 			if err := enc.Encode(out); err != nil {
 				fail(e, err)
-				return exitUnread
+				code = exitUnread
+				return false
 			}
-			continue
+			return true
 		}
 		if out.Error == nil {
 			printScore(e.stdout, &out, r, e.lang)
 		}
-	}
+		return true
+	})
 	return code
 }
 
