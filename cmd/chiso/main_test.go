@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -65,5 +67,21 @@ func TestBadFlags(t *testing.T) {
 		if code != exitUsage || !strings.HasPrefix(errs, tt.errs) || !strings.Contains(errs, "cách dùng: chiso") && !strings.Contains(errs, "usage: chiso") {
 			t.Errorf("%q: exit %d, stderr %q; want %d and %q, then the usage", tt.args, code, errs, exitUsage, tt.errs)
 		}
+	}
+}
+
+// TestVersion: `chiso version` and `chiso --version` say the version and
+// the toolchain, in text and as JSON.
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}, {"-version", "--lang", "en"}} {
+		code, out, errs := runCLI("", args...)
+		if code != exitOK || !strings.HasPrefix(out, "chiso ") || !strings.Contains(out, runtime.Version()) {
+			t.Errorf("%q: exit %d, %q %q", args, code, out, errs)
+		}
+	}
+	code, out, _ := runCLI("", "version", "--json")
+	var v version
+	if err := json.Unmarshal([]byte(out), &v); code != exitOK || err != nil || v.Go != runtime.Version() || v.Version == "" {
+		t.Errorf("version --json: exit %d, %q, %v", code, out, err)
 	}
 }

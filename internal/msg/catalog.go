@@ -103,6 +103,8 @@ var vi = map[string]string{
 	"== %s (%s, %d blocks":                  "== %s (%s, %d khối",
 	", %d pages":                            ", %d trang",
 	"%s  table, %d rows\n":                  "%s  bảng, %d dòng\n",
+	"built with %s for %s\n":                "dựng bằng %s cho %s\n",
+	"version takes no file":                 "version không nhận tệp",
 	"total":                                 "tổng điểm",
 	"self-assessed":                         "tự chấm",
 	"self":                                  "tự chấm",
