@@ -51,7 +51,7 @@ func newFlags(e *env, name, args string) *flag.FlagSet {
 		printDefaults(e, fs)
 	}
 	flagEnvs.Store(fs, e)
-	e.flags = fs
+	e.flagSets = append(e.flagSets, fs)
 	return fs
 }
 

@@ -51,9 +51,9 @@ type env struct {
 	// lang is the language of the messages, "vi" or "en": the --lang of
 	// the line, set by run and again by parseFlags.
 	lang string
-	// flags is the flag set the command last made (newFlags), which
+	// flagSets are the flag sets the command made (newFlags), which
 	// completion reads.
-	flags *flag.FlagSet
+	flagSets []*flag.FlagSet
 }
 
 var commands = map[string]command{}
