@@ -68,6 +68,7 @@ func runExtract(e *env, name string, args []string) int {
 		} else {
 			src = res.Document.Source
 			rep = res.Mapping.Mapped(res.Report)
+			rep.Findings = append(rep.Findings, cardChecks(res.Card)...)
 			errors = errors || hasErrors(rep)
 		}
 		switch {
@@ -100,6 +101,26 @@ func runExtract(e *env, name string, args []string) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// cardChecks are the findings of scoring a report against the rubric
+// that extract and audit show too, so that an audit never says less than
+// score would: the self-score checks (self_score_mismatch,
+// score_over_max). rubric_missing, an indicator the report does not
+// cover, is a gap in a self-scoring sheet, which covers them all, and
+// only a note of scope on any other report (a quarterly report covers a
+// few), where it is left to score.
+func cardChecks(card *rubric.Card) []report.Finding {
+	if card == nil {
+		return nil
+	}
+	var out []report.Finding
+	for _, f := range card.Findings {
+		if f.Code != report.CodeRubricMissing || card.SelfTotal != nil {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func hasErrors(rep *report.Report) bool {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -175,5 +176,37 @@ func TestFolders(t *testing.T) {
 	code, out, _ := runCLI("", "audit", dir)
 	if code != exitFindings || strings.Count(out, "== ") != 2 {
 		t.Errorf("audit %s: exit %d\n%s", dir, code, out)
+	}
+}
+
+// TestAuditAsScore: on a filled self-scoring sheet, audit and extract
+// show every finding score does — the self-score checks included; audit
+// once showed 1 where score showed 12.
+func TestAuditAsScore(t *testing.T) {
+	codes := func(args ...string) []string {
+		code, out, errs := runCLI("", args...)
+		var obj struct {
+			Findings []struct{ Code, Severity string }
+		}
+		if err := json.Unmarshal([]byte(out), &obj); err != nil || code != exitFindings {
+			t.Fatalf("%q: exit %d, %v, %s", args, code, err, errs)
+		}
+		var cs []string
+		for _, f := range obj.Findings {
+			if f.Severity != "info" {
+				cs = append(cs, f.Code)
+			}
+		}
+		slices.Sort(cs)
+		return cs
+	}
+	score := codes("score", "--json", "--rubric", "hcm-dti-2023-district", filledSheet)
+	if len(score) < 12 {
+		t.Fatalf("score shows %d findings: %v", len(score), score)
+	}
+	for _, cmd := range []string{"audit", "extract"} {
+		if got := codes(cmd, "--json", "--rubric", "hcm-dti-2023-district", filledSheet); !slices.Equal(got, score) {
+			t.Errorf("%s shows %v\nscore shows %v", cmd, got, score)
+		}
 	}
 }
