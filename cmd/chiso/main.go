@@ -61,7 +61,10 @@ var commands = map[string]command{}
 func register(c command) { commands[c.name] = c }
 
 func main() {
-	os.Exit(run(&env{stdin: os.Stdin, stdout: console(os.Stdout), stderr: console(os.Stderr)}, os.Args[1:]))
+	restore := consoleUTF8()
+	code := run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:])
+	restore()
+	os.Exit(code)
 }
 
 func run(e *env, args []string) int {
