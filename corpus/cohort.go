@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 
+	"chiso/report"
 	"chiso/rubric"
 )
 
@@ -28,7 +29,9 @@ type UnitScore struct {
 type Filled struct {
 	ID     string  `json:"id"`
 	Points float64 `json:"points"`
-	Basis  string  `json:"basis"`
+	// Basis is how the rule scored it; the caller writes it in its
+	// language (package internal/msg).
+	Basis report.Basis `json:"-"`
 }
 
 // ScorePeriod scores every unit that has a report of the given year

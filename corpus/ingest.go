@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,10 +29,10 @@ import (
 // officer sees what was left out (an .xls, a scan in .jpg).
 var Extensions = []string{".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md", ".rtf", ".xlsx", ".odt", ".ods"}
 
-// Defaults of the per-file limits.
+// Defaults of the per-file limits: parse's, which applies them.
 const (
-	DefaultMaxSize = 256 << 20
-	DefaultTimeout = 2 * time.Minute
+	DefaultMaxSize = parse.DefaultMaxSize
+	DefaultTimeout = parse.DefaultTimeout
 )
 
 // Ingester reads reports into a Store.
@@ -281,9 +280,9 @@ func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) 
 		ev.Outcome, ev.Reason = Failed, reason
 		return ev, in.Store.Fail(ctx, path, sha, reason)
 	}
-	data, err := readLimited(path, in.maxSize())
+	data, err := parse.ReadFile(path, in.maxSize())
 	if err != nil {
-		return fail("", err.Error())
+		return fail("", reason(err))
 	}
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
@@ -402,21 +401,4 @@ func (in *Ingester) timeout() time.Duration {
 		return in.Timeout
 	}
 	return DefaultTimeout
-}
-
-// readLimited reads a file that is at most max bytes long.
-func readLimited(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("larger than the limit of %d bytes (--max-size)", max)
-	}
-	return data, nil
 }

@@ -294,13 +294,21 @@ func runRank(e *env, args []string) int { return cohort(e, "rank", args) }
 
 // unitLine is one unit of `score --db --json` and `rank --json`.
 type unitLine struct {
-	Rank   int             `json:"rank"`
-	Tied   bool            `json:"tied"`
-	Unit   string          `json:"unit"`
-	Total  float64         `json:"total"`
-	Source string          `json:"source"`
-	SHA256 string          `json:"sha256"`
-	Filled []corpus.Filled `json:"filled"`
+	Rank   int          `json:"rank"`
+	Tied   bool         `json:"tied"`
+	Unit   string       `json:"unit"`
+	Total  float64      `json:"total"`
+	Source string       `json:"source"`
+	SHA256 string       `json:"sha256"`
+	Filled []filledLine `json:"filled"`
+}
+
+// filledLine is one indicator scored across reports, its basis written in
+// the command's language.
+type filledLine struct {
+	ID     string  `json:"id"`
+	Points float64 `json:"points"`
+	Basis  string  `json:"basis"`
 }
 
 func cohort(e *env, name string, args []string) int {
@@ -331,7 +339,11 @@ func cohort(e *env, name string, args []string) int {
 	enc.SetEscapeHTML(false)
 	for _, u := range us {
 		if o.json {
-			enc.Encode(unitLine{u.Rank, u.Tied, u.Unit, u.Total, u.Source, u.SHA256, u.Filled})
+			filled := []filledLine{}
+			for _, f := range u.Filled {
+				filled = append(filled, filledLine{f.ID, f.Points, msg.Basis(f.Basis, e.lang)})
+			}
+			enc.Encode(unitLine{u.Rank, u.Tied, u.Unit, u.Total, u.Source, u.SHA256, filled})
 			continue
 		}
 		rank := strconv.Itoa(u.Rank)
@@ -341,7 +353,7 @@ func cohort(e *env, name string, args []string) int {
 		fmt.Fprintf(e.stdout, "%4s  %-28s %8s / %s  %s\n", rank, clip(u.Unit, 28), num(e.lang, u.Total), num(e.lang, r.Max), u.Source)
 		if name == "score" {
 			for _, f := range u.Filled {
-				fmt.Fprintf(e.stdout, "        %-6s %6s  %s\n", f.ID, num(e.lang, f.Points), f.Basis)
+				fmt.Fprintf(e.stdout, "        %-6s %6s  %s\n", f.ID, num(e.lang, f.Points), msg.Basis(f.Basis, e.lang))
 			}
 		}
 	}

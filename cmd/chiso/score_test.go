@@ -68,7 +68,7 @@ func TestScoreText(t *testing.T) {
 	if code != exitFindings {
 		t.Errorf("exit %d", code)
 	}
-	for _, want := range []string{"tổng điểm: 456,38 / 660", "tự chấm: 534,38", "1     Nhận thức số", "tỷ lệ 0.7500 × 10", "self_score_mismatch"} {
+	for _, want := range []string{"tổng điểm: 456,38 / 660", "tự chấm: 534,38", "1     Nhận thức số", "tỷ lệ 0,7500 × 10", "self_score_mismatch"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -31,6 +31,9 @@ func Fill(fs []report.Finding, lang string) {
 // holds computed parts, with its numbers rewritten the same way. A code the catalogue lacks
 // renders as "".
 func Text(f report.Finding, lang string) string {
+	if f.Scoring != nil {
+		return scoring(f, lang)
+	}
 	m, ok := findings[lang]
 	if !ok {
 		m = findings["vi"]

@@ -40,6 +40,12 @@ func Number(lang string, x float64, digits int) string {
 	return message.NewPrinter(Tag(lang)).Sprint(number.Decimal(x, number.MaxFractionDigits(digits)))
 }
 
+// Fixed writes x for a person reading lang with exactly digits decimals:
+// a ratio in a basis line (0,7823) or a match score (0,50).
+func Fixed(lang string, x float64, digits int) string {
+	return message.NewPrinter(Tag(lang)).Sprint(number.Decimal(x, number.MinFractionDigits(digits), number.MaxFractionDigits(digits)))
+}
+
 // NumberOf is Number of *p, "?" for none.
 func NumberOf(lang string, p *float64, digits int) string {
 	if p == nil {
