@@ -172,5 +172,11 @@ func Failure(lang string, err error) string {
 			return String(lang, k.text)
 		}
 	}
+	// A reader's error of no known kind says which it is (parse.Error's
+	// Kind: a damaged file).
+	var kinded interface{ Kind() error }
+	if errors.As(err, &kinded) && kinded.Kind() != nil && !errors.Is(err, kinded.Kind()) {
+		return Failure(lang, kinded.Kind())
+	}
 	return ""
 }
