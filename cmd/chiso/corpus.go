@@ -20,7 +20,6 @@ import (
 
 	"chiso/corpus"
 	"chiso/internal/msg"
-	"chiso/rubric"
 )
 
 // The dataset commands: ingest, export, history, rank, and `score --db`.
@@ -78,10 +77,9 @@ func runIngest(e *env, args []string) int {
 	if fs.NArg() == 0 {
 		return usageError(e, fs, "at least one file or folder is needed")
 	}
-	r, err := rubric.Open(*which)
-	if err != nil {
-		fail(e, err)
-		return exitUsage
+	r, code := openRubric(e, "ingest", *which)
+	if code >= 0 {
+		return code
 	}
 	files, unread := corpus.Files(fs.Args())
 	s, ok := openStore(e, *dsn, false)
@@ -330,10 +328,9 @@ func cohort(e *env, name string, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	r, err := rubric.Open(o.rubric)
-	if err != nil {
-		fail(e, err)
-		return exitUsage
+	r, code := openRubric(e, name, o.rubric)
+	if code >= 0 {
+		return code
 	}
 	s, ok := openStore(e, o.dsn, true)
 	if !ok {

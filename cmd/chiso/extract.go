@@ -48,10 +48,9 @@ func runExtract(e *env, name string, args []string) int {
 	}
 	var r *rubric.Rubric
 	if *which != "none" {
-		var err error
-		if r, err = rubric.Open(*which); err != nil {
-			fail(e, err)
-			return exitUsage
+		var code int
+		if r, code = openRubric(e, name, *which); code >= 0 {
+			return code
 		}
 	}
 	unread, errors := false, false

@@ -16,6 +16,7 @@ import (
 	"chiso/corpus"
 	"chiso/internal/msg"
 	"chiso/parse"
+	"chiso/rubric"
 )
 
 // readInput reads and processes one FILE argument, "-" meaning standard
@@ -263,6 +264,24 @@ func usageError(e *env, fs *flag.FlagSet, why string) int {
 	return exitUsage
 }
 
+// openRubric opens the rubric --rubric names for the command name, or
+// says why it cannot and returns the usage error's exit code: an id that
+// is not shipped and no such file is named in the reader's language; a
+// YAML file that is wrong, with the file, the field and the reason.
+func openRubric(e *env, name, which string) (*rubric.Rubric, int) {
+	r, err := rubric.Open(which)
+	if err == nil {
+		return r, -1
+	}
+	if _, serr := os.Stat(which); serr != nil {
+		msg.Printer(e.lang).Fprintf(e.stderr, "chiso %s: --rubric %s: not a rubric chiso ships (%s) nor a file\n",
+			name, which, strings.Join(rubric.IDs(), ", "))
+		return nil, exitUsage
+	}
+	fail(e, err)
+	return nil, exitUsage
+}
+
 // checkTimeout checks a --timeout value; it returns -1 when it is good.
 func checkTimeout(e *env, fs *flag.FlagSet, d time.Duration) int {
 	if d <= 0 {
@@ -352,9 +371,24 @@ func fail(e *env, err error) {
 	fmt.Fprintf(e.stderr, "chiso: %s\n", errorText(e.lang, err))
 }
 
+// datasetKinds are the dataset's failures in the catalogue's words
+// (package msg cannot name corpus's sentinels: corpus depends on it).
+var datasetKinds = []struct {
+	err  error
+	text string
+}{
+	{corpus.ErrOldSchema, "the dataset was made by an older chiso: run chiso ingest on it once, with write access, to upgrade it"},
+	{corpus.ErrNotDataset, "not a chiso dataset"},
+}
+
 // errorText is err as fail writes it, without the "chiso: ".
 func errorText(lang string, err error) string {
 	kind := msg.Failure(lang, err)
+	for _, k := range datasetKinds {
+		if errors.Is(err, k.err) {
+			kind = msg.String(lang, k.text)
+		}
+	}
 	var pe *parse.Error
 	if lang == "en" || kind == "" {
 		return err.Error()

@@ -29,6 +29,9 @@ func TestVietnameseByDefault(t *testing.T) {
 		{[]string{"extract", "-", "--lang", "en"}, exitFindings, "75.23 %            6.3", "", "11.781"},
 		{[]string{"audit", "-"}, exitFindings, "lỗi       rate_mismatch", "", ""},
 		{[]string{"extract", "no/such/file.docx"}, exitUnread, "", "không có tệp này", ""},
+		{[]string{"extract", "--rubric", "nope", "-"}, exitUsage, "", "chiso extract: --rubric nope: không phải bộ tiêu chí có sẵn (hcm-dti-2023-department", ""},
+		{[]string{"rank", "--rubric", "nope", "--period", "2023", "--lang", "en"}, exitUsage, "", "chiso rank: --rubric nope: not a rubric chiso ships", ""},
+		{[]string{"export", "--db", "../../go.mod", "--format", "json"}, exitUnread, "", "không phải bộ dữ liệu của chiso", ""},
 	}
 	for _, tt := range tests {
 		code, out, errs := runCLI(mismatchHTML, tt.args...)

@@ -44,12 +44,11 @@ func runScore(e *env, args []string) int {
 	case fs.NArg() == 0:
 		return usageError(e, fs, "at least one file or folder is needed")
 	}
-	r, err := rubric.Open(*which)
-	if err != nil {
-		fail(e, err)
-		return exitUsage
+	r, code := openRubric(e, "score", *which)
+	if code >= 0 {
+		return code
 	}
-	code := exitOK
+	code = exitOK
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	opt := chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang}
@@ -161,10 +160,9 @@ func runRubrics(e *env, args []string) int {
 	var rs []*rubric.Rubric
 	if fs.NArg() > 0 {
 		for _, a := range fs.Args() {
-			r, err := rubric.Open(a)
-			if err != nil {
-				fail(e, err)
-				return exitUsage
+			r, code := openRubric(e, "rubrics", a)
+			if code >= 0 {
+				return code
 			}
 			rs = append(rs, r)
 		}
