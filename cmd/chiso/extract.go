@@ -186,7 +186,11 @@ func printFindings(w io.Writer, path string, rep *report.Report, lang string) {
 			continue
 		}
 		// A message is never cut: it is the point of the output.
-		fmt.Fprintf(w, "  %-9s %-20s %s: %s\n", msg.Severity(lang, f.Severity), f.Code, strings.Join(f.Path, "/"), f.Message)
+		where := strings.Join(f.Path, "/")
+		if where != "" {
+			where += ": " // a finding about the whole report has no row
+		}
+		fmt.Fprintf(w, "  %-9s %-20s %s%s\n", msg.Severity(lang, f.Severity), f.Code, where, f.Message)
 	}
 	if hidden > 0 {
 		p.Fprintf(w, "  (%d info findings (rows matching no rubric indicator) not shown: --json has them all)\n", hidden)
