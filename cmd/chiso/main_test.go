@@ -2,9 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
+	"io"
 	"runtime"
 	"strings"
 	"testing"
+
+	"chiso/internal/msg"
 )
 
 // TestVietnameseByDefault: help, usage errors, summaries and the numbers
@@ -86,5 +90,26 @@ func TestVersion(t *testing.T) {
 	var v version
 	if err := json.Unmarshal([]byte(out), &v); code != exitOK || err != nil || v.Go != runtime.Version() || v.Version == "" {
 		t.Errorf("version --json: exit %d, %q, %v", code, out, err)
+	}
+}
+
+// TestHelpCatalogued: every command's summary and every flag's text has
+// its Vietnamese in the catalogue, so that help is never half English. A
+// command added without them fails here: add them to
+// internal/msg/catalog.go.
+func TestHelpCatalogued(t *testing.T) {
+	for name, c := range commands {
+		if msg.String("vi", c.summary) == c.summary {
+			t.Errorf("command %s: summary %q has no Vietnamese in internal/msg/catalog.go", name, c.summary)
+		}
+		probe := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, lang: "vi"}
+		c.run(probe, []string{"-h"})
+		for _, fs := range probe.flagSets {
+			fs.VisitAll(func(f *flag.Flag) {
+				if msg.String("vi", f.Usage) == f.Usage {
+					t.Errorf("%s --%s: %q has no Vietnamese in internal/msg/catalog.go", name, f.Name, f.Usage)
+				}
+			})
+		}
 	}
 }
