@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"chiso/internal/msg"
 )
@@ -111,5 +114,38 @@ func TestHelpCatalogued(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestOut: --out FILE writes any command's standard output to FILE, in
+// UTF-8, wherever it stands on the line; a usage error leaves no file.
+func TestOut(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"rubrics", "--out", "OUT"},
+		{"audit", "-", "--out=OUT"},
+		{"extract", "--out", "OUT", "--json", "-"},
+		{"version", "--out", "OUT"},
+		{"completion", "powershell", "--out", "OUT"},
+	} {
+		out := filepath.Join(dir, args[0]+".txt")
+		for i, a := range args {
+			args[i] = strings.ReplaceAll(a, "OUT", out)
+		}
+		code, stdout, errs := runCLI(mismatchHTML, args...)
+		b, err := os.ReadFile(out)
+		if code == exitUsage || code == exitUnread || stdout != "" || err != nil || len(b) == 0 || !utf8.Valid(b) {
+			t.Errorf("%q: exit %d, stdout %q, file %d bytes (%v), stderr %q", args, code, stdout, len(b), err, errs)
+		}
+	}
+	out := filepath.Join(dir, "none.txt")
+	if code, _, _ := runCLI("", "extract", "--lang", "fr", "-", "--out", out); code != exitUsage {
+		t.Errorf("extract --lang fr: exit %d", code)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a usage error left %s behind", out)
+	}
+	if code, _, errs := runCLI("", "rubrics", "--out"); code != exitUsage || !strings.Contains(errs, "--out cần một giá trị") {
+		t.Errorf("rubrics --out: exit %d, %q", code, errs)
 	}
 }
