@@ -67,6 +67,10 @@ type Event struct {
 	Path    string
 	Outcome Outcome
 	Reason  string // why the file failed
+	// Err is the error behind Reason, when there is one, so that the
+	// command line can say what kind of failure it is in the reader's
+	// language (Reason, stored in the dataset, stays as the reader wrote it).
+	Err error
 	// Findings counts the report's findings by code (new and replaced
 	// reports only: an unchanged file is not read).
 	Findings map[report.Code]int
@@ -282,6 +286,7 @@ func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) 
 	}
 	data, err := parse.ReadFile(path, in.maxSize())
 	if err != nil {
+		ev.Err = err
 		return fail("", reason(err))
 	}
 	sum := sha256.Sum256(data)
@@ -307,6 +312,7 @@ func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) 
 			// Interrupted, not the file's fault: record nothing.
 			return ev, ctx.Err()
 		}
+		ev.Err = err
 		return fail(sha, err.Error())
 	}
 	rec.Source.SHA256 = sha
@@ -370,11 +376,18 @@ func (in *Ingester) read(ctx context.Context, path string, data []byte) (rec *Re
 	}
 	res, err := chiso.Process(ctx, path, data, chiso.Options{Rubric: in.Rubric, Timeout: in.timeout(), Lang: lang})
 	if err != nil {
-		return nil, errors.New(reason(err))
+		return nil, readError{err}
 	}
 	return &Record{Path: path, Size: int64(len(data)), Source: res.Document.Source, Report: res.Report,
 		Mapping: res.Mapping, Card: res.Card, Findings: res.Findings(), Lang: lang}, nil
 }
+
+// readError is a failure to read a file, written without the path (see
+// reason) and unwrapping to the reader's error, for errors.Is.
+type readError struct{ err error }
+
+func (e readError) Error() string { return reason(e.err) }
+func (e readError) Unwrap() error { return e.err }
 
 // reason is a parse failure without the path, which the failure has in
 // its own column.

@@ -20,7 +20,6 @@ import (
 
 	"chiso/corpus"
 	"chiso/internal/msg"
-	"chiso/rubric"
 )
 
 // The dataset commands: ingest, export, history, rank, and `score --db`.
@@ -78,10 +77,9 @@ func runIngest(e *env, args []string) int {
 	if fs.NArg() == 0 {
 		return usageError(e, fs, "at least one file or folder is needed")
 	}
-	r, err := rubric.Open(*which)
-	if err != nil {
-		fail(e, err)
-		return exitUsage
+	r, code := openRubric(e, "ingest", *which)
+	if code >= 0 {
+		return code
 	}
 	files, unread := corpus.Files(fs.Args())
 	s, ok := openStore(e, *dsn, false)
@@ -110,7 +108,7 @@ func runIngest(e *env, args []string) int {
 		p := msg.Printer(e.lang)
 		in.Progress = func(ev corpus.Event) {
 			if ev.Outcome == corpus.Failed {
-				p.Fprintf(e.stdout, "%s: failed: %s\n", ev.Path, msg.String(e.lang, ev.Reason))
+				p.Fprintf(e.stdout, "%s: failed: %s\n", ev.Path, reasonText(e.lang, ev))
 				return
 			}
 			fmt.Fprintf(e.stdout, "%s: %s\n", ev.Path, msg.String(e.lang, string(ev.Outcome)))
@@ -135,6 +133,20 @@ func runIngest(e *env, args []string) int {
 	return exitOK
 }
 
+// reasonText is why a file failed to be ingested, for a person reading
+// lang: the kind of failure in the catalogue's words, then the reader's
+// own detail; the reason as stored when its kind is not known.
+func reasonText(lang string, ev corpus.Event) string {
+	kind := ""
+	if ev.Err != nil {
+		kind = msg.Failure(lang, ev.Err)
+	}
+	if lang == "en" || kind == "" {
+		return msg.String(lang, ev.Reason)
+	}
+	return kind + " (" + ev.Reason + ")"
+}
+
 // printSummary writes what an ingest did, in lang.
 func printSummary(w io.Writer, s *corpus.Summary, stats bool, lang string) {
 	p := msg.Printer(lang)
@@ -149,7 +161,7 @@ func printSummary(w io.Writer, s *corpus.Summary, stats bool, lang string) {
 		p.Fprintf(w, "findings: %s\n", strings.Join(parts, ", "))
 	}
 	for _, f := range s.Failed {
-		p.Fprintf(w, "failed: %s: %s\n", f.Path, msg.String(lang, f.Reason))
+		p.Fprintf(w, "failed: %s: %s\n", f.Path, reasonText(lang, f))
 	}
 	if stats {
 		share := 0.0
@@ -316,10 +328,9 @@ func cohort(e *env, name string, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	r, err := rubric.Open(o.rubric)
-	if err != nil {
-		fail(e, err)
-		return exitUsage
+	r, code := openRubric(e, name, o.rubric)
+	if code >= 0 {
+		return code
 	}
 	s, ok := openStore(e, o.dsn, true)
 	if !ok {

@@ -203,3 +203,28 @@ func TestIngestGoesOn(t *testing.T) {
 		t.Errorf("ingest --timeout 1ns: exit %d, want %d and the new file timed out:\n%s", code, exitUnread, out)
 	}
 }
+
+// TestIngestReasons: why a file failed is said in the reader's language
+// (the kind of failure, then the reader's own detail), and in English
+// with --lang en; the dataset keeps the reader's words.
+func TestIngestReasons(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.Mkdir(docs, 0o755)
+	copyTo(t, docs, "seed000.txt")
+	bad := filepath.Join(docs, "bad.docx")
+	os.WriteFile(bad, []byte("PK\x03\x04 not a zip"), 0o644)
+	db := filepath.Join(dir, "chiso.db")
+	for _, tt := range []struct {
+		lang []string
+		want string
+	}{
+		{nil, "lỗi: " + bad + ": tệp bị hỏng (docx: "},
+		{[]string{"--lang", "en"}, "failed: " + bad + ": docx: "},
+	} {
+		code, out, _ := runCLI("", append([]string{"ingest", "--db", db, docs}, tt.lang...)...)
+		if code != exitUnread || !strings.Contains(out, tt.want) {
+			t.Errorf("ingest %q: exit %d, output lacks %q:\n%s", tt.lang, code, tt.want, out)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -49,25 +48,26 @@ func runExtract(e *env, name string, args []string) int {
 	}
 	var r *rubric.Rubric
 	if *which != "none" {
-		var err error
-		if r, err = rubric.Open(*which); err != nil {
-			fail(e, err)
-			return exitUsage
+		var code int
+		if r, code = openRubric(e, name, *which); code >= 0 {
+			return code
 		}
 	}
 	unread, errors := false, false
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	for _, file := range fs.Args() {
-		res, err := readInput(context.Background(), e, file, chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang})
+	code := -1
+	opt := chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang}
+	eachInput(e, fs.Args(), opt, func(path string, res *chiso.Result, err error) bool {
+		src := doc.Source{Path: path}
 		var rep *report.Report
-		src := doc.Source{Path: file}
 		if err != nil {
 			unread = true
 			fail(e, err)
 		} else {
 			src = res.Document.Source
 			rep = res.Mapping.Mapped(res.Report)
+			rep.Findings = append(rep.Findings, cardChecks(res.Card)...)
 			errors = errors || hasErrors(rep)
 		}
 		switch {
@@ -86,16 +86,40 @@ func runExtract(e *env, name string, args []string) int {
 		}
 		if err != nil {
 			fail(e, err)
-			return exitUnread
+			code = exitUnread
+			return false
 		}
-	}
+		return true
+	})
 	switch {
+	case code >= 0:
+		return code
 	case unread:
 		return exitUnread
 	case errors:
 		return exitFindings
 	}
 	return exitOK
+}
+
+// cardChecks are the findings of scoring a report against the rubric
+// that extract and audit show too, so that an audit never says less than
+// score would: the self-score checks (self_score_mismatch,
+// score_over_max). rubric_missing, an indicator the report does not
+// cover, is a gap in a self-scoring sheet, which covers them all, and
+// only a note of scope on any other report (a quarterly report covers a
+// few), where it is left to score.
+func cardChecks(card *rubric.Card) []report.Finding {
+	if card == nil {
+		return nil
+	}
+	var out []report.Finding
+	for _, f := range card.Findings {
+		if f.Code != report.CodeRubricMissing || card.SelfTotal != nil {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func hasErrors(rep *report.Report) bool {
@@ -162,7 +186,11 @@ func printFindings(w io.Writer, path string, rep *report.Report, lang string) {
 			continue
 		}
 		// A message is never cut: it is the point of the output.
-		fmt.Fprintf(w, "  %-9s %-20s %s: %s\n", msg.Severity(lang, f.Severity), f.Code, strings.Join(f.Path, "/"), f.Message)
+		where := strings.Join(f.Path, "/")
+		if where != "" {
+			where += ": " // a finding about the whole report has no row
+		}
+		fmt.Fprintf(w, "  %-9s %-20s %s%s\n", msg.Severity(lang, f.Severity), f.Code, where, f.Message)
 	}
 	if hidden > 0 {
 		p.Fprintf(w, "  (%d info findings (rows matching no rubric indicator) not shown: --json has them all)\n", hidden)

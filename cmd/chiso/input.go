@@ -16,6 +16,7 @@ import (
 	"chiso/corpus"
 	"chiso/internal/msg"
 	"chiso/parse"
+	"chiso/rubric"
 )
 
 // readInput reads and processes one FILE argument, "-" meaning standard
@@ -51,7 +52,7 @@ func newFlags(e *env, name, args string) *flag.FlagSet {
 		printDefaults(e, fs)
 	}
 	flagEnvs.Store(fs, e)
-	e.flags = fs
+	e.flagSets = append(e.flagSets, fs)
 	return fs
 }
 
@@ -200,32 +201,50 @@ func expandGlobs(args []string) []string {
 // inputFiles are the files named by args, each folder replaced by the
 // files under it that ingest would read (corpus.Files: the same filter),
 // named from the folder as typed. The files under a folder that chiso
-// cannot read are listed on stderr; ok is false when there were any.
-func inputFiles(e *env, args []string) (files []string, ok bool) {
-	ok = true
+// cannot read (another format, a broken link) are returned as errors
+// naming them, for the command to report like a file it failed to read:
+// a folder of .pages files must not look like a clean audit.
+func inputFiles(args []string) (files []string, unread []error) {
 	for _, a := range args {
 		if st, err := os.Stat(a); a == "-" || err != nil || !st.IsDir() {
 			files = append(files, a)
 			continue
 		}
-		found, unread := corpus.Files([]string{a})
+		found, failed := corpus.Files([]string{a})
 		abs, _ := filepath.Abs(a)
-		for _, f := range found {
+		asTyped := func(f string) string {
 			if rel, err := filepath.Rel(abs, f); err == nil {
-				f = filepath.Join(a, rel)
+				return filepath.Join(a, rel)
 			}
-			files = append(files, f)
+			return f
 		}
-		for _, u := range unread {
-			ok = false
-			path := u.Path
-			if rel, err := filepath.Rel(abs, path); err == nil {
-				path = filepath.Join(a, rel)
-			}
-			fmt.Fprintf(e.stderr, "chiso: %s: %s\n", path, msg.String(e.lang, u.Reason))
+		for _, f := range found {
+			files = append(files, asTyped(f))
+		}
+		for _, u := range failed {
+			unread = append(unread, &parse.Error{Path: asTyped(u.Path), Err: errors.New(u.Reason)})
 		}
 	}
-	return files, ok
+	return files, unread
+}
+
+// eachInput processes each file args name (folders and globs expanded,
+// "-" for standard input) and calls f with its path and result, or the
+// error reading it; the files under a folder that chiso cannot read come
+// last, as errors. f returns false to stop.
+func eachInput(e *env, args []string, opt chiso.Options, f func(path string, res *chiso.Result, err error) bool) {
+	files, failed := inputFiles(args)
+	for _, name := range files {
+		res, err := readInput(context.Background(), e, name, opt)
+		if !f(name, res, err) {
+			return
+		}
+	}
+	for _, err := range failed {
+		if !f(err.(*parse.Error).Path, nil, err) {
+			return
+		}
+	}
 }
 
 // badFlag says which flag's value is wrong and why, then the usage, and
@@ -243,6 +262,24 @@ func usageError(e *env, fs *flag.FlagSet, why string) int {
 	fmt.Fprintf(e.stderr, "chiso %s: %s\n", fs.Name(), msg.String(e.lang, why))
 	fs.Usage()
 	return exitUsage
+}
+
+// openRubric opens the rubric --rubric names for the command name, or
+// says why it cannot and returns the usage error's exit code: an id that
+// is not shipped and no such file is named in the reader's language; a
+// YAML file that is wrong, with the file, the field and the reason.
+func openRubric(e *env, name, which string) (*rubric.Rubric, int) {
+	r, err := rubric.Open(which)
+	if err == nil {
+		return r, -1
+	}
+	if _, serr := os.Stat(which); serr != nil {
+		msg.Printer(e.lang).Fprintf(e.stderr, "chiso %s: --rubric %s: not a rubric chiso ships (%s) nor a file\n",
+			name, which, strings.Join(rubric.IDs(), ", "))
+		return nil, exitUsage
+	}
+	fail(e, err)
+	return nil, exitUsage
 }
 
 // checkTimeout checks a --timeout value; it returns -1 when it is good.
@@ -334,9 +371,24 @@ func fail(e *env, err error) {
 	fmt.Fprintf(e.stderr, "chiso: %s\n", errorText(e.lang, err))
 }
 
+// datasetKinds are the dataset's failures in the catalogue's words
+// (package msg cannot name corpus's sentinels: corpus depends on it).
+var datasetKinds = []struct {
+	err  error
+	text string
+}{
+	{corpus.ErrOldSchema, "the dataset was made by an older chiso: run chiso ingest on it once, with write access, to upgrade it"},
+	{corpus.ErrNotDataset, "not a chiso dataset"},
+}
+
 // errorText is err as fail writes it, without the "chiso: ".
 func errorText(lang string, err error) string {
 	kind := msg.Failure(lang, err)
+	for _, k := range datasetKinds {
+		if errors.Is(err, k.err) {
+			kind = msg.String(lang, k.text)
+		}
+	}
 	var pe *parse.Error
 	if lang == "en" || kind == "" {
 		return err.Error()

@@ -24,6 +24,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 
 	"chiso/internal/msg"
 )
@@ -51,9 +52,9 @@ type env struct {
 	// lang is the language of the messages, "vi" or "en": the --lang of
 	// the line, set by run and again by parseFlags.
 	lang string
-	// flags is the flag set the command last made (newFlags), which
+	// flagSets are the flag sets the command made (newFlags), which
 	// completion reads.
-	flags *flag.FlagSet
+	flagSets []*flag.FlagSet
 }
 
 var commands = map[string]command{}
@@ -61,14 +62,22 @@ var commands = map[string]command{}
 func register(c command) { commands[c.name] = c }
 
 func main() {
-	os.Exit(run(&env{stdin: os.Stdin, stdout: console(os.Stdout), stderr: console(os.Stderr)}, os.Args[1:]))
+	restore := consoleUTF8()
+	code := run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:])
+	restore()
+	os.Exit(code)
 }
 
 func run(e *env, args []string) int {
 	e.lang = langOf(args)
 	p := msg.Printer(e.lang)
+	args = commandFirst(args)
 	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
-		args[0] = "version"
+		args = append([]string{"version"}, args[1:]...)
+	}
+	if len(args) >= 2 && args[0] == "help" && commands[args[1]].run != nil {
+		// chiso help extract: the command's own help.
+		return run(e, append([]string{args[1], "-h"}, args[2:]...))
 	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(e.stderr, e.lang)
@@ -91,6 +100,28 @@ func run(e *env, args []string) int {
 		return c.run(e, rest)
 	}
 	return withOut(e, out, func() int { return c.run(e, rest) })
+}
+
+// commandFirst moves the flags every command takes (--lang, --out) from
+// before the command to after it, so that `chiso --lang en audit a.pdf`
+// reads as `chiso audit a.pdf --lang en`.
+func commandFirst(args []string) []string {
+	var lead []string
+	for len(args) > 0 {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		if !strings.HasPrefix(args[0], "-") || name != "lang" && name != "out" {
+			break
+		}
+		n := 1
+		if !hasValue && len(args) > 1 {
+			n = 2
+		}
+		lead, args = append(lead, args[:n]...), args[n:]
+	}
+	if len(lead) == 0 || len(args) == 0 {
+		return args // no command: the usage, in the language of the line
+	}
+	return append(append([]string{args[0]}, lead...), args[1:]...)
 }
 
 func usage(w io.Writer, lang string) {

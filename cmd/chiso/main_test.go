@@ -1,8 +1,17 @@
 package main
 
 import (
+	"encoding/json"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"chiso/internal/msg"
 )
 
 // TestVietnameseByDefault: help, usage errors, summaries and the numbers
@@ -21,12 +30,18 @@ func TestVietnameseByDefault(t *testing.T) {
 		{[]string{"extract", "-h", "--lang", "en"}, exitOK, "", "print JSON Lines, one object per file", ""},
 		{[]string{"history", "-h"}, exitOK, "", "ngôn ngữ của thông báo", ""},
 		{[]string{"nope"}, exitUsage, "", `chiso: không có lệnh "nope"`, ""},
+		{[]string{"--lang", "en"}, exitUsage, "", "usage: chiso COMMAND", ""},
+		{[]string{"--lang", "en", "audit", "-"}, exitFindings, "Findings (1):", "", ""},
+		{[]string{"help", "rank"}, exitOK, "", "cách dùng: chiso rank", ""},
 		{[]string{"score", "--rubric", "hcm-dti-2023-district", filledSheet}, exitFindings, "tổng điểm: 456,38 / 660", "", "456.38"},
 		{[]string{"score", "--rubric", "hcm-dti-2023-district", filledSheet, "--lang", "en"}, exitFindings, "total: 456.38 / 660", "", "456,38"},
 		{[]string{"extract", "-"}, exitFindings, "a/b = 11.781/15.060 = 78,227%", "", "75.23"},
 		{[]string{"extract", "-", "--lang", "en"}, exitFindings, "75.23 %            6.3", "", "11.781"},
 		{[]string{"audit", "-"}, exitFindings, "lỗi       rate_mismatch", "", ""},
 		{[]string{"extract", "no/such/file.docx"}, exitUnread, "", "không có tệp này", ""},
+		{[]string{"extract", "--rubric", "nope", "-"}, exitUsage, "", "chiso extract: --rubric nope: không phải bộ tiêu chí có sẵn (hcm-dti-2023-department", ""},
+		{[]string{"rank", "--rubric", "nope", "--period", "2023", "--lang", "en"}, exitUsage, "", "chiso rank: --rubric nope: not a rubric chiso ships", ""},
+		{[]string{"export", "--db", "../../go.mod", "--format", "json"}, exitUnread, "", "không phải bộ dữ liệu của chiso", ""},
 	}
 	for _, tt := range tests {
 		code, out, errs := runCLI(mismatchHTML, tt.args...)
@@ -65,5 +80,75 @@ func TestBadFlags(t *testing.T) {
 		if code != exitUsage || !strings.HasPrefix(errs, tt.errs) || !strings.Contains(errs, "cách dùng: chiso") && !strings.Contains(errs, "usage: chiso") {
 			t.Errorf("%q: exit %d, stderr %q; want %d and %q, then the usage", tt.args, code, errs, exitUsage, tt.errs)
 		}
+	}
+}
+
+// TestVersion: `chiso version` and `chiso --version` say the version and
+// the toolchain, in text and as JSON.
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}, {"-version", "--lang", "en"}} {
+		code, out, errs := runCLI("", args...)
+		if code != exitOK || !strings.HasPrefix(out, "chiso ") || !strings.Contains(out, runtime.Version()) {
+			t.Errorf("%q: exit %d, %q %q", args, code, out, errs)
+		}
+	}
+	code, out, _ := runCLI("", "version", "--json")
+	var v version
+	if err := json.Unmarshal([]byte(out), &v); code != exitOK || err != nil || v.Go != runtime.Version() || v.Version == "" {
+		t.Errorf("version --json: exit %d, %q, %v", code, out, err)
+	}
+}
+
+// TestHelpCatalogued: every command's summary and every flag's text has
+// its Vietnamese in the catalogue, so that help is never half English. A
+// command added without them fails here: add them to
+// internal/msg/catalog.go.
+func TestHelpCatalogued(t *testing.T) {
+	for name, c := range commands {
+		if msg.String("vi", c.summary) == c.summary {
+			t.Errorf("command %s: summary %q has no Vietnamese in internal/msg/catalog.go", name, c.summary)
+		}
+		probe := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, lang: "vi"}
+		c.run(probe, []string{"-h"})
+		for _, fs := range probe.flagSets {
+			fs.VisitAll(func(f *flag.Flag) {
+				if msg.String("vi", f.Usage) == f.Usage {
+					t.Errorf("%s --%s: %q has no Vietnamese in internal/msg/catalog.go", name, f.Name, f.Usage)
+				}
+			})
+		}
+	}
+}
+
+// TestOut: --out FILE writes any command's standard output to FILE, in
+// UTF-8, wherever it stands on the line; a usage error leaves no file.
+func TestOut(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"rubrics", "--out", "OUT"},
+		{"audit", "-", "--out=OUT"},
+		{"extract", "--out", "OUT", "--json", "-"},
+		{"version", "--out", "OUT"},
+		{"completion", "powershell", "--out", "OUT"},
+	} {
+		out := filepath.Join(dir, args[0]+".txt")
+		for i, a := range args {
+			args[i] = strings.ReplaceAll(a, "OUT", out)
+		}
+		code, stdout, errs := runCLI(mismatchHTML, args...)
+		b, err := os.ReadFile(out)
+		if code == exitUsage || code == exitUnread || stdout != "" || err != nil || len(b) == 0 || !utf8.Valid(b) {
+			t.Errorf("%q: exit %d, stdout %q, file %d bytes (%v), stderr %q", args, code, stdout, len(b), err, errs)
+		}
+	}
+	out := filepath.Join(dir, "none.txt")
+	if code, _, _ := runCLI("", "extract", "--lang", "fr", "-", "--out", out); code != exitUsage {
+		t.Errorf("extract --lang fr: exit %d", code)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a usage error left %s behind", out)
+	}
+	if code, _, errs := runCLI("", "rubrics", "--out"); code != exitUsage || !strings.Contains(errs, "--out cần một giá trị") {
+		t.Errorf("rubrics --out: exit %d, %q", code, errs)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -45,17 +44,16 @@ func runScore(e *env, args []string) int {
 	case fs.NArg() == 0:
 		return usageError(e, fs, "at least one file or folder is needed")
 	}
-	r, err := rubric.Open(*which)
-	if err != nil {
-		fail(e, err)
-		return exitUsage
+	r, code := openRubric(e, "score", *which)
+	if code >= 0 {
+		return code
 	}
-	code := exitOK
+	code = exitOK
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	for _, name := range fs.Args() {
+	opt := chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang}
+	eachInput(e, fs.Args(), opt, func(name string, res *chiso.Result, err error) bool {
 		var out contract.Score
-		res, err := readInput(context.Background(), e, name, chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang})
 		if err != nil {
 			code = exitUnread
 			fail(e, err)
@@ -71,14 +69,16 @@ func runScore(e *env, args []string) int {
 		if *asJSON {
 			if err := enc.Encode(out); err != nil {
 				fail(e, err)
-				return exitUnread
+				code = exitUnread
+				return false
 			}
-			continue
+			return true
 		}
 		if out.Error == nil {
 			printScore(e.stdout, &out, r, e.lang)
 		}
-	}
+		return true
+	})
 	return code
 }
 
@@ -160,10 +160,9 @@ func runRubrics(e *env, args []string) int {
 	var rs []*rubric.Rubric
 	if fs.NArg() > 0 {
 		for _, a := range fs.Args() {
-			r, err := rubric.Open(a)
-			if err != nil {
-				fail(e, err)
-				return exitUsage
+			r, code := openRubric(e, "rubrics", a)
+			if code >= 0 {
+				return code
 			}
 			rs = append(rs, r)
 		}

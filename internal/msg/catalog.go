@@ -100,6 +100,11 @@ var vi = map[string]string{
 	"Read as":            "Đọc được",
 	"Findings (%d):\n":   "Phát hiện (%d):\n",
 	"  (%d info findings (rows matching no rubric indicator) not shown: --json has them all)\n": "  (%d phát hiện mức thông tin (dòng không khớp bộ chỉ số) không in ra: --json có đủ)\n",
+	"== %s (%s, %d blocks":                  "== %s (%s, %d khối",
+	", %d pages":                            ", %d trang",
+	"%s  table, %d rows\n":                  "%s  bảng, %d dòng\n",
+	"built with %s for %s\n":                "dựng bằng %s cho %s\n",
+	"version takes no file":                 "version không nhận tệp",
 	"total":                                 "tổng điểm",
 	"self-assessed":                         "tự chấm",
 	"self":                                  "tự chấm",
@@ -115,10 +120,13 @@ var vi = map[string]string{
 	"no text layer: the file is scanned images and needs OCR": "không có lớp chữ: tệp là ảnh quét, cần nhận dạng ký tự (OCR)",
 	"time limit reached": "quá thời gian cho phép",
 	"damaged file":       "tệp bị hỏng",
-	"encrypted: open it, save it without a password, and try again": "tệp có mật khẩu: mở, lưu lại không mật khẩu rồi thử lại",
-	"over a budget of the reader":                                   "vượt giới hạn của bộ đọc",
-	"no such file":                                                  "không có tệp này",
-	"permission denied":                                             "không có quyền đọc",
+	"encrypted: open it, save it without a password, and try again":                                         "tệp có mật khẩu: mở, lưu lại không mật khẩu rồi thử lại",
+	"over a budget of the reader":                                                                           "vượt giới hạn của bộ đọc",
+	"the dataset was made by an older chiso: run chiso ingest on it once, with write access, to upgrade it": "bộ dữ liệu do phiên bản chiso cũ hơn tạo: chạy chiso ingest trên nó một lần, có quyền ghi, để nâng cấp",
+	"not a chiso dataset": "không phải bộ dữ liệu của chiso",
+	"chiso %s: --rubric %s: not a rubric chiso ships (%s) nor a file\n": "chiso %s: --rubric %s: không phải bộ tiêu chí có sẵn (%s) và cũng không phải một tệp\n",
+	"no such file":      "không có tệp này",
+	"permission denied": "không có quyền đọc",
 }
 
 // cat is the catalogue Printer translates with.
@@ -166,6 +174,12 @@ func Failure(lang string, err error) string {
 		if errors.Is(err, k.err) {
 			return String(lang, k.text)
 		}
+	}
+	// A reader's error of no known kind says which it is (parse.Error's
+	// Kind: a damaged file).
+	var kinded interface{ Kind() error }
+	if errors.As(err, &kinded) && kinded.Kind() != nil && !errors.Is(err, kinded.Kind()) {
+		return Failure(lang, kinded.Kind())
 	}
 	return ""
 }
