@@ -65,6 +65,14 @@ var web = map[string]string{
 	"a token is needed: open the address chiso serve printed":        "cần mã truy cập: hãy mở địa chỉ mà chiso serve đã in ra",
 	"chiso serve: open %s (Ctrl+C stops)\n":                          "chiso serve: mở %s (Ctrl+C để dừng)\n",
 	"serve takes no file: reports are sent from the page":            "serve không nhận tệp: báo cáo được gửi từ trang web",
+	// chiso serve's summary and flags.
+	"a local web page: check reports on their tables, see the dataset as charts":       "một trang web trên máy này: kiểm tra báo cáo ngay trên bảng của nó, xem bộ dữ liệu dưới dạng biểu đồ",
+	"address to listen on; beyond the loopback address a token is required":            "địa chỉ lắng nghe; ngoài địa chỉ nội bộ (loopback) cần có mã truy cập",
+	"dataset the dataset pages read (default: chiso.db when it exists)":                "bộ dữ liệu cho các trang dữ liệu (mặc định: chiso.db nếu có)",
+	"largest uploaded file in bytes (default: as ingest)":                              "dung lượng lớn nhất của một tệp tải lên, tính bằng byte (mặc định: như ingest)",
+	"rubric id or YAML file the reports are scored on":                                 "mã bộ chỉ số hoặc tệp YAML dùng để chấm điểm báo cáo",
+	"give up on a file after this long (default: as ingest)":                           "bỏ qua một tệp khi đọc quá thời gian này (mặc định: như ingest)",
+	"token every request must carry (made up and printed when --addr is not loopback)": "mã mà mọi yêu cầu phải mang theo (tự tạo và in ra khi --addr không phải địa chỉ nội bộ)",
 }
 
 func init() {
