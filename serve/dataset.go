@@ -251,15 +251,20 @@ func compareIDs(a, b string) int {
 // rankPage is a period's ranking as bars.
 type rankPage struct {
 	page
-	Year  int
-	Years []int
-	Chart template.HTML
-	Units []rankLine
-	Max   string
+	Year   int
+	Chart  template.HTML
+	Groups []rankGroup // the rubric's groups, the table's subtotal columns
+	Units  []rankLine
+	Max    string
+}
+
+type rankGroup struct {
+	ID, Label, Max string
 }
 
 type rankLine struct {
 	Rank, Unit, Total, Source, Link string
+	Groups                          []string // points of each of rankPage.Groups
 }
 
 func (s *Server) rank(w http.ResponseWriter, r *http.Request) {
@@ -279,14 +284,21 @@ func (s *Server) rank(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rp := rankPage{page: p, Year: year, Max: msg.Number(p.Lang, s.Rubric.Max, 2)}
+	for _, g := range s.Rubric.Groups {
+		rp.Groups = append(rp.Groups, rankGroup{ID: g.ID, Label: g.Label, Max: msg.Number(p.Lang, g.Max, 2)})
+	}
 	var bars []bar
 	for _, u := range us {
 		rank := strconv.Itoa(u.Rank)
 		if u.Tied {
 			rank += "="
 		}
-		rp.Units = append(rp.Units, rankLine{Rank: rank, Unit: u.Unit, Total: msg.Number(p.Lang, u.Total, 2), Source: u.Source,
-			Link: "/unit?" + url.Values{"name": {u.Unit}}.Encode()})
+		line := rankLine{Rank: rank, Unit: u.Unit, Total: msg.Number(p.Lang, u.Total, 2), Source: u.Source,
+			Link: "/unit?" + url.Values{"name": {u.Unit}}.Encode()}
+		for _, g := range s.Rubric.Groups {
+			line.Groups = append(line.Groups, msg.Number(p.Lang, u.Groups[g.ID], 2))
+		}
+		rp.Units = append(rp.Units, line)
 		bars = append(bars, bar{Label: u.Unit, Value: u.Total})
 	}
 	rp.Chart = barChart(bars, s.Rubric.Max, p.Lang)

@@ -339,6 +339,13 @@ func TestDatasetPages(t *testing.T) {
 		if got := strings.Count(page, `<rect class="bar"`); got != len(us) {
 			t.Errorf("ranking %d: %d bars, want %d", y, got, len(us))
 		}
+		// A subtotal column per group of the rubric, a cell per unit.
+		if got := strings.Count(page, "<th title="); got != len(r.Groups) {
+			t.Errorf("ranking %d: %d group columns, want %d", y, got, len(r.Groups))
+		}
+		if got := strings.Count(page, `<td class="n">`); got != len(us)*(1+len(r.Groups)) {
+			t.Errorf("ranking %d: %d number cells, want a total and %d subtotals for each of %d units", y, got, len(r.Groups), len(us))
+		}
 	}
 	code, csv := get(t, c, ts.URL+"/export/csv")
 	if code != http.StatusOK || !strings.HasPrefix(csv, "\ufeff") || !strings.Contains(strings.SplitN(csv, "\n", 2)[0], ";") {
