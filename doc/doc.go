@@ -41,6 +41,9 @@ type Source struct {
 	Format Format `json:"format"`
 	SHA256 string `json:"sha256"`
 	Pages  int    `json:"pages"`
+	// OCR is set when the text was recognised from page images, not read
+	// from a text layer (contract v1.1).
+	OCR bool `json:"ocr,omitempty"`
 }
 
 // Document is a report as read: its blocks in reading order.
@@ -50,6 +53,11 @@ type Document struct {
 	// Warnings are problems that did not stop the reading, in plain words
 	// ("no text layer on page 2").
 	Warnings []string
+	// Uncertain holds, for a text recognised from images (Source.OCR),
+	// the words the engine was not sure of with its lowest confidence for
+	// each (0–1), so that a value holding one can be flagged for a check
+	// by eye.
+	Uncertain map[string]float64
 }
 
 // Block is one paragraph or one table.

@@ -47,6 +47,7 @@ import (
 
 	"chiso/doc"
 	"chiso/parse/fault"
+	"chiso/parse/ocr"
 	"chiso/parse/pdf/layout"
 )
 
@@ -90,14 +91,49 @@ func Read(ctx context.Context, r io.ReaderAt, size int64) (d *doc.Document, err 
 		// Not a scan: the pages that would hold text are damaged.
 		return nil, fault.Damaged("damaged PDF: no text could be read (%s)", warn[0])
 	}
-	if !text {
-		return nil, errNoText
+	if !text || garbled(pages) {
+		if pages, err = recognise(ctx, d, r, size, pages, text); err != nil {
+			return nil, err
+		}
 	}
 	d.Blocks, err = blocks(pages)
 	if err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// recognise reads the pages of a scan (no text layer, or one left by a bad
+// OCR pass: text true) from their images with the OCR engine. Without an
+// engine a scan is refused with ErrNoText saying how to install one, and
+// a garbled layer is kept with a warning.
+func recognise(ctx context.Context, d *doc.Document, r io.ReaderAt, size int64, pages []layout.Page, text bool) ([]layout.Page, error) {
+	e, err := ocr.Find()
+	if err != nil {
+		if !text {
+			return nil, fmt.Errorf("%w: %w", errNoText, err)
+		}
+		d.Warnings = append(d.Warnings, "the text layer looks like a bad OCR pass: with Tesseract installed chiso reads the page images instead")
+		return pages, nil
+	}
+	data := make([]byte, size)
+	if n, err := r.ReadAt(data, 0); int64(n) != size {
+		return nil, fault.Damaged("damaged PDF: %v", err)
+	}
+	scanned, unsure, warn, err := scan(ctx, e, data, pages)
+	if err != nil {
+		if !text {
+			return nil, err
+		}
+		d.Warnings = append(d.Warnings, fmt.Sprintf("the text layer looks like a bad OCR pass, and its page images could not be read: %v", err))
+		return pages, nil
+	}
+	if text {
+		d.Warnings = append(d.Warnings, "the text layer looked like a bad OCR pass: the page images were read instead")
+	}
+	d.Source.OCR, d.Uncertain = true, unsure
+	d.Warnings = append(d.Warnings, warn...)
+	return scanned, nil
 }
 
 // blocks calls the layout builder, turning a panic into an error.
