@@ -124,14 +124,31 @@ func headingTable(t *doc.Table) (left []string, ok bool) {
 // cutMotto removes the national motto, and what follows it on the line,
 // from a line of the letterhead; motto reports whether there was one.
 // Either half of the motto counts, since a PDF line holds one of them.
+//
+// When the letterhead's two lines were read as one (a scan recognised
+// line by line across both columns: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ
+// NGHĨA VIỆT NAM TỈNH LÂM ĐỒNG Độc lập - Tự do - Hạnh phúc"), the words
+// between the motto's two halves are the issuer's second line, and are
+// kept with its first.
 func cutMotto(l string) (rest string, motto bool) {
 	words := strings.Fields(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(l), "|")))
 	for i := range words {
 		f := vntext.Fold(strings.Join(words[i:min(len(words), i+7)], " "))
 		for _, m := range []string{"cong hoa xa hoi chu nghia", "hoa xa hoi chu nghia viet nam", "doc lap tu do"} {
-			if strings.HasPrefix(f, m) {
-				return strings.Join(words[:i], " "), true
+			if !strings.HasPrefix(f, m) {
+				continue
 			}
+			rest := words[:i:i]
+			// The motto's first half is eight words.
+			if m == "cong hoa xa hoi chu nghia" && vntext.Fold(strings.Join(words[i:min(len(words), i+8)], " ")) == m+" viet nam" {
+				for j := i + 8; j < len(words); j++ {
+					if strings.HasPrefix(vntext.Fold(strings.Join(words[j:min(len(words), j+6)], " ")), "doc lap tu do") {
+						rest = append(rest, words[i+8:j]...)
+						break
+					}
+				}
+			}
+			return strings.Join(rest, " "), true
 		}
 	}
 	return strings.Join(words, " "), false
@@ -139,15 +156,17 @@ func cutMotto(l string) (rest string, motto bool) {
 
 // numberLine reports the "Số: 233/BC-UBND" line that ends the issuer's
 // block.
+//
+// The word is compared folded, so that a scan's recognition of it with
+// another tone ("Só:", "Sô:") still ends the block; "Sở Nội vụ", followed
+// by letters, does not.
 func numberLine(l string) bool {
-	l = strings.TrimSpace(l)
-	for _, p := range []string{"Số", "SỐ", "So:"} {
-		if rest, ok := strings.CutPrefix(l, p); ok {
-			rest = strings.TrimSpace(rest)
-			return strings.HasPrefix(rest, ":") || rest != "" && (rest[0] >= '0' && rest[0] <= '9' || rest[0] == '/')
-		}
+	r := []rune(strings.TrimSpace(l))
+	if len(r) < 3 || vntext.Fold(string(r[:2])) != "so" {
+		return false
 	}
-	return false
+	rest := strings.TrimSpace(string(r[2:]))
+	return strings.HasPrefix(rest, ":") || rest != "" && (rest[0] >= '0' && rest[0] <= '9' || rest[0] == '/')
 }
 
 // bodyWords are the first words of the name of a state body, folded.

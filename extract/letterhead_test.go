@@ -51,6 +51,10 @@ func TestLetterheadUnit(t *testing.T) {
 			"Số: /BC-SNV Lâm Đồng, ngày tháng 11 năm 2025",
 			"BÁO CÁO", "Tổng kết thực hiện Quyết định số 787/QĐ-UBND ngày 21/8/2025"),
 			"Sở Nội vụ", "BÁO CÁO Tổng kết thực hiện Quyết định số 787/QĐ-UBND ngày 21/8/2025"},
+		{"a scan recognised across both columns, its two lines in one", para(
+			"ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH LÂM ĐỒNG Độc lập - Tự do - Hạnh phúc",
+			"Só:}492 /TB-UBND Lâm Dong, ngàyJ2 thang 11 năm 2025", "THÔNG BÁO", "Kết luận của đồng chí Nguyễn Ngọc Phúc"),
+			"Tỉnh Lâm Đồng", "THÔNG BÁO Kết luận của đồng chí Nguyễn Ngọc Phúc"},
 		{"lines, the number under the unit (not 'Quận Bình Thạnh Số')", para(
 			"ỦY BAN NHÂN DÂN\nQUẬN BÌNH THẠNH\nSố: 233/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "Kết quả chuyển đổi số quý III năm 2023"),
 			"Quận Bình Thạnh", "BÁO CÁO Kết quả chuyển đổi số quý III năm 2023"},

@@ -20,6 +20,8 @@ var (
 	monthsRe  = regexp.MustCompile(`(?:^| )(\d{1,2}) thang (dau |cuoi )?nam (\d{4})`)
 	quarterRe = regexp.MustCompile(`(?:^| )quy (iv|iii|ii|i|[1-4]) (?:nam )?(\d{4})`)
 	yearRe    = regexp.MustCompile(`(?:^| )nam (\d{4})|(?:^| )(20\d\d)$`)
+	// targetRe is a year aimed at: "cho năm 2026", "đến năm 2030".
+	targetRe = regexp.MustCompile(`(?:^| )(?:cho|den|toi) nam \d{4}`)
 	// stageRe is a span of years named in a title: "giai đoạn 2026 - 2030".
 	stageRe = regexp.MustCompile(`(?:^| )giai doan (\d{4}) (\d{4})`)
 	// rangeRe is a span of dates: "từ 01/7/2025 đến 31/7/2025".
@@ -55,9 +57,15 @@ func findPeriod(title string, region []string, d *doc.Document) report.Period {
 	for i, s := range append([]string{title}, region...) {
 		raw := vntext.Fold(stripQuotes(s))
 		// What a draft ("dự thảo Kế hoạch … năm 2026") is about is not the
-		// period of a digest of comments on it.
-		if j := strings.Index(raw, "du thao "); j >= 0 {
-			raw = raw[:j]
+		// period of a digest of comments on it, nor what is planned ("V/v
+		// dự kiến mục tiêu … kế hoạch … năm 2026") the period of a letter
+		// that asks for the plans.
+		// A subject wraps onto the lines after it: they are passed over too.
+		planned := false
+		for _, cut := range []string{"du thao ", "du kien "} {
+			if j := strings.Index(raw, cut); j >= 0 {
+				raw, planned = raw[:j], true
+			}
 		}
 		f := removeDates(raw)
 		if q := finePeriod(f); q.Year != nil {
@@ -67,6 +75,9 @@ func findPeriod(title string, region []string, d *doc.Document) report.Period {
 			return q
 		}
 		if p.Year == nil {
+			// A year the text aims at ("giải pháp cho năm 2026", "đến năm
+			// 2030") is a target, not the period it reports on.
+			f := targetRe.ReplaceAllString(f, " ")
 			if m := yearRe.FindStringSubmatch(f); m != nil {
 				p = yearPeriod(atoi(m[1] + m[2]))
 				bare = m[2] != ""
@@ -77,6 +88,9 @@ func findPeriod(title string, region []string, d *doc.Document) report.Period {
 		}
 		if i == 0 && p.Year != nil {
 			break // the title says it
+		}
+		if planned {
+			break
 		}
 	}
 	if p.Year == nil {
