@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,10 +29,10 @@ import (
 // officer sees what was left out (an .xls, a scan in .jpg).
 var Extensions = []string{".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md", ".rtf", ".xlsx", ".odt", ".ods"}
 
-// Defaults of the per-file limits.
+// Defaults of the per-file limits: parse's, which applies them.
 const (
-	DefaultMaxSize = 256 << 20
-	DefaultTimeout = 2 * time.Minute
+	DefaultMaxSize = parse.DefaultMaxSize
+	DefaultTimeout = parse.DefaultTimeout
 )
 
 // Ingester reads reports into a Store.
@@ -68,6 +67,10 @@ type Event struct {
 	Path    string
 	Outcome Outcome
 	Reason  string // why the file failed
+	// Err is the error behind Reason, when there is one, so that the
+	// command line can say what kind of failure it is in the reader's
+	// language (Reason, stored in the dataset, stays as the reader wrote it).
+	Err error
 	// Findings counts the report's findings by code (new and replaced
 	// reports only: an unchanged file is not read).
 	Findings map[report.Code]int
@@ -294,9 +297,10 @@ func (in *Ingester) one(ctx context.Context, path string) (w *pending, err error
 		w.ev.Outcome, w.ev.Reason, w.sha, w.fail = Failed, reason, sha, true
 		return w, nil
 	}
-	data, err := readLimited(path, in.maxSize())
+	data, err := parse.ReadFile(path, in.maxSize())
 	if err != nil {
-		return fail("", err.Error())
+		w.ev.Err = err
+		return fail("", reason(err))
 	}
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
@@ -321,6 +325,7 @@ func (in *Ingester) one(ctx context.Context, path string) (w *pending, err error
 			// Interrupted, not the file's fault: record nothing.
 			return nil, ctx.Err()
 		}
+		w.ev.Err = err
 		return fail(sha, err.Error())
 	}
 	rec.Source.SHA256 = sha
@@ -386,11 +391,18 @@ func (in *Ingester) read(ctx context.Context, path string, data []byte) (rec *Re
 	}
 	res, err := chiso.Process(ctx, path, data, chiso.Options{Rubric: in.Rubric, Timeout: in.timeout(), Lang: lang})
 	if err != nil {
-		return nil, errors.New(reason(err))
+		return nil, readError{err}
 	}
 	return &Record{Path: path, Size: int64(len(data)), Source: res.Document.Source, Report: res.Report,
 		Mapping: res.Mapping, Card: res.Card, Findings: res.Findings(), Lang: lang}, nil
 }
+
+// readError is a failure to read a file, written without the path (see
+// reason) and unwrapping to the reader's error, for errors.Is.
+type readError struct{ err error }
+
+func (e readError) Error() string { return reason(e.err) }
+func (e readError) Unwrap() error { return e.err }
 
 // reason is a parse failure without the path, which the failure has in
 // its own column.
@@ -417,21 +429,4 @@ func (in *Ingester) timeout() time.Duration {
 		return in.Timeout
 	}
 	return DefaultTimeout
-}
-
-// readLimited reads a file that is at most max bytes long.
-func readLimited(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("larger than the limit of %d bytes (--max-size)", max)
-	}
-	return data, nil
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"chiso/doc"
+	"chiso/internal/msg"
 	"chiso/report"
 	"chiso/rubric"
 )
@@ -207,10 +208,7 @@ func makeRows(rec *Record) *reportRows {
 			f.Reported, f.Computed, f.Location.Page, f.Location.Table, f.Location.Row})
 	}
 	for _, sc := range card.Scores {
-		basis := sc.Basis
-		if rec.Lang == "vi" && sc.BasisVI != "" {
-			basis = sc.BasisVI
-		}
+		basis := msg.Basis(sc.Basis, rec.Lang)
 		var rowPath string
 		if sc.Row != nil {
 			rowPath = joinPath(sc.Row.Path)
