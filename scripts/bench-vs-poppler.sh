@@ -75,7 +75,7 @@ for r in res:
 EOF
 }
 
-echo "cores $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg), $runs runs each, $("$chiso" --version 2>/dev/null || echo chiso)"
+echo "cores $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg), $runs runs each, $("$chiso" --version 2>/dev/null | tr "\n" " " || echo chiso)"
 echo "start-up (a process that reads nothing):"
 bench startup "$chiso --help" "pdftotext -v"
 report startup "pdftotext -v"
