@@ -82,8 +82,10 @@ type Summary struct {
 	Failed                          []Event
 	Findings                        map[report.Code]int
 	Elapsed                         time.Duration
-	// Storage is the time spent in write transactions, summed over
-	// workers; with one worker Storage/Elapsed is the share storage takes.
+	// Storage is the time spent in write transactions: those of the one
+	// writer, which commits the workers' reports in batches, and of the
+	// few writes made beside it; Storage/Elapsed is the share of the run
+	// the writer is busy.
 	Storage time.Duration
 }
 
@@ -203,6 +205,7 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 		workers = runtime.NumCPU()
 	}
 	jobs := make(chan string)
+	writes := make(chan *pending, workers)
 	events := make(chan Event)
 	var fatal error
 	var fatalOnce sync.Once
@@ -215,15 +218,24 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 		go func() {
 			defer wg.Done()
 			for p := range jobs {
-				ev, err := in.one(ctx, p)
+				w, err := in.one(ctx, p)
 				if err != nil {
 					fatalOnce.Do(func() { fatal = err; cancel() })
 					continue
 				}
-				events <- ev
+				writes <- w
 			}
 		}()
 	}
+	// The workers read; one writer stores what they read, many files per
+	// transaction (see batchSize).
+	wrote := make(chan struct{})
+	go func() {
+		defer close(wrote)
+		if err := in.Store.writeBatches(ctx, writes, events); err != nil {
+			fatalOnce.Do(func() { fatal = err; cancel() })
+		}
+	}()
 	go func() {
 		defer close(jobs)
 		for _, p := range files {
@@ -234,7 +246,7 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 			}
 		}
 	}()
-	go func() { wg.Wait(); close(events) }()
+	go func() { wg.Wait(); close(writes); <-wrote; close(events) }()
 
 	sum := &Summary{Findings: map[report.Code]int{}}
 	for _, ev := range in.Unread {
@@ -276,33 +288,34 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	return sum, fatal
 }
 
-// one ingests one file. Its error is a dataset error, which stops the
-// run; a file that cannot be read is an Event with Outcome Failed.
-func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) {
-	ev.Path = path
-	fail := func(sha, reason string) (Event, error) {
-		ev.Outcome, ev.Reason = Failed, reason
-		return ev, in.Store.Fail(ctx, path, sha, reason)
+// one ingests one file: it reads it and returns what to store, for Run's
+// writer. Its error is a dataset error, which stops the run; a file that
+// cannot be read is a failure to store.
+func (in *Ingester) one(ctx context.Context, path string) (w *pending, err error) {
+	w = &pending{ev: Event{Path: path}}
+	fail := func(sha, reason string) (*pending, error) {
+		w.ev.Outcome, w.ev.Reason, w.sha, w.fail = Failed, reason, sha, true
+		return w, nil
 	}
 	data, err := parse.ReadFile(path, in.maxSize())
 	if err != nil {
-		ev.Err = err
+		w.ev.Err = err
 		return fail("", reason(err))
 	}
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
 	atPath, known, err := in.Store.Lookup(ctx, path, sha)
 	if err != nil {
-		return ev, err
+		return nil, err
 	}
 	if known {
 		if atPath == sha {
-			ev.Outcome = Unchanged
-			return ev, nil
+			w.ev.Outcome = Unchanged
+			return w, nil
 		}
-		ev.Outcome, err = in.Store.Link(ctx, path, sha, int64(len(data)))
+		w.ev.Outcome, err = in.Store.Link(ctx, path, sha, int64(len(data)))
 		if !errors.Is(err, errUnknown) {
-			return ev, err
+			return w, err
 		}
 		// Deleted since Lookup (its last path changed content): read it.
 	}
@@ -310,18 +323,20 @@ func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) 
 	if err != nil {
 		if ctx.Err() != nil {
 			// Interrupted, not the file's fault: record nothing.
-			return ev, ctx.Err()
+			return nil, ctx.Err()
 		}
-		ev.Err = err
+		w.ev.Err = err
 		return fail(sha, err.Error())
 	}
 	rec.Source.SHA256 = sha
-	ev.Findings = map[report.Code]int{}
+	w.ev.Findings = map[report.Code]int{}
 	for _, f := range rec.Findings {
-		ev.Findings[f.Code]++
+		w.ev.Findings[f.Code]++
 	}
-	ev.Outcome, err = in.Store.Put(ctx, rec)
-	return ev, err
+	// The rows are made here, by the workers, to leave the writer only
+	// the statements.
+	w.sha, w.rows, w.rec = sha, makeRows(rec), rec.header()
+	return w, nil
 }
 
 // readWithin runs read under the per-file time limit, which covers the

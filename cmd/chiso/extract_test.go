@@ -167,7 +167,7 @@ func TestFolders(t *testing.T) {
 		lines := strings.Split(strings.TrimSpace(out), "\n")
 		if code != exitUnread || len(lines) != 3 || !strings.Contains(lines[0], "seed000.txt") ||
 			!strings.Contains(lines[1], filepath.Join("sub", "seed001.html")) || !strings.Contains(lines[2], `"error":"`+pages) ||
-			!strings.Contains(errs, pages) {
+			!strings.Contains(errs, pages+": định dạng không được hỗ trợ (.pages)") || strings.Contains(errs, "tệp bị hỏng") {
 			t.Errorf("%q: exit %d, %d lines:\n%s\nstderr %q", args, code, len(lines), out, errs)
 		}
 	}

@@ -222,11 +222,18 @@ func inputFiles(args []string) (files []string, unread []error) {
 			files = append(files, asTyped(f))
 		}
 		for _, u := range failed {
-			unread = append(unread, &parse.Error{Path: asTyped(u.Path), Err: errors.New(u.Reason)})
+			unread = append(unread, &unreadFile{Path: asTyped(u.Path), Reason: u.Reason})
 		}
 	}
 	return files, unread
 }
+
+// unreadFile is a file under a folder that chiso does not try to read:
+// another format, a broken link, a folder that cannot be listed. Its
+// reason is corpus.Files', already said for a person.
+type unreadFile struct{ Path, Reason string }
+
+func (u *unreadFile) Error() string { return u.Path + ": " + u.Reason }
 
 // eachInput processes each file args name (folders and globs expanded,
 // "-" for standard input) and calls f with its path and result, or the
@@ -241,7 +248,7 @@ func eachInput(e *env, args []string, opt chiso.Options, f func(path string, res
 		}
 	}
 	for _, err := range failed {
-		if !f(err.(*parse.Error).Path, nil, err) {
+		if !f(err.(*unreadFile).Path, nil, err) {
 			return
 		}
 	}
