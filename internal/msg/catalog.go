@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/message/catalog"
 
 	"chiso/parse/fault"
+	"chiso/parse/ocr"
 )
 
 // The command line's texts, in English (the key) and Vietnamese. A text
@@ -118,6 +119,7 @@ var vi = map[string]string{
 	"file too large":       "tệp quá lớn so với giới hạn",
 	"format not supported": "định dạng không được hỗ trợ",
 	"no text layer: the file is scanned images and needs OCR": "không có lớp chữ: tệp là ảnh quét, cần nhận dạng ký tự (OCR)",
+	"scanned images, and Tesseract (the OCR program) is not installed: install tesseract-ocr and tesseract-ocr-vie (Windows: the UB Mannheim installer) or name it with --tesseract": "tệp là ảnh quét, mà chưa cài Tesseract (chương trình nhận dạng chữ): cài tesseract-ocr và tesseract-ocr-vie (Windows: bộ cài của UB Mannheim) hoặc chỉ đường dẫn bằng --tesseract",
 	"time limit reached": "quá thời gian cho phép",
 	"damaged file":       "tệp bị hỏng",
 	"encrypted: open it, save it without a password, and try again":                                         "tệp có mật khẩu: mở, lưu lại không mật khẩu rồi thử lại",
@@ -159,6 +161,7 @@ var kinds = []struct {
 	{fs.ErrPermission, "permission denied"},
 	{fault.ErrTooLarge, "file too large"},
 	{fault.ErrUnsupported, "format not supported"},
+	{ocr.ErrNoEngine, "scanned images, and Tesseract (the OCR program) is not installed: install tesseract-ocr and tesseract-ocr-vie (Windows: the UB Mannheim installer) or name it with --tesseract"},
 	{fault.ErrNoText, "no text layer: the file is scanned images and needs OCR"},
 	{fault.ErrTimeout, "time limit reached"},
 	{fault.ErrEncrypted, "encrypted: open it, save it without a password, and try again"},

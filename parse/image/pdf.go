@@ -8,9 +8,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 )
 
 var disableConfig sync.Once
@@ -24,7 +24,9 @@ const minCover = 0.5
 // left out. pdfcpu takes no context, so it runs in a goroutine that is
 // abandoned when ctx ends.
 func PDF(ctx context.Context, data []byte) ([]Page, error) {
-	disableConfig.Do(api.DisableConfigDir)
+	// No configuration folder, no user fonts: pdfcpu would write them
+	// under the user's home on first use.
+	disableConfig.Do(func() { model.ConfigPath = "disable" })
 	type result struct {
 		pages []Page
 		err   error
@@ -52,8 +54,17 @@ func pdfPages(ctx context.Context, data []byte) ([]Page, error) {
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.Cmd = model.EXTRACTIMAGES
-	pc, err := api.ReadValidateAndOptimize(bytes.NewReader(data), conf)
+	// pdfcpu's reader, validator and optimiser, the steps its api chains,
+	// called directly: pdfcpu/pkg/api brings a start-up cost to every
+	// chiso process (see parse/pdf's repair).
+	pc, err := pdfcpu.Read(bytes.NewReader(data), conf)
 	if err != nil {
+		return nil, fmt.Errorf("reading the page images: %w", err)
+	}
+	if err := validate.XRefTable(pc); err != nil {
+		return nil, fmt.Errorf("reading the page images: %w", err)
+	}
+	if err := pdfcpu.OptimizeXRefTable(pc); err != nil {
 		return nil, fmt.Errorf("reading the page images: %w", err)
 	}
 	dims, err := pc.PageDims()

@@ -21,6 +21,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -128,9 +129,22 @@ type Page struct {
 // some tens of kilobytes.
 const maxOutput = 16 << 20
 
+// running bounds the engine's processes at once to the processors, so
+// that the pages of a scan, and the scans of an ingest's workers, share
+// the machine rather than each taking all of it.
+var running = make(chan struct{}, runtime.GOMAXPROCS(0))
+
 // Read runs the engine on one image (PNG, JPEG, TIFF, as bytes) at dpi
-// dots per inch (0: as the image says).
+// dots per inch (0: as the image says). Each process is held to one
+// thread (OMP_THREAD_LIMIT): pages run side by side instead, which keeps
+// every processor busy without Tesseract's threads fighting each other.
 func (e *Engine) Read(ctx context.Context, img []byte, dpi int) (*Page, error) {
+	select {
+	case running <- struct{}{}:
+		defer func() { <-running }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 	args := []string{"stdin", "stdout", "-l", e.Lang()}
 	if dpi > 0 {
 		args = append(args, "--dpi", strconv.Itoa(dpi))
@@ -138,6 +152,7 @@ func (e *Engine) Read(ctx context.Context, img []byte, dpi int) (*Page, error) {
 	args = append(args, "tsv")
 	cmd := exec.CommandContext(ctx, e.Path, args...)
 	cmd.Stdin = bytes.NewReader(img)
+	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()

@@ -1,22 +1,14 @@
 package pdf
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"image"
-	_ "image/jpeg" // the page images pdfcpu gives: JPEG as stored,
-	_ "image/png"  // Flate samples as PNG,
-	"io"
 	"strings"
 	"sync"
 	"unicode"
 
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	_ "golang.org/x/image/tiff" // and CCITT as TIFF
-
-	"chiso/parse/fault"
+	"chiso/doc"
+	"chiso/parse/image"
 	"chiso/parse/ocr"
 	"chiso/parse/pdf/layout"
 )
@@ -26,108 +18,117 @@ import (
 // handing the words to the layout as text runs in page space, so that the
 // lines, paragraphs and borderless tables of a scan are rebuilt by the
 // same rules as those of a text layer. The images are taken out of the
-// file by pdfcpu, which decodes what ledongthuc cannot (DCTDecode, CCITT,
-// predictors) and gives JPEG bytes as they are stored.
+// file by package chiso/parse/image.
 
 // uncertain is the confidence below which a recognised word is one to
 // check by eye.
 const uncertain = 0.6
 
-var pdfcpuConfig = sync.OnceValue(func() *model.Configuration {
-	model.ConfigPath = "disable" // no configuration folder, no user fonts
-	return model.NewDefaultConfiguration()
-})
-
-// pageImage is the largest image drawn on one page.
-type pageImage struct {
-	data          []byte
-	width, height int // pixels
-}
-
-// pageImages takes out, for each page, its largest image.
-func pageImages(ctx context.Context, data []byte, n int) (imgs []pageImage, err error) {
-	defer func() {
-		if x := recover(); x != nil {
-			imgs, err = nil, fault.Damaged("damaged PDF: its page images cannot be read")
-		}
-	}()
-	pc, err := pdfcpu.ReadWithContext(ctx, bytes.NewReader(data), pdfcpuConfig())
-	if err != nil {
-		return nil, fmt.Errorf("reading the page images: %v", err)
-	}
-	if err := pc.EnsurePageCount(); err != nil {
-		return nil, fmt.Errorf("reading the page images: %v", err)
-	}
-	if err := pdfcpu.OptimizeXRefTable(pc); err != nil {
-		return nil, fmt.Errorf("reading the page images: %v", err)
-	}
-	imgs = make([]pageImage, n)
-	for p := 1; p <= n && p <= pc.PageCount; p++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		m, err := pdfcpu.ExtractPageImages(pc, p, false)
-		if err != nil {
-			return nil, fmt.Errorf("page %d: %v", p, err)
-		}
-		for _, im := range m {
-			if im.IsImgMask || im.Thumb {
-				continue
-			}
-			b, err := io.ReadAll(io.LimitReader(im, maxImage+1))
-			if err != nil || len(b) > maxImage {
-				continue
-			}
-			// pdfcpu leaves the size unset when it extracts the bytes:
-			// the image's own header says it.
-			cfg, _, err := image.DecodeConfig(bytes.NewReader(b))
-			if err != nil || cfg.Width*cfg.Height <= imgs[p-1].width*imgs[p-1].height {
-				continue
-			}
-			imgs[p-1] = pageImage{data: b, width: cfg.Width, height: cfg.Height}
-		}
-	}
-	return imgs, nil
-}
-
-// maxImage bounds the bytes of one page image handed to the engine.
-const maxImage = 64 << 20
-
-// scan recognises the pages of a scanned PDF: each page's largest image
-// becomes the page's text runs. It returns the pages, the uncertain words
-// and warnings for the pages without an image.
+// scan recognises the pages of a scanned PDF: each page's image becomes
+// the page's text runs. It returns the pages, the uncertain words and
+// warnings for the pages without an image.
 func scan(ctx context.Context, e *ocr.Engine, data []byte, pages []layout.Page) ([]layout.Page, map[string]float64, []string, error) {
-	imgs, err := pageImages(ctx, data, len(pages))
+	imgs, err := image.PDF(ctx, data)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	byPage := map[int]image.Page{}
+	for _, im := range imgs {
+		byPage[im.Number] = im
+	}
 	out := make([]layout.Page, len(pages))
-	unsure := map[string]float64{}
+	var jobs []job
 	var warn []string
 	for i, p := range pages {
 		out[i] = layout.Page{Number: p.Number, Width: p.Width, Height: p.Height, Rules: p.Rules}
-		im := imgs[i]
-		if im.data == nil || p.Width <= 0 || p.Height <= 0 {
+		im, ok := byPage[p.Number]
+		if !ok || p.Width <= 0 || p.Height <= 0 {
 			warn = append(warn, fmt.Sprintf("page %d has no image to recognise", p.Number))
 			continue
 		}
-		dpi := int(float64(im.width)/(p.Width/72) + 0.5)
-		got, err := e.Read(ctx, im.data, dpi)
-		if err != nil {
-			return nil, nil, nil, fmt.Errorf("%w: page %d: %v", fault.ErrNoText, p.Number, err)
-		}
-		out[i].Texts = texts(got, p.Width/float64(max(got.Width, 1)), p.Height/float64(max(got.Height, 1)))
-		for _, w := range got.Words {
-			if w.Conf < uncertain {
-				if c, ok := unsure[w.Text]; !ok || w.Conf < c {
-					unsure[w.Text] = w.Conf
-				}
-			}
-		}
+		jobs = append(jobs, job{page: &out[i], img: im})
 	}
-	return out, unsure, warn, nil
+	unsure, err := recogniseAll(ctx, e, jobs)
+	return out, unsure, warn, err
 }
 
+// ReadScan reads image files' pages (a photographed or scanned report:
+// PNG, JPEG, TIFF) with the OCR engine, as the pages of a scanned PDF
+// are read.
+func ReadScan(ctx context.Context, imgs []image.Page) (*doc.Document, error) {
+	e, err := ocr.Find()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errNoText, err)
+	}
+	d := &doc.Document{Source: doc.Source{Pages: len(imgs), OCR: true}}
+	pages := make([]layout.Page, len(imgs))
+	jobs := make([]job, len(imgs))
+	for i, im := range imgs {
+		dpi := im.DPI
+		if dpi < 50 {
+			// Unstated: take the image for an A4 page, portrait or
+			// landscape, its short side 8.27 inches.
+			dpi = float64(min(im.Width, im.Height)) / 8.27
+		}
+		pages[i] = layout.Page{Number: im.Number, Width: float64(im.Width) * 72 / dpi, Height: float64(im.Height) * 72 / dpi}
+		im.DPI = dpi
+		jobs[i] = job{page: &pages[i], img: im}
+	}
+	if d.Uncertain, err = recogniseAll(ctx, e, jobs); err != nil {
+		return nil, err
+	}
+	if d.Blocks, err = blocks(pages); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// A job is one page to recognise and the image it is read from.
+type job struct {
+	page *layout.Page
+	img  image.Page
+}
+
+// recogniseAll recognises the pages side by side (the engine bounds how
+// many of its processes run at once) and gathers the words it was unsure
+// of, each with its lowest confidence.
+func recogniseAll(ctx context.Context, e *ocr.Engine, jobs []job) (map[string]float64, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		unsure = map[string]float64{}
+		first  error
+	)
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := e.Read(ctx, j.img.Data, int(j.img.DPI+0.5))
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if first == nil {
+					first = fmt.Errorf("page %d: %w", j.img.Number, err)
+					cancel()
+				}
+				return
+			}
+			p := j.page
+			p.Texts = texts(got, p.Width/float64(max(got.Width, 1)), p.Height/float64(max(got.Height, 1)))
+			for _, w := range got.Words {
+				if w.Conf < uncertain {
+					if c, ok := unsure[w.Text]; !ok || w.Conf < c {
+						unsure[w.Text] = w.Conf
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return unsure, first
+}
 // texts turns recognised words into text runs in page space (sx, sy
 // points per pixel). The words of one line share its baseline, the bottom
 // of the line's box, so that the layout sees them as one line.
