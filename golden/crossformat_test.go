@@ -32,7 +32,7 @@ var notYet = map[string]string{
 // formatRank orders a group's members; the first is the reference the
 // others are compared with. Text comes first because the other formats of
 // a seed are rendered from what the text reader made of it.
-var formatRank = []string{".txt", ".html", ".htm", ".docx", ".doc", ".pdf", ".xlsx", ".odt", ".ods", ".rtf", ".md"}
+var formatRank = []string{".txt", ".html", ".htm", ".docx", ".doc", ".pdf", ".xlsx", ".xls", ".odt", ".ods", ".rtf", ".md"}
 
 // TestCrossFormat checks that every format of one document gives the same
 // table cells: the texts of each table's expanded grid, tables in order.

@@ -33,9 +33,10 @@ func sniffOLE2(data []byte) (string, error) {
 	switch {
 	case root["WordDocument"]:
 		return string(doc.DOC), nil
-	case root["Workbook"], root["Book"]:
-		// The .xls reader plugs in here.
-		return "xls", fmt.Errorf("Excel 97–2003 workbooks (.xls) are not supported: save it as .xlsx")
+	case root["Workbook"]:
+		return string(doc.XLS), nil
+	case root["Book"]:
+		return "xls", fmt.Errorf("Excel 5.0/95 workbooks (BIFF5) are not supported: open it in Excel or LibreOffice and save it as .xlsx")
 	case root["PowerPoint Document"]:
 		return "ppt", fmt.Errorf("PowerPoint files are not supported")
 	}

@@ -36,6 +36,7 @@ import (
 	"chiso/parse/pdf"
 	"chiso/parse/rtf"
 	"chiso/parse/text"
+	"chiso/parse/xls"
 	"chiso/parse/xlsx"
 	"chiso/vntext"
 )
@@ -176,6 +177,8 @@ func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration)
 		d, err = html.Read(bytes.NewReader(data))
 	case doc.XLSX:
 		d, err = xlsx.Read(bytes.NewReader(data), int64(len(data)))
+	case doc.XLS:
+		d, err = xls.Read(bytes.NewReader(data), int64(len(data)))
 	case doc.RTF:
 		d, err = rtf.Read(data)
 	case doc.ODT, doc.ODS:
