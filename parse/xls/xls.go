@@ -77,12 +77,17 @@ func Read(r io.ReaderAt, size int64) (d *doc.Document, err error) {
 	if err != nil {
 		return nil, err
 	}
+	return readStream(stream)
+}
+
+// readStream reads the workbook in a Workbook stream.
+func readStream(stream []byte) (*doc.Document, error) {
 	wb, err := readGlobals(stream)
 	if err != nil {
 		return nil, err
 	}
 	wb.budget = sheet.MaxCells
-	d = &doc.Document{Source: doc.Source{Format: doc.XLS}}
+	d := &doc.Document{Source: doc.Source{Format: doc.XLS}}
 	var sheets []*sheet.Sheet
 	for _, bs := range wb.sheets {
 		switch {
