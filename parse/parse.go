@@ -1,13 +1,15 @@
 // Package parse reads a report in any of the formats Vietnamese government
-// units send (PDF, DOCX, Word 97–2003 .doc, HTML, plain text) into one
+// units send (PDF, DOCX, Word 97–2003 .doc, Excel .xlsx and 97–2003 .xls,
+// OpenDocument .odt/.ods, RTF, HTML, Markdown and plain text) into one
 // document model: ordered paragraphs and tables with normalised Vietnamese
 // text.
 //
-// The format is recognised by content first (%PDF-, a zip holding a Word
-// main part, a compound file with a WordDocument stream, HTML markup,
-// otherwise text) and by extension only as a hint. Each format has its own
-// reader in a sub-package (parse/docx, parse/msdoc, parse/html, parse/text,
-// parse/pdf); this package sniffs, dispatches, applies the text
+// The format is recognised by content first (%PDF-, a zip holding a Word,
+// Excel or OpenDocument part, a compound file with a WordDocument or a
+// Workbook stream, {\rtf, HTML markup, otherwise text) and by extension
+// only as a hint. Each format has its own reader in a sub-package
+// (parse/docx, parse/msdoc, parse/xlsx, parse/xls, parse/odf, parse/rtf,
+// parse/html, parse/text, parse/pdf); this package sniffs, dispatches, applies the text
 // normalisation of vntext once to every paragraph and cell, and turns
 // every failure — including a reader's panic — into an *Error that names the
 // file, the format and the problem.

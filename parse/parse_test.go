@@ -222,6 +222,24 @@ func TestSniff(t *testing.T) {
 	}
 }
 
+// TestSniffOLE2 tells a Word document from an Excel workbook in their
+// common compound file by the streams inside, whatever the name says.
+func TestSniffOLE2(t *testing.T) {
+	for _, tt := range []struct{ path, name, want string }{
+		{"../golden/testdata/merged.xls", "merged.xls", "xls"},
+		{"../golden/testdata/merged.xls", "renamed.doc", "xls"},
+		{"../golden/testdata/merged.doc", "renamed.xls", "doc"},
+	} {
+		data, err := os.ReadFile(tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := parse.Sniff(data, tt.name); got != tt.want || err != nil {
+			t.Errorf("Sniff(%s as %s) = %q, %v; want %q", tt.path, tt.name, got, err, tt.want)
+		}
+	}
+}
+
 // TestNormalized: whatever the format, the model's text is NFC with no
 // odd spaces, so that extraction sees one spelling.
 func TestNormalized(t *testing.T) {
