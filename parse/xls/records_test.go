@@ -35,6 +35,8 @@ func testBook() *workbook {
 		xfs:     []xf{{format: 0}, {format: 164}, {format: 0, ruled: true}},
 		strings: []string{"Chỉ tiêu", "Tỷ lệ"},
 		budget:  100,
+		styled:  100,
+		merges:  100,
 	}
 	wb.shown = newShower(wb.formats, false)
 	return wb
@@ -85,7 +87,7 @@ func TestRecords(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			wb := testBook()
-			c := &cells{text: map[[2]int]string{}, xf: map[int][]uint16{}, rowXF: map[int]int{}, hidRow: map[int]bool{}, lastRow: -1, lastCol: -1}
+			c := newCells(wb)
 			formula := [2]int{-1, -1}
 			for _, r := range tt.recs {
 				if err := wb.record(c, r.id, r.data, &formula); err != nil {
@@ -134,7 +136,7 @@ func TestSST(t *testing.T) {
 // that starts in the hidden column.
 func TestHidden(t *testing.T) {
 	wb := testBook()
-	c := &cells{text: map[[2]int]string{}, xf: map[int][]uint16{}, rowXF: map[int]int{}, hidRow: map[int]bool{}, lastRow: -1, lastCol: -1}
+	c := newCells(wb)
 	formula := [2]int{-1, -1}
 	for _, r := range []rec{
 		{recLabel, le(0, 0, 0, 5, []byte{0}, "TITLE")},

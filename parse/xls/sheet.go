@@ -19,8 +19,15 @@ const (
 // for them among the first 64 columns only.
 const maxRuledCols = 64
 
+// maxStyledRows is how many rows of a workbook keep their cells' formats
+// (2 bytes for each of maxRuledCols columns): a workbook's worth of
+// reports, far from the 65536 rows of every sheet a crafted file could
+// format cell by cell.
+const maxStyledRows = 1 << 18
+
 // cells is one worksheet as its records give it.
 type cells struct {
+	wb      *workbook
 	text    map[[2]int]string // by sheet row and column
 	xf      map[int][]uint16  // row → XF+1 of its first columns (0: none)
 	rowXF   map[int]int       // a row's default format (ROW fGhostDirty)
@@ -33,6 +40,10 @@ type cells struct {
 	skipped int // cells past the 256 columns of a BIFF8 sheet
 }
 
+func newCells(wb *workbook) *cells {
+	return &cells{wb: wb, text: map[[2]int]string{}, xf: map[int][]uint16{}, rowXF: map[int]int{}, hidRow: map[int]bool{}, lastRow: -1, lastCol: -1}
+}
+
 // sheet reads the worksheet substream of bs.
 func (wb *workbook) sheet(stream []byte, bs boundSheet) (*sheet.Sheet, string, error) {
 	if bs.pos < 0 || bs.pos >= len(stream) {
@@ -43,7 +54,7 @@ func (wb *workbook) sheet(stream []byte, bs boundSheet) (*sheet.Sheet, string, e
 	if !ok || id != recBOF || u16(data, 2) != bofWorksheet {
 		return nil, "", fault.Damaged("no worksheet BOF record at offset %d", bs.pos)
 	}
-	c := &cells{text: map[[2]int]string{}, xf: map[int][]uint16{}, rowXF: map[int]int{}, hidRow: map[int]bool{}, lastRow: -1, lastCol: -1}
+	c := newCells(wb)
 	var warn string
 	formula := [2]int{-1, -1} // the FORMULA cell whose STRING record comes next
 	depth := 0                // substreams nested in the sheet (embedded charts)
@@ -169,8 +180,9 @@ func (wb *workbook) record(c *cells, id uint16, data []byte, formula *[2]int) er
 		}
 	case recMergeCells:
 		n := u16(data, 0)
-		for i, at := 0, 2; i < n && at+8 <= len(data); i, at = i+1, at+8 {
+		for i, at := 0, 2; i < n && at+8 <= len(data) && wb.merges > 0; i, at = i+1, at+8 {
 			c.merges = append(c.merges, [4]int{u16(data, at), u16(data, at+2), u16(data, at+4), u16(data, at+6)})
+			wb.merges--
 		}
 	}
 	return nil
@@ -248,6 +260,9 @@ func (c *cells) style(row, col, ixfe int) {
 	}
 	x := c.xf[row]
 	if x == nil {
+		if c.wb.styled--; c.wb.styled < 0 {
+			return // over budget: the cell's border is not known
+		}
 		x = make([]uint16, maxRuledCols)
 		c.xf[row] = x
 	}

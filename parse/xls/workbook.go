@@ -15,6 +15,11 @@ type workbook struct {
 	sheets   []boundSheet
 	shown    *shower
 	budget   int // filled cells left to read
+	// styled and merges are what is left of the budgets for rows whose
+	// cells' formats are kept (for their borders) and for merged ranges:
+	// a record of a few bytes may ask for either, so a crafted file could
+	// otherwise make them cost many times its size.
+	styled, merges int
 }
 
 // xf is what is used of an XF record: the number format and whether any

@@ -86,9 +86,10 @@ func readStream(stream []byte) (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	wb.budget = sheet.MaxCells
+	wb.budget, wb.styled, wb.merges = sheet.MaxCells, maxStyledRows, sheet.MaxCells
 	d := &doc.Document{Source: doc.Source{Format: doc.XLS}}
 	var sheets []*sheet.Sheet
+	read := map[int]bool{} // sheet positions read
 	for _, bs := range wb.sheets {
 		switch {
 		case bs.kind != 0:
@@ -96,7 +97,13 @@ func readStream(stream []byte) (*doc.Document, error) {
 		case bs.hidden:
 			d.Warnings = append(d.Warnings, fmt.Sprintf("sheet %q is hidden and not read", bs.name))
 			continue
+		case read[bs.pos]:
+			// Two names for one sheet: only a damaged or crafted file has
+			// them, and reading it again would cost its length again.
+			d.Warnings = append(d.Warnings, fmt.Sprintf("sheet %q is the same sheet as one before it and not read again", bs.name))
+			continue
 		}
+		read[bs.pos] = true
 		s, warn, err := wb.sheet(stream, bs)
 		if err != nil {
 			return nil, fmt.Errorf("sheet %q: %w", bs.name, err)
