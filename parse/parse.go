@@ -248,6 +248,8 @@ func Sniff(data []byte, name string) (string, error) {
 		return string(doc.RTF), nil
 	case looksHTML(head):
 		return string(doc.HTML), nil
+	case oldExcel(head):
+		return "xls", fmt.Errorf("an Excel worksheet from before Excel 97 (BIFF2–4, without a compound file): open it in Excel or LibreOffice and save it as .xlsx")
 	case looksBinary(head):
 		if ext != "" {
 			return "binary", fmt.Errorf("unrecognised binary content (not PDF, DOCX, HTML or text), though the name ends in %s", ext)

@@ -212,6 +212,7 @@ func TestSniff(t *testing.T) {
 		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "mimetypeapplication/vnd.oasis.opendocument.presentation", "x", "odf", true},
 		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "[Content_Types].xml xl/workbook.xml", "x.bin", "xlsx", false},
 		{"\x00\x01\x02\x03\x00\x00\x05\x06", "x.txt", "binary", true},
+		{"\x09\x04\x06\x00\x00\x00\x10\x00\x00\x00", "old.xls", "xls", true},
 		{"", "x.txt", "", true},
 	}
 	for _, tt := range tests {
