@@ -226,7 +226,8 @@ func Normalize(d *doc.Document) {
 	d.Blocks = blocks
 }
 
-// Sniff names the format of data: "pdf", "docx", "doc", "html" or "text". For
+// Sniff names the format of data: "pdf", "docx", "doc", "xlsx", "xls",
+// "odt", "ods", "rtf", "html", "md" or "text". For
 // content chiso does not read it returns what the content looks like and an
 // error saying so.
 func Sniff(data []byte, name string) (string, error) {
@@ -255,6 +256,11 @@ func Sniff(data []byte, name string) (string, error) {
 			return "binary", fmt.Errorf("unrecognised binary content (not PDF, DOCX, HTML or text), though the name ends in %s", ext)
 		}
 		return "binary", fmt.Errorf("unrecognised binary content (not PDF, DOCX, HTML or text)")
+	}
+	if ext == ".md" || ext == ".markdown" {
+		// Markdown is text; only the name tells it from a text file
+		// that happens to hold a pipe table.
+		return string(doc.Markdown), nil
 	}
 	return string(doc.Text), nil
 }

@@ -207,6 +207,8 @@ func TestSniff(t *testing.T) {
 		{"STT\tChỉ số\n1\tA\n", "x.html", "text", false},
 		{"\xff\xfeS\x00T\x00T\x00", "x", "text", false},
 		{"{\\rtf1\\ansi", "x.docx", "rtf", false},
+		{"| STT | Tên |\n|---|---|\n", "x.md", "md", false},
+		{"| STT | Tên |\n|---|---|\n", "-", "text", false},
 		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "mimetypeapplication/vnd.oasis.opendocument.text", "x.zip", "odt", false},
 		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "mimetypeapplication/vnd.oasis.opendocument.spreadsheet", "x.odt", "ods", false},
 		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "mimetypeapplication/vnd.oasis.opendocument.presentation", "x", "odf", true},
