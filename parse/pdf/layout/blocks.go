@@ -145,6 +145,17 @@ func pageItems(p Page) []item {
 			free = append(free, t)
 		}
 	}
+	// A grid whose rules draw no rows goes to the text-alignment finder,
+	// which reads rows from baselines and columns from gaps.
+	kept := grids[:0]
+	for _, g := range grids {
+		if g.underruled() {
+			free = append(free, g.texts()...)
+			continue
+		}
+		kept = append(kept, g)
+	}
+	grids = kept
 	var items []item
 	for _, g := range grids {
 		items = append(items, item{y: g.ys[0], tab: g.table()})

@@ -37,6 +37,9 @@ const (
 	// seedLines is how far a run is grown from a line before giving up
 	// when it never made a table.
 	seedLines = 8
+	// groupGap is the widest baseline distance, in ems, at which a run
+	// resumes after a blank line between groups of rows.
+	groupGap = 4.5
 )
 
 // gap is a free X range of a run of lines: a column border.
@@ -183,7 +186,7 @@ func streamAt(ls []line, i int) (span, bool) {
 	em, sw := ls[i].size, 0.0
 	for j := i; j < len(ls); j++ {
 		l := ls[j]
-		if j > i && l.y-ls[j-1].y > rowGap*max(l.size, ls[j-1].size) {
+		if j > i && l.y-ls[j-1].y > rowGap*max(l.size, ls[j-1].size) && !resumes(l, ls[j-1], bs) {
 			break
 		}
 		if best.from < 0 && j-i >= seedLines {
@@ -238,6 +241,22 @@ func streamAt(ls []line, i int) (span, bool) {
 	return best, true
 }
 
+// resumes reports whether line l, set further below prev than rows are
+// apart, still belongs to the run whose borders are bs: statistical
+// tables leave a blank line between groups of rows. It must come within
+// groupGap of prev, cross no border and fill most of the columns, as a
+// row of the table does and a paragraph or caption under it does not.
+func resumes(l, prev line, bs []gap) bool {
+	if len(bs) < minColumns-1 || l.y-prev.y > groupGap*max(l.size, prev.size) || crossesAny(l, bs) {
+		return false
+	}
+	filled := map[int]bool{}
+	for _, t := range l.texts {
+		filled[columnOf(bs, t.X)] = true
+	}
+	return 2*len(filled) > len(bs)+1
+}
+
 // fits reports whether the line has text on both sides of some border.
 func fits(l line, bs []gap) bool {
 	in := ink(l)
@@ -268,6 +287,65 @@ func columnOf(bs []gap, x float64) int {
 	return c
 }
 
+// columnInk returns, for each column of a borderless table, the X range
+// its texts cover on the lines that cross no border (the body rows).
+// A range is empty (lo > hi) for a column no such line fills.
+func columnInk(ls []line, bs []gap) []gap {
+	ext := make([]gap, len(bs)+1)
+	for c := range ext {
+		ext[c] = gap{lo: math.Inf(1), hi: math.Inf(-1)}
+	}
+	for _, l := range ls {
+		if crossesAny(l, bs) {
+			continue
+		}
+		for _, t := range l.texts {
+			c := columnOf(bs, t.X)
+			ext[c].lo, ext[c].hi = min(ext[c].lo, t.X), max(ext[c].hi, t.X+t.W)
+		}
+	}
+	return ext
+}
+
+// phrases cuts a line into its phrases: texts closer than a cell's
+// padding, which stand in one cell together.
+func phrases(l line) [][]Text {
+	var out [][]Text
+	for i, t := range l.texts {
+		if i > 0 {
+			p := l.texts[i-1]
+			if t.X-(p.X+p.W) < max(padGap*l.size, wordSpaces*spaceOf(p)) {
+				out[len(out)-1] = append(out[len(out)-1], t)
+				continue
+			}
+		}
+		out = append(out, []Text{t})
+	}
+	return out
+}
+
+// columnsUnder returns the first and the last column a phrase of a line
+// crossing borders stands over: those whose body text it overlaps. A
+// header centred over a narrow column of right-aligned figures starts
+// left of the border's middle, where columnOf would put it in the column
+// before. A phrase over no body text goes where its ends lie.
+func columnsUnder(ch []Text, bs []gap, ext []gap) (c0, c1 int) {
+	lo, hi := ch[0].X, ch[len(ch)-1].X+ch[len(ch)-1].W
+	c0, c1 = -1, -1
+	for c, e := range ext {
+		if e.lo < hi && e.hi > lo {
+			if c0 < 0 {
+				c0 = c
+			}
+			c1 = c
+		}
+	}
+	if c0 < 0 {
+		return columnOf(bs, lo), columnOf(bs, hi)
+	}
+	return c0, c1
+}
+
 // streamRows turns the lines of a borderless table into rows. Each text
 // goes to the column its start lies in and spans to the column its end
 // lies in. A line starts a new row unless it continues the row above: its
@@ -286,16 +364,25 @@ func streamRows(ls []line, bs []gap, hs []seg) [][]*cell {
 		n     int   // non-empty cells
 	}
 	per := make([]lcells, len(ls))
+	ext := columnInk(ls, bs)
 	for r, l := range ls {
 		lc := lcells{texts: make([][]Text, nc), span: make([]int, nc)}
 		for c := range lc.span {
 			lc.span[c] = c
 		}
-		for _, t := range l.texts {
-			c0 := columnOf(bs, t.X)
-			c1 := columnOf(bs, t.X+t.W)
-			lc.texts[c0] = append(lc.texts[c0], t)
-			lc.span[c0] = max(lc.span[c0], c1)
+		if !crossesAny(l, bs) {
+			for _, t := range l.texts {
+				c0 := columnOf(bs, t.X)
+				c1 := columnOf(bs, t.X+t.W)
+				lc.texts[c0] = append(lc.texts[c0], t)
+				lc.span[c0] = max(lc.span[c0], c1)
+			}
+		} else {
+			for _, ch := range phrases(l) {
+				c0, c1 := columnsUnder(ch, bs, ext)
+				lc.texts[c0] = append(lc.texts[c0], ch...)
+				lc.span[c0] = max(lc.span[c0], c1)
+			}
 		}
 		for c := range lc.texts {
 			if len(lc.texts[c]) > 0 {
