@@ -41,7 +41,12 @@
 //     and a boxed header, the body open at the bottom, where a rule is
 //     assumed where the column rules end) holds several rows of figures
 //     in one cell beside text on the same baselines; its texts are read
-//     as a borderless table instead.
+//     as a borderless table instead. A grid's slots that no column rule
+//     separates (rows ruled by horizontal lines only, under a header with
+//     column rules) are split back into their columns where the cell's
+//     phrases stand in different columns; a ruled header right over a
+//     borderless body whose column borders hold its column rules is that
+//     table's header.
 //   - Paragraphs: the remaining lines, broken at spacing wider than the
 //     document's usual line pitch, a change of font size, an indented line
 //     or a short line. Superscripts stay in their line.

@@ -1,6 +1,9 @@
 package layout
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // minStacked is how many rows of figures one ruled cell must hold, side
 // by side with another cell holding text on the same baselines, before
@@ -83,4 +86,89 @@ func (g *grid) texts() []Text {
 		}
 	}
 	return out
+}
+
+// splitSpans undoes the column spans of cells whose texts stand apart in
+// the columns they span: rows ruled by horizontal lines alone, in a grid
+// whose header or total row has column rules (eu-016 of the ICDAR 2013
+// set), are slots that no vertical rule separates, so each such row
+// became one cell holding the whole row. A cell is split when its lines
+// cut into phrases that fall into two groups of columns or more; each
+// group keeps the empty columns after it (a total row's label set left
+// over the first columns spans them). A title or a label spanning
+// columns is one phrase, and keeps its span.
+func (g *grid) splitSpans() {
+	for r, row := range g.owner {
+		for c := 0; c < len(row); c++ {
+			x := row[c]
+			if (r > 0 && g.owner[r-1][c] == x) || (c > 0 && row[c-1] == x) {
+				continue
+			}
+			c1 := c
+			for c1+1 < len(row) && row[c1+1] == x {
+				c1++
+			}
+			if c1 == c || len(x.texts) < 2 {
+				continue
+			}
+			groups := g.phraseGroups(x.texts, c, c1)
+			if len(groups) < 2 {
+				continue
+			}
+			r1 := r
+			for r1+1 < len(g.owner) && g.owner[r1+1][c] == x {
+				r1++
+			}
+			for k, gr := range groups {
+				from, to := gr.c0, c1
+				if k == 0 {
+					from = c
+				}
+				if k+1 < len(groups) {
+					to = groups[k+1].c0 - 1
+				}
+				y := &cell{texts: gr.texts}
+				for i := r; i <= r1; i++ {
+					for j := from; j <= to; j++ {
+						g.owner[i][j] = y
+					}
+				}
+			}
+			c = c1
+		}
+	}
+}
+
+// phrases of a cell in the columns c0..c1 of a grid.
+type phraseGroup struct {
+	c0, c1 int
+	texts  []Text
+}
+
+// phraseGroups sorts the texts of a cell spanning columns lo..hi into
+// groups of columns, left to right: each phrase covers the columns its
+// ends lie in, and phrases whose columns overlap are one group.
+func (g *grid) phraseGroups(ts []Text, lo, hi int) []phraseGroup {
+	var out []phraseGroup
+	for _, l := range groupLines(ts) {
+		for _, ch := range phrases(l) {
+			x0, x1 := ch[0].X, ch[len(ch)-1].X+ch[len(ch)-1].W
+			out = append(out, phraseGroup{
+				c0:    max(lo, min(hi, slot(g.xs, x0+ruleTol))),
+				c1:    max(lo, min(hi, slot(g.xs, max(x0, x1-ruleTol)))),
+				texts: ch,
+			})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].c0 < out[j].c0 })
+	merged := out[:0]
+	for _, p := range out {
+		if n := len(merged); n > 0 && p.c0 <= merged[n-1].c1 {
+			merged[n-1].c1 = max(merged[n-1].c1, p.c1)
+			merged[n-1].texts = append(merged[n-1].texts, p.texts...)
+			continue
+		}
+		merged = append(merged, p)
+	}
+	return merged
 }

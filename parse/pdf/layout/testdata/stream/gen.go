@@ -255,6 +255,11 @@ table.hr td, table.hr th { vertical-align: middle; }`, parts: with(part{t: withC
 		{name: "headrule", css: `table.h1 tr.head { border-bottom: 1pt solid black; }`, parts: with(part{t: withClass(indicators(), "h1")})},
 		{name: "outer", css: `table.ob { border: 1pt solid black; }`, parts: with(part{t: withClass(ranking(9, false), "ob")})},
 		{name: "rowspan", parts: with(part{t: grouped()})},
+		{name: "hgrid", css: `table.hg th { border: 0.75pt solid black; }
+table.hg td { border-bottom: 0.5pt solid black; }`, parts: with(part{t: withClass(ranking(10, false), "hg")})},
+		{name: "hbox", css: `table.hb { border: 1pt solid black; }
+table.hb th { border: 0.75pt solid black; }
+table.hb td { border-bottom: 0.5pt solid black; }`, parts: with(part{t: withClass(ranking(10, true), "hb")})},
 		{name: "census", css: `table.cen td, table.cen th { padding: 1pt 2pt; font-size: 10pt; }
 table.cen tr.head th { border: 0.75pt solid black; }
 table.cen td:nth-child(2), table.cen td:nth-child(5) { border-left: 0.75pt solid black; }
