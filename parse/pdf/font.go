@@ -45,6 +45,20 @@ func loadFont(v lpdf.Value) *font {
 	return f
 }
 
+// caseSlip reports whether a ToUnicode entry gives the code of a capital
+// letter the small letter that the code of that small letter also gets:
+// some subsetting tools wrote ToUnicode maps that send "H" and "h" alike
+// to "h" ("hungary", "domestic (%)" in a table header), while the font's
+// encoding still tells the two apart. The encoding is right then.
+func caseSlip(s string, base *byteEncoding, c int, uni *cmap) bool {
+	r := base[c]
+	if r < 'A' || r > 'Z' || s != string(r+'a'-'A') {
+		return false
+	}
+	lower, ok := uni.text(uint32(c+'a'-'A'), 1)
+	return ok && lower == s && base[c+'a'-'A'] == r+'a'-'A'
+}
+
 func (f *font) loadSimple(v lpdf.Value) {
 	subtype := v.Key("Subtype").Name()
 	base := defaultEncoding
@@ -87,7 +101,7 @@ func (f *font) loadSimple(v lpdf.Value) {
 		}
 		if f.uni != nil {
 			// Some producers write 2-byte source codes for 1-byte fonts.
-			if s, ok := f.uni.text(uint32(c), 1); ok {
+			if s, ok := f.uni.text(uint32(c), 1); ok && !caseSlip(s, base, c, f.uni) {
 				f.text[c] = s
 				continue
 			} else if s, ok := f.uni.text(uint32(c), 2); ok {
