@@ -254,8 +254,10 @@ func pdftotextPages(path string) ([][][]string, error) {
 
 // bestOverlay counts the expected non-empty cells of want that the best
 // candidate reproduces, laid over it at the row offset (any) and column
-// offset (up to 3) that match most; texts are compared with their
-// spacing and line breaks folded into single spaces.
+// offset (up to 3) that match most; texts are compared without their
+// spaces and line breaks and in lower case, as the set's truth drops
+// spaces ("Imported(%)") and has the case its PDFs' broken ToUnicode
+// maps give ("hungary" where the page shows "Hungary").
 func bestOverlay(want [][]string, cand [][][]string) (best, total int) {
 	w := foldAll(want)
 	for _, row := range w {
@@ -294,7 +296,7 @@ func foldAll(t [][]string) [][]string {
 	for r, row := range t {
 		out[r] = make([]string, len(row))
 		for c, s := range row {
-			out[r][c] = strings.Join(strings.Fields(s), " ")
+			out[r][c] = strings.ToLower(strings.Join(strings.Fields(s), ""))
 		}
 	}
 	return out
