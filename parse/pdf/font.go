@@ -130,10 +130,12 @@ func (f *font) loadSimple(v lpdf.Value) {
 	if ws.Len() == 0 {
 		// A standard 14 font without widths: rough averages keep runs together.
 		missing = 500
-		if strings.Contains(f.name, "Courier") {
-			missing = 600
-		}
 		f.widths[32] = 250 * scale
+		if strings.Contains(f.name, "Courier") {
+			// Every Courier glyph, the space too, is 600 units wide.
+			missing = 600
+			f.widths[32] = 600 * scale
+		}
 	}
 	for c := 0; c < 256; c++ {
 		if ws.Len() == 0 && c == 32 {

@@ -135,9 +135,9 @@ func cellSpacing(items []item) spacing {
 
 // pageItems finds the tables and paragraphs of one page, top to bottom.
 func pageItems(p Page) []item {
-	texts := make([]Text, len(p.Texts))
-	for i, t := range p.Texts {
-		texts[i] = sane(t)
+	texts := make([]Text, 0, len(p.Texts))
+	for _, t := range p.Texts {
+		texts = monoWords(texts, sane(t))
 	}
 	h, v := splitRules(p.Rules)
 	grids := findGrids(h, v)

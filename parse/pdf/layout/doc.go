@@ -47,6 +47,9 @@
 //     phrases stand in different columns; a ruled header right over a
 //     borderless body whose column borders hold its column rules is that
 //     table's header.
+//   - Tables typed with spaces in a monospaced font come one text a
+//     line; such a text is cut where it holds two spaces or one space
+//     between figures, each piece placed by its count of characters.
 //   - Paragraphs: the remaining lines, broken at spacing wider than the
 //     document's usual line pitch, a change of font size, an indented line
 //     or a short line. Superscripts stay in their line.

@@ -98,6 +98,23 @@ func crossing(in []gap, g gap, em, sw float64) bool {
 	return widest < max(padGap*em, wordSpaces*sw)
 }
 
+// crossed is crossing for line l, whose ink is in, except that figures on
+// both sides of the border may come as close as between figures: a
+// border found between labels and figures, or between figure columns set
+// apart more widely in the first rows, is narrowed by longer numbers to a
+// space in later rows, and in a monospaced font a space is wider than
+// the narrowest gap between text columns.
+func crossed(l line, in []gap, g gap, em, sw float64) bool {
+	if !crossing(in, g, em, sw) {
+		return false
+	}
+	if g.fig || crossing(in, gap{lo: g.lo, hi: g.hi, fig: true}, em, sw) {
+		return true
+	}
+	left, right := around(l, g)
+	return !isFigure(left) || !isFigure(right)
+}
+
 // isFigure reports whether s reads as a number, a percentage or a ratio.
 func isFigure(s string) bool {
 	s = strings.TrimSpace(s)
@@ -193,23 +210,23 @@ func streamAt(ls []line, i int) (span, bool) {
 			break
 		}
 		in := ink(l)
-		crossed := 0
+		nx := 0
 		for _, g := range bs {
-			if crossing(in, g, em, sw) {
-				crossed++
+			if crossed(l, in, g, em, sw) {
+				nx++
 			}
 		}
 		switch {
-		case len(bs) >= 2 && crossed == len(bs):
+		case len(bs) >= 2 && nx == len(bs):
 			j = len(ls) // a paragraph: the run ends
 			continue
-		case crossed > 0 && float64(odd+1) <= max(1, spanShare*float64(j-i+1)):
+		case nx > 0 && float64(odd+1) <= max(1, spanShare*float64(j-i+1)):
 			odd++
 			if best.from >= 0 {
 				best.to = j
 			}
 			continue
-		case crossed > 0:
+		case nx > 0:
 			j = len(ls)
 			continue
 		}
@@ -261,7 +278,7 @@ func resumes(l, prev line, bs []gap) bool {
 func fits(l line, bs []gap) bool {
 	in := ink(l)
 	for _, g := range bs {
-		if l.x0 < g.lo && l.x1 > g.hi && !crossing(in, g, l.size, spaceOf(l.texts[0])) {
+		if l.x0 < g.lo && l.x1 > g.hi && !crossed(l, in, g, l.size, spaceOf(l.texts[0])) {
 			return true
 		}
 	}
@@ -271,7 +288,7 @@ func fits(l line, bs []gap) bool {
 func crossesAny(l line, bs []gap) bool {
 	in := ink(l)
 	for _, g := range bs {
-		if crossing(in, g, l.size, spaceOf(l.texts[0])) {
+		if crossed(l, in, g, l.size, spaceOf(l.texts[0])) {
 			return true
 		}
 	}
