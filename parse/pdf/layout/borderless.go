@@ -97,7 +97,8 @@ const headLines = 3
 // rows are (and so left out of the run) are taken back too, back to
 // line floor at most: up to headLines lines within groupGap of one
 // another, each of two cells or more, within the body's width, with
-// text on both sides of some border.
+// text on both sides of some border; a group heading alone in the first
+// column may stand between them and the body.
 func headed(ls []line, s span, floor int) span {
 	for k := 1; k <= headLines && s.from+k < s.to; k++ {
 		u, ok := streamAt(ls, s.from+k)
@@ -112,13 +113,21 @@ func headed(ls []line, s span, floor int) span {
 	for _, l := range ls[s.from : s.to+1] {
 		x0, x1 = min(x0, l.x0), max(x1, l.x1)
 	}
+	// A group heading alone in the first column, right above the first
+	// row, is taken only with a header line above it.
 	for j, n := s.from-1, 0; j >= floor && n < headLines; j, n = j-1, n+1 {
 		l, below := ls[j], ls[j+1]
 		em := max(l.size, below.size)
-		if below.y-l.y > groupGap*em || len(ink(l)) < 2 || l.x0 < x0-em || l.x1 > x1+em || !fits(l, s.gaps) {
+		if below.y-l.y > groupGap*em || l.x0 < x0-em || l.x1 > x1+em {
 			break
 		}
-		s.from = j
+		if len(ink(l)) >= 2 && fits(l, s.gaps) {
+			s.from = j
+			continue
+		}
+		if j+1 != s.from || below.y-l.y > rowGap*em || columnOf(s.gaps, l.x1) != 0 || crossesAny(l, s.gaps) {
+			break
+		}
 	}
 	return s
 }

@@ -203,7 +203,7 @@ func streamAt(ls []line, i int) (span, bool) {
 	em, sw := ls[i].size, 0.0
 	for j := i; j < len(ls); j++ {
 		l := ls[j]
-		if j > i && l.y-ls[j-1].y > rowGap*max(l.size, ls[j-1].size) && !resumes(l, ls[j-1], bs) {
+		if j > i && l.y-ls[j-1].y > rowGap*max(l.size, ls[j-1].size) && !resumes(ls, j, bs) {
 			break
 		}
 		if best.from < 0 && j-i >= seedLines {
@@ -258,15 +258,30 @@ func streamAt(ls []line, i int) (span, bool) {
 	return best, true
 }
 
-// resumes reports whether line l, set further below prev than rows are
-// apart, still belongs to the run whose borders are bs: statistical
-// tables leave a blank line between groups of rows. It must come within
-// groupGap of prev, cross no border and fill most of the columns, as a
-// row of the table does and a paragraph or caption under it does not.
-func resumes(l, prev line, bs []gap) bool {
+// resumes reports whether line j, set further below the line before it
+// than rows are apart, still belongs to the run whose borders are bs:
+// statistical tables leave a blank line between groups of rows, often
+// with the group's heading alone in the first column. The line must come
+// within groupGap, cross no border and fill most of the columns, as a row
+// of the table does and a paragraph or caption under it does not; or be
+// such a heading, the next line right under it filling the columns.
+func resumes(ls []line, j int, bs []gap) bool {
+	l, prev := ls[j], ls[j-1]
 	if len(bs) < minColumns-1 || l.y-prev.y > groupGap*max(l.size, prev.size) || crossesAny(l, bs) {
 		return false
 	}
+	if fills(l, bs) {
+		return true
+	}
+	if j+1 == len(ls) || columnOf(bs, l.x1) != 0 {
+		return false
+	}
+	next := ls[j+1]
+	return next.y-l.y <= rowGap*max(l.size, next.size) && !crossesAny(next, bs) && fills(next, bs)
+}
+
+// fills reports whether the line has text in more than half the columns.
+func fills(l line, bs []gap) bool {
 	filled := map[int]bool{}
 	for _, t := range l.texts {
 		filled[columnOf(bs, t.X)] = true

@@ -225,6 +225,34 @@ func census() *table {
 	return t
 }
 
+// sections is a borderless statistical table whose groups of rows are
+// set apart by space, each under a heading alone in the first column.
+func sections() *table {
+	t := &table{gapped: map[int]bool{}, head: [][]cell{{c("Chỉ tiêu"), c("2021"), c("2022"), c("2023"), c("2024"), c("2025")}}}
+	groups := []struct {
+		name string
+		rows []string
+	}{
+		{"Giáo dục phổ thông", []string{"Số trường", "Số lớp học", "Số giáo viên"}},
+		{"Y tế", []string{"Số cơ sở khám chữa bệnh", "Số giường bệnh", "Số bác sĩ", "Số dược sĩ"}},
+		{"Văn hoá", []string{"Số thư viện", "Số nhà văn hoá"}},
+	}
+	k := 0
+	for _, g := range groups {
+		t.gapped[len(t.body)] = true
+		t.body = append(t.body, []cell{c(g.name), c(""), c(""), c(""), c(""), c("")})
+		for _, r := range g.rows {
+			k++
+			row := []cell{c(r)}
+			for y := 0; y < 5; y++ {
+				row = append(row, n(thousands(37*k*k+13*y*k+5*y)))
+			}
+			t.body = append(t.body, row)
+		}
+	}
+	return t
+}
+
 func small(title string, k, off int) *table {
 	t := &table{head: [][]cell{{c("TT"), c(title), c("Số lượng")}}}
 	for i := 0; i < k; i++ {
@@ -255,6 +283,7 @@ table.hr td, table.hr th { vertical-align: middle; }`, parts: with(part{t: withC
 		{name: "headrule", css: `table.h1 tr.head { border-bottom: 1pt solid black; }`, parts: with(part{t: withClass(indicators(), "h1")})},
 		{name: "outer", css: `table.ob { border: 1pt solid black; }`, parts: with(part{t: withClass(ranking(9, false), "ob")})},
 		{name: "rowspan", parts: with(part{t: grouped()})},
+		{name: "sections", css: `tr.gap td { padding-top: 12pt; }`, parts: with(part{t: sections()})},
 		{name: "hgrid", css: `table.hg th { border: 0.75pt solid black; }
 table.hg td { border-bottom: 0.5pt solid black; }`, parts: with(part{t: withClass(ranking(10, false), "hg")})},
 		{name: "hbox", css: `table.hb { border: 1pt solid black; }
