@@ -18,7 +18,10 @@ const minStacked = 3
 // Statistical tables drawn with vertical rules and a boxed header only
 // (census tables, spreadsheets printed with column borders) look like
 // that, and read as one row holding every figure of a column. A wrapped
-// label beside a single figure, the usual ruled cell, does not.
+// label beside a single figure, the usual ruled cell, does not. So does
+// a cell most of whose minStacked lines or more are rows in themselves, a
+// label and a figure set apart by more than a word space: column rules
+// between groups of columns (three Age | Total blocks side by side).
 func (g *grid) underruled() bool {
 	type stack struct {
 		ys      []float64
@@ -38,12 +41,19 @@ func (g *grid) underruled() bool {
 				continue
 			}
 			s := stack{top: ls[0].y, bottom: ls[len(ls)-1].y}
+			rows := 0
 			for _, l := range ls {
 				s.ys = append(s.ys, l.y)
 				s.size = max(s.size, l.size)
 				if isFigure(plain([]line{l})) {
 					s.figures++
 				}
+				if ps := phrases(l); len(ps) >= 2 && isFigure(line{texts: ps[len(ps)-1]}.text()) {
+					rows++
+				}
+			}
+			if rows >= minStacked && 2*rows >= len(ls) {
+				return true
 			}
 			cells = append(cells, s)
 		}
