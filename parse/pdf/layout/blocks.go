@@ -141,6 +141,9 @@ func pageItems(p Page) []item {
 	}
 	h, v := splitRules(p.Rules)
 	grids := findGrids(h, v)
+	for _, g := range grids {
+		g.dropSlivers(texts)
+	}
 	var free []Text
 	for _, t := range texts {
 		if !place(grids, t) {

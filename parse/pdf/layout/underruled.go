@@ -182,3 +182,61 @@ func (g *grid) phraseGroups(ts []Text, lo, hi int) []phraseGroup {
 	}
 	return merged
 }
+
+// sliver is the widest column, in points, that drawing alone may make: a
+// column no text stands in that is narrower than this is the padding
+// between a cell's border and a box drawn inside it (cells shaded with
+// an inset rectangle), not a column of the table.
+const sliver = 7.0
+
+// minSlivers is how many such columns a grid must have for them to be
+// padding.
+const minSlivers = 3
+
+// dropSlivers removes the grid's columns narrower than sliver that hold
+// no text of ts, so that the cells on both sides of such padding are the
+// columns they are. A slot's cell goes on in the column before it.
+func (g *grid) dropSlivers(ts []Text) {
+	if len(g.xs) <= 3 {
+		return
+	}
+	used := make([]bool, len(g.xs)-1)
+	for _, t := range ts {
+		x, y := t.X+t.W/2, t.Y-0.3*t.Size
+		if g.contains(x, y) {
+			used[slot(g.xs, x)] = true
+			used[slot(g.xs, t.X+min(t.W/2, 0.25*t.Size))] = true
+		}
+	}
+	keep := make([]bool, len(used))
+	n := 0
+	for c := range used {
+		keep[c] = used[c] || g.xs[c+1]-g.xs[c] >= sliver
+		if keep[c] {
+			n++
+		}
+	}
+	// Padding comes on every column or most; one narrow empty column is
+	// a column of the table (a spare one the author left empty).
+	if len(used)-n < minSlivers || n < 2 {
+		return
+	}
+	xs := []float64{g.xs[0]}
+	for c := range used {
+		if keep[c] {
+			xs = append(xs, g.xs[c+1])
+		} else if c+1 == len(used) {
+			xs[len(xs)-1] = g.xs[c+1] // a sliver at the right edge widens the last column
+		}
+	}
+	for r, row := range g.owner {
+		var out []*cell
+		for c, x := range row {
+			if keep[c] {
+				out = append(out, x)
+			}
+		}
+		g.owner[r] = out
+	}
+	g.xs = xs
+}

@@ -27,3 +27,31 @@ func TestGroupRules(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestInsetBoxes reads a grid whose header cells have a box drawn 5 pt
+// inside their left and right borders (a shaded inset): the padding is
+// no column of the table, and the body cells do not span it.
+func TestInsetBoxes(t *testing.T) {
+	xs, ys := []float64{50, 150, 250, 350}, []float64{100, 120, 140, 160}
+	p := layout.Page{Number: 1, Width: 595, Height: 842, Rules: gridRules(xs, ys, nil)}
+	var want [][]string
+	for r := 0; r+1 < len(ys); r++ {
+		var row []string
+		for c := 0; c+1 < len(xs); c++ {
+			x0, x1, y0, y1 := xs[c]+5, xs[c+1]-5, ys[r], ys[r+1]
+			if r == 0 {
+				p.Rules = append(p.Rules,
+					layout.Rule{X0: x0, Y0: y0, X1: x1, Y1: y0}, layout.Rule{X0: x0, Y0: y1, X1: x1, Y1: y1},
+					layout.Rule{X0: x0, Y0: y0, X1: x0, Y1: y1}, layout.Rule{X0: x1, Y0: y0, X1: x1, Y1: y1})
+			}
+			s := fmt.Sprintf("%d", 10*r+c)
+			p.Texts = append(p.Texts, text(s, xs[c]+40, ys[r]+14))
+			row = append(row, s)
+		}
+		want = append(want, row)
+	}
+	got := tables(layout.Blocks([]layout.Page{p}))
+	if !reflect.DeepEqual(got, [][][]string{want}) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
