@@ -337,7 +337,10 @@ func (g *grid) table() *table {
 			if len(x.texts) == 0 || (r > 0 && g.owner[r-1][c] == x) || (c > 0 && row[c-1] == x) {
 				continue
 			}
-			ls := groupLines(x.texts)
+			ls := x.grouped
+			if ls == nil {
+				ls = groupLines(x.texts)
+			}
 			lines[x] = ls
 			for _, l := range ls {
 				pad = min(pad, l.x0-g.xs[c])

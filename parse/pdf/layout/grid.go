@@ -29,6 +29,8 @@ type cell struct {
 	lines []line
 	width float64
 	text  string
+	// grouped caches groupLines(texts) once a grid has grouped them.
+	grouped []line
 }
 
 // findGrids finds the tables drawn with ruling lines: connected sets of

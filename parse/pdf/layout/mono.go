@@ -20,7 +20,7 @@ func monoWords(out []Text, t Text) []Text {
 		return append(out, t)
 	}
 	n := utf8.RuneCountInString(t.S)
-	if math.Abs(t.W-float64(n)*t.SpaceW) > 0.02*t.SpaceW*float64(n) {
+	if math.Abs(t.W-float64(n)*t.SpaceW) > 0.02*t.SpaceW*float64(n) || !cuttable(t.S) {
 		return append(out, t)
 	}
 	words := strings.Split(t.S, " ")
@@ -55,4 +55,27 @@ func monoWords(out []Text, t Text) []Text {
 	}
 	emit()
 	return out
+}
+
+// cuttable reports whether monoWords could cut s: whether it holds two
+// spaces in a row, or one space between bytes that could end and start a
+// figure (an ASCII digit or sign, or any byte of a multi-byte rune, such
+// as a dash or a digit of another script). It may say yes where
+// monoWords then cuts nothing, never no where it would cut; it spares
+// the split of every line of prose set in Courier.
+func cuttable(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		if s[i+1] == ' ' || (figureByte(s[i-1]) && figureByte(s[i+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureByte reports whether b may be a byte of a rune isFigure accepts.
+func figureByte(b byte) bool {
+	return b >= 0x80 || (b >= '0' && b <= '9') || strings.IndexByte(".,%/()-+*", b) >= 0
 }

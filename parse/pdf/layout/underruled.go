@@ -3,6 +3,7 @@ package layout
 import (
 	"math"
 	"sort"
+	"strings"
 )
 
 // minStacked is how many rows of figures one ruled cell must hold, side
@@ -33,10 +34,11 @@ func (g *grid) underruled() bool {
 	var cells []stack
 	for r, row := range g.owner {
 		for c, x := range row {
-			if len(x.texts) < minStacked || (r > 0 && g.owner[r-1][c] == x) || (c > 0 && row[c-1] == x) {
+			if len(x.texts) < minStacked || (r > 0 && g.owner[r-1][c] == x) || (c > 0 && row[c-1] == x) || !manyLines(x.texts) {
 				continue
 			}
 			ls := groupLines(x.texts)
+			x.grouped = ls
 			if len(ls) < minStacked {
 				continue
 			}
@@ -45,10 +47,10 @@ func (g *grid) underruled() bool {
 			for _, l := range ls {
 				s.ys = append(s.ys, l.y)
 				s.size = max(s.size, l.size)
-				if isFigure(plain([]line{l})) {
+				if isFigure(l.raw()) {
 					s.figures++
 				}
-				if ps := phrases(l); len(ps) >= 2 && isFigure(line{texts: ps[len(ps)-1]}.text()) {
+				if ps := phrases(l); len(ps) >= 2 && isFigure(line{texts: ps[len(ps)-1]}.raw()) {
 					rows++
 				}
 			}
@@ -79,6 +81,28 @@ func (g *grid) underruled() bool {
 			if shared >= minStacked {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// manyLines reports whether the texts stand on minStacked baselines or
+// more, without grouping them: most cells hold one line. It counts
+// distinct baselines exactly, never fewer than groupLines finds lines, so
+// a cell it turns away could not have held minStacked lines.
+func manyLines(ts []Text) bool {
+	var ys [minStacked]float64
+	n := 0
+next:
+	for _, t := range ts {
+		for _, y := range ys[:n] {
+			if t.Y == y {
+				continue next
+			}
+		}
+		ys[n] = t.Y
+		if n++; n == minStacked {
+			return true
 		}
 	}
 	return false
@@ -239,4 +263,20 @@ func (g *grid) dropSlivers(ts []Text) {
 		g.owner[r] = out
 	}
 	g.xs = xs
+}
+
+// raw is the line's texts run together with spaces, which is all
+// isFigure needs.
+func (l line) raw() string {
+	if len(l.texts) == 1 {
+		return l.texts[0].S
+	}
+	var b strings.Builder
+	for i, t := range l.texts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.S)
+	}
+	return b.String()
 }
