@@ -65,8 +65,10 @@ func Process(ctx context.Context, name string, data []byte, opt Options) (*Resul
 	res.Report.Findings = audit.Run(res.Report, d)
 	msg.Fill(res.Report.Findings, opt.Lang)
 	if opt.Rubric != nil {
-		res.Mapping = rubric.Map(res.Report, opt.Rubric, opt.Lang)
-		res.Card = rubric.Score(res.Report, res.Mapping, opt.Lang)
+		res.Mapping = rubric.Map(res.Report, opt.Rubric)
+		res.Card = rubric.Score(res.Report, res.Mapping)
+		msg.Fill(res.Mapping.Findings, opt.Lang)
+		msg.Fill(res.Card.Findings, opt.Lang)
 	}
 	return res, nil
 }

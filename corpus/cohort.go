@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 
+	"chiso/report"
 	"chiso/rubric"
 )
 
@@ -22,13 +23,18 @@ type UnitScore struct {
 	// Filled are the indicators scored here rather than from the report
 	// alone: min-max across the cohort and growth over the previous year.
 	Filled []Filled
+	// Groups are the points of each of the rubric's groups, by group id,
+	// Filled included: they add up to Total.
+	Groups map[string]float64
 }
 
 // Filled is one indicator scored across reports.
 type Filled struct {
 	ID     string  `json:"id"`
 	Points float64 `json:"points"`
-	Basis  string  `json:"basis"`
+	// Basis is how the rule scored it; the caller writes it in its
+	// language (package internal/msg).
+	Basis report.Basis `json:"-"`
 }
 
 // ScorePeriod scores every unit that has a report of the given year
@@ -103,12 +109,26 @@ func (s *Store) ScorePeriod(ctx context.Context, r *rubric.Rubric, year int) ([]
 			}
 		}
 	}
+	group := map[string]string{}
+	for _, ind := range r.Indicators {
+		group[ind.ID] = ind.Group
+	}
 	for i, rep := range cur {
 		out[i].Total = rep.Total
+		out[i].Groups = map[string]float64{}
+		for id, p := range pts[i] {
+			if p.Points != nil {
+				out[i].Groups[group[id]] += *p.Points
+			}
+		}
 		for _, f := range out[i].Filled {
 			out[i].Total += f.Points
+			out[i].Groups[group[f.ID]] += f.Points
 		}
 		out[i].Total = math.Round(out[i].Total*1e6) / 1e6
+		for g, x := range out[i].Groups {
+			out[i].Groups[g] = math.Round(x*1e6) / 1e6
+		}
 	}
 	rank(out)
 	return out, nil

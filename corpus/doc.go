@@ -9,8 +9,9 @@
 // A dataset is an SQLite file (modernc.org/sqlite, pure Go) or a
 // PostgreSQL database (pgx), with one schema: embedded, versioned
 // migrations applied on Open. Several ingest processes may write one
-// dataset at once: a report's rows are written in one transaction, keyed
-// by its sha256 with "on conflict do nothing", so the same bytes are one
+// dataset at once: a report's rows are written in one transaction (an
+// ingest's workers read in parallel and one writer commits what they read
+// in batches of many reports: see batchSize), keyed by its sha256 with "on conflict do nothing", so the same bytes are one
 // report however many processes or paths bring them. On SQLite every
 // write transaction is BEGIN IMMEDIATE with a busy timeout, so writers
 // queue rather than fail upgrading a read lock ("database is locked");

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"chiso/internal/material"
 	"chiso/rubric"
 )
 
@@ -42,7 +43,7 @@ func freshPostgres(t *testing.T) string {
 	t.Helper()
 	base := os.Getenv("CHISO_TEST_POSTGRES")
 	if base == "" {
-		if os.Getenv("CI") == "true" {
+		if material.InCI() {
 			t.Fatal("CHISO_TEST_POSTGRES is not set and CI=true: PostgreSQL tests must run in CI (see scripts/pg-test.sh)")
 		}
 		t.Skip("CHISO_TEST_POSTGRES not set: start a cluster with eval \"$(scripts/pg-test.sh start)\"")

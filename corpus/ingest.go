@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,10 +29,10 @@ import (
 // officer sees what was left out (an .xls, a scan in .jpg).
 var Extensions = []string{".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md", ".rtf", ".xlsx", ".odt", ".ods"}
 
-// Defaults of the per-file limits.
+// Defaults of the per-file limits: parse's, which applies them.
 const (
-	DefaultMaxSize = 256 << 20
-	DefaultTimeout = 2 * time.Minute
+	DefaultMaxSize = parse.DefaultMaxSize
+	DefaultTimeout = parse.DefaultTimeout
 )
 
 // Ingester reads reports into a Store.
@@ -68,6 +67,10 @@ type Event struct {
 	Path    string
 	Outcome Outcome
 	Reason  string // why the file failed
+	// Err is the error behind Reason, when there is one, so that the
+	// command line can say what kind of failure it is in the reader's
+	// language (Reason, stored in the dataset, stays as the reader wrote it).
+	Err error
 	// Findings counts the report's findings by code (new and replaced
 	// reports only: an unchanged file is not read).
 	Findings map[report.Code]int
@@ -79,8 +82,10 @@ type Summary struct {
 	Failed                          []Event
 	Findings                        map[report.Code]int
 	Elapsed                         time.Duration
-	// Storage is the time spent in write transactions, summed over
-	// workers; with one worker Storage/Elapsed is the share storage takes.
+	// Storage is the time spent in write transactions: those of the one
+	// writer, which commits the workers' reports in batches, and of the
+	// few writes made beside it; Storage/Elapsed is the share of the run
+	// the writer is busy.
 	Storage time.Duration
 }
 
@@ -200,6 +205,7 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 		workers = runtime.NumCPU()
 	}
 	jobs := make(chan string)
+	writes := make(chan *pending, workers)
 	events := make(chan Event)
 	var fatal error
 	var fatalOnce sync.Once
@@ -212,15 +218,24 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 		go func() {
 			defer wg.Done()
 			for p := range jobs {
-				ev, err := in.one(ctx, p)
+				w, err := in.one(ctx, p)
 				if err != nil {
 					fatalOnce.Do(func() { fatal = err; cancel() })
 					continue
 				}
-				events <- ev
+				writes <- w
 			}
 		}()
 	}
+	// The workers read; one writer stores what they read, many files per
+	// transaction (see batchSize).
+	wrote := make(chan struct{})
+	go func() {
+		defer close(wrote)
+		if err := in.Store.writeBatches(ctx, writes, events); err != nil {
+			fatalOnce.Do(func() { fatal = err; cancel() })
+		}
+	}()
 	go func() {
 		defer close(jobs)
 		for _, p := range files {
@@ -231,7 +246,7 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 			}
 		}
 	}()
-	go func() { wg.Wait(); close(events) }()
+	go func() { wg.Wait(); close(writes); <-wrote; close(events) }()
 
 	sum := &Summary{Findings: map[report.Code]int{}}
 	for _, ev := range in.Unread {
@@ -273,32 +288,34 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	return sum, fatal
 }
 
-// one ingests one file. Its error is a dataset error, which stops the
-// run; a file that cannot be read is an Event with Outcome Failed.
-func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) {
-	ev.Path = path
-	fail := func(sha, reason string) (Event, error) {
-		ev.Outcome, ev.Reason = Failed, reason
-		return ev, in.Store.Fail(ctx, path, sha, reason)
+// one ingests one file: it reads it and returns what to store, for Run's
+// writer. Its error is a dataset error, which stops the run; a file that
+// cannot be read is a failure to store.
+func (in *Ingester) one(ctx context.Context, path string) (w *pending, err error) {
+	w = &pending{ev: Event{Path: path}}
+	fail := func(sha, reason string) (*pending, error) {
+		w.ev.Outcome, w.ev.Reason, w.sha, w.fail = Failed, reason, sha, true
+		return w, nil
 	}
-	data, err := readLimited(path, in.maxSize())
+	data, err := parse.ReadFile(path, in.maxSize())
 	if err != nil {
-		return fail("", err.Error())
+		w.ev.Err = err
+		return fail("", reason(err))
 	}
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
 	atPath, known, err := in.Store.Lookup(ctx, path, sha)
 	if err != nil {
-		return ev, err
+		return nil, err
 	}
 	if known {
 		if atPath == sha {
-			ev.Outcome = Unchanged
-			return ev, nil
+			w.ev.Outcome = Unchanged
+			return w, nil
 		}
-		ev.Outcome, err = in.Store.Link(ctx, path, sha, int64(len(data)))
+		w.ev.Outcome, err = in.Store.Link(ctx, path, sha, int64(len(data)))
 		if !errors.Is(err, errUnknown) {
-			return ev, err
+			return w, err
 		}
 		// Deleted since Lookup (its last path changed content): read it.
 	}
@@ -306,17 +323,20 @@ func (in *Ingester) one(ctx context.Context, path string) (ev Event, err error) 
 	if err != nil {
 		if ctx.Err() != nil {
 			// Interrupted, not the file's fault: record nothing.
-			return ev, ctx.Err()
+			return nil, ctx.Err()
 		}
+		w.ev.Err = err
 		return fail(sha, err.Error())
 	}
 	rec.Source.SHA256 = sha
-	ev.Findings = map[report.Code]int{}
+	w.ev.Findings = map[report.Code]int{}
 	for _, f := range rec.Findings {
-		ev.Findings[f.Code]++
+		w.ev.Findings[f.Code]++
 	}
-	ev.Outcome, err = in.Store.Put(ctx, rec)
-	return ev, err
+	// The rows are made here, by the workers, to leave the writer only
+	// the statements.
+	w.sha, w.rows, w.rec = sha, makeRows(rec), rec.header()
+	return w, nil
 }
 
 // readWithin runs read under the per-file time limit, which covers the
@@ -371,11 +391,18 @@ func (in *Ingester) read(ctx context.Context, path string, data []byte) (rec *Re
 	}
 	res, err := chiso.Process(ctx, path, data, chiso.Options{Rubric: in.Rubric, Timeout: in.timeout(), Lang: lang})
 	if err != nil {
-		return nil, errors.New(reason(err))
+		return nil, readError{err}
 	}
 	return &Record{Path: path, Size: int64(len(data)), Source: res.Document.Source, Report: res.Report,
 		Mapping: res.Mapping, Card: res.Card, Findings: res.Findings(), Lang: lang}, nil
 }
+
+// readError is a failure to read a file, written without the path (see
+// reason) and unwrapping to the reader's error, for errors.Is.
+type readError struct{ err error }
+
+func (e readError) Error() string { return reason(e.err) }
+func (e readError) Unwrap() error { return e.err }
 
 // reason is a parse failure without the path, which the failure has in
 // its own column.
@@ -402,21 +429,4 @@ func (in *Ingester) timeout() time.Duration {
 		return in.Timeout
 	}
 	return DefaultTimeout
-}
-
-// readLimited reads a file that is at most max bytes long.
-func readLimited(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("larger than the limit of %d bytes (--max-size)", max)
-	}
-	return data, nil
 }

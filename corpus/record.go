@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"chiso/doc"
+	"chiso/internal/msg"
 	"chiso/report"
 	"chiso/rubric"
 )
@@ -90,49 +91,8 @@ func (s *Store) write(ctx context.Context, path, sha string, size int64, rec *Re
 			return err
 		}
 		defer tx.Rollback()
-		var old string
-		err = tx.QueryRowContext(ctx, `select sha256 from paths where path = $1`, path).Scan(&old)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		if out, err = s.writeIn(ctx, &stmtTx{Tx: tx}, path, sha, size, rec, rows); err != nil {
 			return err
-		}
-		inserted := false
-		if rec == nil {
-			var n int
-			if err := tx.QueryRowContext(ctx, `select count(*) from reports where sha256 = $1`, sha).Scan(&n); err != nil {
-				return err
-			}
-			if n == 0 {
-				return errUnknown
-			}
-		} else if inserted, err = insertReport(ctx, tx, s.dialect, rec, rows); err != nil {
-			return err
-		}
-		if old == sha {
-			out = Unchanged
-			// The failure of an earlier version of the file is stale.
-			if _, err := tx.ExecContext(ctx, `delete from failures where path = $1`, path); err != nil {
-				return err
-			}
-			return tx.Commit()
-		}
-		if _, err := tx.ExecContext(ctx, `insert into paths (path, sha256, size, seen_at) values ($1, $2, $3, $4)
-			on conflict (path) do update set sha256 = excluded.sha256, size = excluded.size, seen_at = excluded.seen_at`,
-			path, sha, size, now()); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `delete from failures where path = $1`, path); err != nil {
-			return err
-		}
-		switch {
-		case old != "":
-			out = Replaced
-			if err := dropOrphan(ctx, tx, old); err != nil {
-				return err
-			}
-		case inserted:
-			out = New
-		default:
-			out = Unchanged // same bytes as a report found at another path
 		}
 		return tx.Commit()
 	})
@@ -144,6 +104,54 @@ func (s *Store) write(ctx context.Context, path, sha string, size int64, rec *Re
 		return "", fmt.Errorf("store %s: %w", path, err)
 	}
 	return out, nil
+}
+
+// writeIn is write's statements, in the caller's transaction tx, which
+// the caller commits: one file's or, in a batch (see putBatch), many
+// files'. rec nil is Link; rows are rec's.
+func (s *Store) writeIn(ctx context.Context, tx *stmtTx, path, sha string, size int64, rec *Record, rows *reportRows) (Outcome, error) {
+	var old string
+	err := tx.QueryRowContext(ctx, `select sha256 from paths where path = $1`, path).Scan(&old)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	inserted := false
+	if rec == nil {
+		var n int
+		if err := tx.QueryRowContext(ctx, `select count(*) from reports where sha256 = $1`, sha).Scan(&n); err != nil {
+			return "", err
+		}
+		if n == 0 {
+			return "", errUnknown
+		}
+	} else if inserted, err = insertReport(ctx, tx, s.dialect, rec, rows); err != nil {
+		return "", err
+	}
+	if old == sha {
+		// The failure of an earlier version of the file is stale.
+		if _, err := tx.ExecContext(ctx, `delete from failures where path = $1`, path); err != nil {
+			return "", err
+		}
+		return Unchanged, nil
+	}
+	if _, err := tx.ExecContext(ctx, `insert into paths (path, sha256, size, seen_at) values ($1, $2, $3, $4)
+		on conflict (path) do update set sha256 = excluded.sha256, size = excluded.size, seen_at = excluded.seen_at`,
+		path, sha, size, now()); err != nil {
+		return "", err
+	}
+	if _, err := tx.ExecContext(ctx, `delete from failures where path = $1`, path); err != nil {
+		return "", err
+	}
+	switch {
+	case old != "":
+		if err := dropOrphan(ctx, tx.Tx, old); err != nil {
+			return "", err
+		}
+		return Replaced, nil
+	case inserted:
+		return New, nil
+	}
+	return Unchanged, nil // same bytes as a report found at another path
 }
 
 // dropOrphan deletes the report sha and its rows when no path refers to
@@ -200,10 +208,7 @@ func makeRows(rec *Record) *reportRows {
 			f.Reported, f.Computed, f.Location.Page, f.Location.Table, f.Location.Row})
 	}
 	for _, sc := range card.Scores {
-		basis := sc.Basis
-		if rec.Lang == "vi" && sc.BasisVI != "" {
-			basis = sc.BasisVI
-		}
+		basis := msg.Basis(sc.Basis, rec.Lang)
 		var rowPath string
 		if sc.Row != nil {
 			rowPath = joinPath(sc.Row.Path)
@@ -218,7 +223,7 @@ func makeRows(rec *Record) *reportRows {
 // is there already ("on conflict do nothing": a concurrent ingester of
 // the same bytes waits for the first one's commit and then inserts
 // nothing). It reports whether it inserted.
-func insertReport(ctx context.Context, tx *sql.Tx, d Dialect, rec *Record, rows *reportRows) (bool, error) {
+func insertReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows *reportRows) (bool, error) {
 	rep, card := rec.Report, rec.Card
 	p := rep.Period
 	res, err := tx.ExecContext(ctx, `insert into reports (sha256, format, pages, title, unit, unit_key, period_label,
@@ -256,7 +261,7 @@ const maxParams = 8000
 // write time of one statement per row, on loopback). On SQLite, where
 // there is no round trip and modernc binds long statements slowly
 // (measured: 4× the write time), one prepared statement runs per row.
-func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, table, cols string, rows [][]any) error {
+func insertRows(ctx context.Context, tx *stmtTx, d Dialect, table, cols string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -280,11 +285,10 @@ func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, table, cols string, 
 		return q.String()
 	}
 	if d == SQLite {
-		st, err := tx.PrepareContext(ctx, values(1))
+		st, err := tx.prepare(ctx, values(1))
 		if err != nil {
 			return err
 		}
-		defer st.Close()
 		for i, r := range rows {
 			if _, err := st.ExecContext(ctx, r...); err != nil {
 				return fmt.Errorf("%s row %d: %w", table, i, err)
@@ -306,6 +310,30 @@ func insertRows(ctx context.Context, tx *sql.Tx, d Dialect, table, cols string, 
 	return nil
 }
 
+// stmtTx is a write transaction that prepares each statement once: a
+// batch of reports (putBatch) runs the same few inserts thousands of
+// times, and preparing them per report cost a third of the writer's time
+// (BenchmarkWrite). The statements close with the transaction.
+type stmtTx struct {
+	*sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (tx *stmtTx) prepare(ctx context.Context, q string) (*sql.Stmt, error) {
+	if st, ok := tx.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if tx.stmts == nil {
+		tx.stmts = map[string]*sql.Stmt{}
+	}
+	tx.stmts[q] = st
+	return st, nil
+}
+
 // Fail records that the file at path could not be read, replacing an
 // earlier failure of the same path. A report stored earlier for the path
 // is kept: the dataset does not lose a good version to a bad one.
@@ -314,12 +342,17 @@ func (s *Store) Fail(ctx context.Context, path, sha, reason string) error {
 	defer unlock()
 	start := time.Now()
 	defer func() { s.addWriteTime(time.Since(start)) }()
-	return retryBusy(ctx, func() error {
-		_, err := s.db.ExecContext(ctx, `insert into failures (path, sha256, reason, failed_at) values ($1, $2, $3, $4)
-			on conflict (path) do update set sha256 = excluded.sha256, reason = excluded.reason, failed_at = excluded.failed_at`,
-			path, sha, reason, now())
-		return err
-	})
+	return retryBusy(ctx, func() error { return failIn(ctx, s.db, path, sha, reason) })
+}
+
+// failIn is Fail's statement, run by db or in a transaction.
+func failIn(ctx context.Context, db interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, path, sha, reason string) error {
+	_, err := db.ExecContext(ctx, `insert into failures (path, sha256, reason, failed_at) values ($1, $2, $3, $4)
+		on conflict (path) do update set sha256 = excluded.sha256, reason = excluded.reason, failed_at = excluded.failed_at`,
+		path, sha, reason, now())
+	return err
 }
 
 // joinPath is how an STT path is stored: its tokens joined by "/", as

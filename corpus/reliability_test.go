@@ -165,7 +165,7 @@ func TestKillAndRerun(t *testing.T) {
 				t.Errorf("rerun: %v, want exit 3 for the broken files\n%s", err, outb)
 			}
 			for _, f := range broken {
-				if !bytes.Contains(outb, []byte("failed: "+filepath.Join(dir, "broken-"+filepath.Base(f)))) {
+				if !bytes.Contains(outb, []byte("lỗi: "+filepath.Join(dir, "broken-"+filepath.Base(f)))) {
 					t.Errorf("summary does not name %s as failed", f)
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -373,6 +374,15 @@ func testScorePeriod(t *testing.T, dsn string) {
 			base = b
 		} else if b != base {
 			t.Errorf("%s: total %v minus filled is %v, others %v", u.Unit, u.Total, b, base)
+		}
+		// The groups' points add up to the total, 5.1's group holding
+		// its min-max points.
+		sum := 0.0
+		for _, x := range u.Groups {
+			sum += x
+		}
+		if math.Abs(sum-u.Total) > 1e-6 || u.Groups["5"] < w.minmax {
+			t.Errorf("%s: groups %v add up to %v, total %v", u.Unit, u.Groups, sum, u.Total)
 		}
 	}
 }

@@ -209,7 +209,7 @@ func TestXLSXCells(t *testing.T) {
 		}
 	}
 	if !slices.ContainsFunc(rows, func(r []string) bool {
-		return r[5] == "tỷ lệ không khớp a/b" && strings.HasPrefix(r[6], "tỷ lệ báo cáo 88.23% nhưng a/b")
+		return r[5] == "tỷ lệ không khớp a/b" && strings.HasPrefix(r[6], "tỷ lệ báo cáo 88,23% nhưng a/b")
 	}) {
 		t.Error("no rate_mismatch, with its message in Vietnamese, among the findings")
 	}

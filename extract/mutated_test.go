@@ -45,7 +45,7 @@ func TestMutated(t *testing.T) {
 		}
 		switch f.Code {
 		case report.CodeRateMismatch:
-			if *f.Reported != 75.23 || *f.Computed < 78.22 || *f.Computed > 78.23 || !strings.Contains(f.Message, "11781/15060") {
+			if *f.Reported != 75.23 || *f.Computed < 78.22 || *f.Computed > 78.23 || f.Detail != "11781/15060" || !strings.Contains(f.Message, "11,781/15,060") {
 				t.Errorf("rate_mismatch: %+v", f)
 			}
 		case report.CodeBreakdownMismatch:

@@ -3,6 +3,8 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Convention is how a document writes decimals.
@@ -210,4 +212,33 @@ func conventionOf(votes [3]int) Convention {
 		return DotDecimal
 	}
 	return ConventionUnknown
+}
+
+// FirstNumber reads the first numeral of s as a cell's numeral is read
+// when nothing is known of the document: a sign written before it counts,
+// percent is set when a % follows it, and a word after it ("1.234 hồ sơ")
+// makes it a count, as does count (a side of a fraction). ok is false when there is none or when its separators
+// leave it ambiguous ("11.781" alone), so that a caller never uses a
+// number this package would report as ambiguous_number. It is the one
+// numeral reader for the stages after extract (package rubric reads a
+// short value extract left untyped with it).
+func FirstNumber(s string, count bool) (x float64, percent, ok bool) {
+	i := strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 0 {
+		return 0, false, false
+	}
+	n := numeralEnd(s[i:])
+	tok, rest := s[i:i+n], strings.TrimLeft(s[i+n:], " \u00a0")
+	ctx := NumberContext{Percent: strings.HasPrefix(rest, "%"), Count: count}
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) {
+		ctx.Count = true
+	}
+	num, ok := readNumeral(tok, ctx)
+	if !ok || num.ambiguous {
+		return 0, false, false
+	}
+	if i > 0 && s[i-1] == '-' {
+		num.value = -num.value
+	}
+	return num.value, ctx.Percent, true
 }

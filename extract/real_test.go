@@ -14,6 +14,8 @@ import (
 
 	"chiso/parse"
 	"chiso/report"
+
+	"chiso/internal/material"
 )
 
 // The real set (the shared folder beside the repository) holds government
@@ -23,7 +25,7 @@ import (
 // output for documents that hold no data — and asserts the floors reached,
 // so that a change which reads real tables worse fails.
 
-const realDir = "../../shared/real"
+var realDir = material.Path("real")
 
 // realFloors are the least shares of rows matched and typed cells found
 // over the keyed files, and the most false rows on the negatives.
@@ -66,13 +68,7 @@ func (c realCell) typed() bool {
 }
 
 func TestRealTables(t *testing.T) {
-	keys, _ := filepath.Glob(filepath.Join(realDir, "keys", "*.json"))
-	if len(keys) == 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("no keys in %s: the real set must be present in CI", realDir)
-		}
-		t.Skipf("no keys in %s: the real set is not beside the repository", realDir)
-	}
+	keys := material.Glob(t, "real/keys/*.json")
 	var rows, rowsMatched, cells, cellsFound, falseRows int
 	for _, kf := range keys {
 		b, err := os.ReadFile(kf)

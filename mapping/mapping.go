@@ -8,7 +8,9 @@
 // label with one extra word matches nothing), counts in bytes, and its
 // score overflows on long labels (measured in docs/libraries.md). So labels
 // are first reduced to a key (Key: unit names to a slot, vntext.Fold,
-// abbreviations expanded); fuzzy then serves as a filter over the keys, and
+// abbreviations expanded), once per label however many candidates it is
+// ranked against; fuzzy then serves as a filter over the keys (skipping
+// first, by counting letters, the keys it cannot match), and
 // the candidates it keeps are ranked by the Dice coefficient of their word
 // sets, each word weighted by its inverse frequency across the candidates
 // (raised towards the candidate's coverage when the label is the longer:
@@ -37,8 +39,10 @@ package mapping
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -91,32 +95,76 @@ type Matcher struct {
 	cands   []Candidate
 	targets []target
 	keys    []string // targets' keys, for fuzzy
+	hists   []hist   // their letters, to skip the keys fuzzy cannot match
 	byID    map[string]int
-	// weight is each word's inverse candidate frequency; unknown is the
-	// weight of a word no candidate has (see weigh).
-	weight  map[string]float64
+	// word numbers every word of the candidates; weight is each word's
+	// inverse candidate frequency, by number, and unknown the weight of a
+	// word no candidate has (see weigh).
+	word    map[string]int32
+	weight  []float64
 	unknown float64
 }
 
-// target is one wording of one candidate.
+// target is one wording of one candidate: its distinct words as sorted
+// word numbers, and their summed weight.
 type target struct {
 	cand  int
-	words map[string]bool
+	words []int32
+	mass  float64
+}
+
+// query is a label made ready for ranking: each of its forms reduced to
+// its key and its words once, however many candidates, rubrics and
+// fallbacks it is ranked against.
+type query struct {
+	forms []qform
+	rate  bool // the label says it is a rate (IsRate)
+}
+
+// qform is one form of a query: its key for fuzzy, the numbers of its
+// words that some candidate has (sorted), and how many of its distinct
+// words no candidate has.
+type qform struct {
+	key     string
+	words   []int32
+	unknown int
+	mass    float64
 }
 
 // New prepares a matcher for cands.
 func New(cands []Candidate) *Matcher {
-	m := &Matcher{cands: cands, byID: map[string]int{}}
+	m := &Matcher{cands: cands, byID: map[string]int{}, word: map[string]int32{}}
+	var sets [][]string // each target's distinct words
 	for i, c := range cands {
 		m.byID[normalSTT(c.ID)] = i
 		for _, label := range append([]string{c.Label}, c.Aliases...) {
-			for _, form := range forms(label) {
-				m.targets = append(m.targets, target{cand: i, words: set(tokens(form))})
-				m.keys = append(m.keys, Key(form))
+			for _, f := range formsOf(label) {
+				m.targets = append(m.targets, target{cand: i})
+				m.keys = append(m.keys, f.key)
+				m.hists = append(m.hists, histOf(f.key))
+				sets = append(sets, f.words)
 			}
 		}
 	}
+	for i, ws := range sets {
+		t := &m.targets[i]
+		for _, w := range ws {
+			n, ok := m.word[w]
+			if !ok {
+				n = int32(len(m.word))
+				m.word[w] = n
+			}
+			t.words = append(t.words, n)
+		}
+		slices.Sort(t.words)
+	}
 	m.weigh()
+	for i := range m.targets {
+		t := &m.targets[i]
+		for _, w := range t.words {
+			t.mass += m.weight[w]
+		}
+	}
 	return m
 }
 
@@ -130,14 +178,14 @@ func New(cands []Candidate) *Matcher {
 // that only one has: it is as much a sign that the label says something
 // else.
 func (m *Matcher) weigh() {
-	df := map[string]int{}
+	df := make([]int, len(m.word))
 	for i := range m.cands {
-		seen := map[string]bool{}
+		seen := map[int32]bool{}
 		for _, t := range m.targets {
 			if t.cand != i {
 				continue
 			}
-			for w := range t.words {
+			for _, w := range t.words {
 				if !seen[w] {
 					seen[w] = true
 					df[w]++
@@ -146,37 +194,60 @@ func (m *Matcher) weigh() {
 		}
 	}
 	n := float64(len(m.cands))
-	m.weight = make(map[string]float64, len(df))
+	m.weight = make([]float64, len(df))
 	for w, k := range df {
 		m.weight[w] = math.Log(1 + n/float64(k))
 	}
 	m.unknown = math.Log(1 + n)
 }
 
-func (m *Matcher) weightOf(w string) float64 {
-	if x, ok := m.weight[w]; ok {
-		return x
-	}
-	return m.unknown
+// form is a wording reduced once: its key and its distinct words.
+type form struct {
+	key   string
+	words []string
 }
 
-// mass is the summed weight of a word set.
-func (m *Matcher) mass(a map[string]bool) float64 {
-	s := 0.0
-	for w := range a {
-		s += m.weightOf(w)
-	}
-	return s
-}
-
-// forms are the wordings a label is compared in: as written and without
+// formsOf are the wordings a label is compared in: as written and without
 // its parenthesised asides.
-func forms(label string) []string {
+func formsOf(label string) []form {
+	full := reduce(label)
 	short := withoutAsides(label)
-	if strings.TrimSpace(short) == "" || Key(short) == Key(label) {
-		return []string{label}
+	if short == label || strings.TrimSpace(short) == "" {
+		return []form{full}
 	}
-	return []string{label, short}
+	if s := reduce(short); s.key != full.key {
+		return []form{full, s}
+	}
+	return []form{full}
+}
+
+func reduce(label string) form {
+	toks := tokens(label)
+	words := slices.Clone(toks)
+	slices.Sort(words)
+	return form{key: strings.Join(toks, " "), words: slices.Compact(words)}
+}
+
+// prepare reduces label to a query against m's words.
+func (m *Matcher) prepare(label string) query {
+	fs := formsOf(label)
+	q := query{forms: make([]qform, len(fs))}
+	q.rate = strings.Contains(label, "%") || strings.Contains(" "+fs[0].key+" ", " ty le ")
+	for i, f := range fs {
+		qf := qform{key: f.key}
+		for _, w := range f.words {
+			if n, ok := m.word[w]; ok {
+				qf.words = append(qf.words, n)
+				qf.mass += m.weight[n]
+			} else {
+				qf.unknown++
+				qf.mass += m.unknown
+			}
+		}
+		slices.Sort(qf.words)
+		q.forms[i] = qf
+	}
+	return q
 }
 
 // Scored is a candidate and its score.
@@ -187,42 +258,44 @@ type Scored struct {
 
 // Rank returns every candidate the label may be, best first.
 func (m *Matcher) Rank(label string) []Scored {
-	return m.rank(label, IsRate(label))
+	q := m.prepare(label)
+	return m.rank(q, q.rate)
 }
 
 // rank is Rank; a rate is not ranked against NotRate candidates.
-func (m *Matcher) rank(label string, rate bool) []Scored {
+func (m *Matcher) rank(q query, rate bool) []Scored {
 	best := make([]float64, len(m.cands))
-	queries := forms(label)
 	// fuzzy as the filter: targets whose key holds the query's key as a
 	// subsequence.
-	keep := map[int]bool{}
-	for _, q := range queries {
-		for _, f := range fuzzy.FindNoSort(Key(q), m.keys) {
-			if c := m.targets[f.Index].cand; !rate || !m.cands[c].NotRate {
-				keep[c] = true
+	keep := make([]bool, len(m.cands))
+	kept := false
+	var src subset
+	for _, f := range q.forms {
+		src = m.fuzzable(f.key, src[:0])
+		for _, r := range fuzzy.FindFromNoSort(f.key, src) {
+			if c := m.targets[src[r.Index].i].cand; !rate || !m.cands[c].NotRate {
+				keep[c], kept = true, true
 			}
 		}
 	}
 	score := func(filter bool) {
-		for _, q := range queries {
-			qw := set(tokens(q))
+		for _, f := range q.forms {
 			for _, t := range m.targets {
 				if filter && !keep[t.cand] || rate && m.cands[t.cand].NotRate {
 					continue
 				}
-				if s := m.blend(qw, t.words); s > best[t.cand] {
+				if s := m.blend(f, t); s > best[t.cand] {
 					best[t.cand] = s
 				}
 			}
 		}
 	}
-	score(len(keep) > 0)
+	score(kept)
 	top := 0.0
 	for _, s := range best {
 		top = max(top, s)
 	}
-	if top < MinScore && len(keep) > 0 {
+	if top < MinScore && kept {
 		score(false) // fuzzy kept only poor candidates: rank them all
 	}
 	var out []Scored
@@ -234,6 +307,75 @@ func (m *Matcher) rank(label string, rate bool) []Scored {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out
 }
+
+// hist counts the ASCII letters of a key, upper and lower case together
+// (fuzzy folds case); ascii is false when the key holds another rune.
+type hist struct {
+	n     [128]uint8 // saturating at 255
+	runes int
+	ascii bool
+}
+
+func histOf(key string) hist {
+	h := hist{ascii: true}
+	for _, r := range key {
+		h.runes++
+		if r >= utf8.RuneSelf {
+			h.ascii = false
+			continue
+		}
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		if h.n[r] < 255 {
+			h.n[r]++
+		}
+	}
+	return h
+}
+
+// covers reports whether a key of histogram t may hold one of histogram p
+// as a fuzzy match: fuzzy matches each of the pattern's runes to a
+// rune of the key, in order, so the key has at least as many runes and, when
+// both are ASCII, at least as many of each letter.
+func (t *hist) covers(p *hist) bool {
+	if t.runes < p.runes {
+		return false
+	}
+	if !t.ascii || !p.ascii {
+		return true
+	}
+	for c, k := range p.n {
+		if k > t.n[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// fuzzable appends to src the targets whose key may hold key (covers):
+// fuzzy costs a walk of every key per query, and most keys lack one of a
+// long label's letters.
+func (m *Matcher) fuzzable(key string, src subset) subset {
+	p := histOf(key)
+	for i := range m.hists {
+		if m.hists[i].covers(&p) {
+			src = append(src, subsetKey{i, m.keys[i]})
+		}
+	}
+	return src
+}
+
+// subset is some of the targets' keys, as a fuzzy.Source.
+type subset []subsetKey
+
+type subsetKey struct {
+	i   int // the target
+	key string
+}
+
+func (s subset) String(i int) string { return s[i].key }
+func (s subset) Len() int            { return len(s) }
 
 // IsRate reports whether a label states a rate: it says "Tỷ lệ" or holds
 // a percentage ("100% thủ tục hành chính …").
@@ -253,8 +395,8 @@ func (m *Matcher) Match(label, stt string) (Match, bool) {
 // (a percentage, a/b components) whatever its label says; when rate is
 // false the label alone decides (IsRate).
 func (m *Matcher) MatchRate(label, stt string, rate bool) (Match, bool) {
-	rate = rate || IsRate(label)
-	ranked := m.rank(label, rate)
+	q := m.prepare(label)
+	ranked := m.rank(q, rate || q.rate)
 	if stt != "" {
 		if i, ok := m.byID[normalSTT(stt)]; ok {
 			id := m.cands[i].ID
@@ -300,14 +442,6 @@ func normalSTT(s string) string {
 	return strings.TrimRight(s, ".")
 }
 
-func set(words []string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
-
 func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 
 // blend is the weighted Dice coefficient of two word sets, 2·w(A∩B) /
@@ -318,28 +452,36 @@ func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 // alone favours a long candidate that shares more words. Halfway is far
 // enough: the extra words stay in the Dice half, and the rare ones among
 // them weigh most.
-func (m *Matcher) blend(q, c map[string]bool) float64 {
-	if len(q) == 0 || len(c) == 0 {
+func (m *Matcher) blend(q qform, c target) float64 {
+	nq := len(q.words) + q.unknown
+	if nq == 0 || len(c.words) == 0 {
 		return 0
 	}
+	// Both word lists are sorted: walk them together.
 	both, n := 0.0, 0
-	for w := range c {
-		if q[w] {
-			both += m.weightOf(w)
+	for i, j := 0, 0; i < len(q.words) && j < len(c.words); {
+		switch a, b := q.words[i], c.words[j]; {
+		case a < b:
+			i++
+		case a > b:
+			j++
+		default:
+			both += m.weight[a]
 			n++
+			i++
+			j++
 		}
 	}
-	if n < min(2, len(c)) {
+	if n < min(2, len(c.words)) {
 		// One shared word, however rare, is a coincidence ("Họ tên" is
 		// not "Tên Quận/Huyện/Thành phố").
 		return 0
 	}
-	wq, wc := m.mass(q), m.mass(c)
-	d := 2 * both / (wq + wc)
-	if len(q) > len(c) {
-		d = max(d, (d+both/wc)/2)
+	d := 2 * both / (q.mass + c.mass)
+	if nq > len(c.words) {
+		d = max(d, (d+both/c.mass)/2)
 	}
-	// Sums over maps run in no fixed order: keep the score's last bits
+	// Keep the score's last bits (which depend on the order of the sums)
 	// from telling ties apart, or from passing 1.
 	return min(1, math.Round(d*1e9)/1e9)
 }

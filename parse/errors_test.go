@@ -11,6 +11,8 @@ import (
 
 	"chiso/internal/hostile"
 	"chiso/parse"
+
+	"chiso/internal/material"
 )
 
 // TestErrorKinds checks that each class of failure is told by its
@@ -39,18 +41,13 @@ func TestErrorKinds(t *testing.T) {
 		{write("xref.pdf", hostile.XrefHuge()), parse.Options{}, parse.ErrDamaged},
 		{write("bomb.pdf", hostile.FlateBomb(32<<20)), parse.Options{}, parse.ErrBudget},
 		{write("trunc.pdf", hostile.Page("BT /F1 10 Tf 100 700 Td (Chi so) Tj ET")[:200]), parse.Options{}, parse.ErrDamaged},
-		{"../../shared/testdocs/broken/scanned_image_only.pdf", parse.Options{}, parse.ErrNoText},
-		{"../../shared/testdocs/broken/enc_userpw_aes128.pdf", parse.Options{}, parse.ErrEncrypted},
+		{material.Path("testdocs", "broken", "scanned_image_only.pdf"), parse.Options{}, parse.ErrNoText},
+		{material.Path("testdocs", "broken", "enc_userpw_aes128.pdf"), parse.Options{}, parse.ErrEncrypted},
 	}
 	for _, tc := range tests {
 		t.Run(filepath.Base(tc.path), func(t *testing.T) {
-			if strings.HasPrefix(tc.path, "../") {
-				if _, err := os.Stat(tc.path); err != nil {
-					if os.Getenv("CI") != "" {
-						t.Fatal(err)
-					}
-					t.Skip(err)
-				}
+			if strings.HasPrefix(tc.path, material.Root()) {
+				material.Need(t, strings.TrimPrefix(tc.path, material.Root()))
 			}
 			if tc.opt.Timeout == 0 {
 				tc.opt.Timeout = time.Minute

@@ -97,23 +97,41 @@ func File(path string) (*doc.Document, error) {
 
 // FileOptions reads the report at path.
 func FileOptions(ctx context.Context, path string, opt Options) (*doc.Document, error) {
+	data, err := ReadFile(path, opt.MaxSize)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	return Bytes(ctx, data, path, opt.Timeout)
+}
+
+// ReadFile returns the bytes of the file at path, refusing one larger than
+// maxSize (0: DefaultMaxSize) with ErrTooLarge. A regular file is refused
+// from its size before anything is read, not after 256 MB were; a pipe or
+// device is read up to the limit. It is the one size check of every
+// caller that needs the bytes themselves (ingest hashes them).
+func ReadFile(path string, maxSize int64) ([]byte, error) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &Error{Path: path, Err: err}
 	}
 	defer f.Close()
-	// Refuse a large file before reading it, not after 256 MB were read.
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxSize(opt) {
-		return nil, &Error{Path: path, Err: tooLarge(maxSize(opt))}
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxSize {
+		return nil, &Error{Path: path, Err: tooLarge(maxSize)}
 	}
-	return ReadOptions(ctx, f, path, opt)
-}
-
-func maxSize(opt Options) int64 {
-	if opt.MaxSize <= 0 {
-		return DefaultMaxSize
+	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	if err != nil {
+		return nil, &Error{Path: path, Err: err}
 	}
-	return opt.MaxSize
+	if int64(len(data)) > maxSize {
+		return nil, &Error{Path: path, Err: tooLarge(maxSize)}
+	}
+	return data, nil
 }
 
 func tooLarge(limit int64) error {

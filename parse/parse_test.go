@@ -16,20 +16,17 @@ import (
 	"chiso/doc"
 	"chiso/parse"
 	"chiso/vntext"
+
+	"chiso/internal/material"
 )
 
-// testdocs is ../shared/testdocs beside the repository: the documents the
-// mandated libraries were measured on, with the expected cells.
-var testdocs = filepath.Join("..", "..", "shared", "testdocs")
+// testdocs holds the documents the mandated libraries were measured on,
+// with the expected cells.
+var testdocs = material.Path("testdocs")
 
 func needTestdocs(t *testing.T) {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(testdocs, "truth.json")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI needs the shared test documents: %v", err)
-		}
-		t.Skipf("shared test documents not found: %v", err)
-	}
+	material.Need(t, "testdocs", "truth.json")
 }
 
 // truthCells counts, over every table, the non-empty truth cells whose

@@ -16,6 +16,9 @@ type Finding struct {
 	// data for the message catalogue, not part of the contract's JSON.
 	Formula string `json:"-"`
 	Detail  string `json:"-"`
+	// Scoring is what a finding of the rubric's names (nil for the
+	// others): data for the message catalogue, not in the JSON.
+	Scoring *Scoring `json:"-"`
 }
 
 // Code names a kind of finding; the contract fixes the set.

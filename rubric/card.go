@@ -1,7 +1,6 @@
 package rubric
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -48,9 +47,10 @@ type IndicatorScore struct {
 // findings self_score_mismatch (warning), rubric_missing (warning) and
 // score_over_max (error) where the self-score is above the rubric's
 // maximum but not the sheet's own (that one is package audit's finding,
-// from the sheet alone, and is not repeated). Neither rep nor m is changed. lang
-// ("vi" or "en") is the language of the messages.
-func Score(rep *report.Report, m *Mapping, lang string) *Card {
+// from the sheet alone, and is not repeated). Neither rep nor m is changed.
+// The findings carry their data (Finding.Scoring) and no message: the
+// caller's catalogue writes it (package internal/msg).
+func Score(rep *report.Report, m *Mapping) *Card {
 	r := m.Rubric
 	rows := map[string]int{}
 	for i, ref := range m.Refs {
@@ -93,8 +93,8 @@ func Score(rep *report.Report, m *Mapping, lang string) *Card {
 			card.Findings = append(card.Findings, report.Finding{
 				Code: report.CodeScoreOverMax, Severity: report.CodeScoreOverMax.Severity(),
 				Path: row.Path, Label: row.Label,
-				Message:  fmt.Sprintf(message(lang, msgOverMax), def.ID, num(self), num(limit)),
 				Reported: &self, Computed: &limit, Location: row.Location,
+				Scoring: &report.Scoring{Rubric: r.ID, Indicator: def.ID, Max: def.Max},
 			})
 		}
 		switch {
@@ -102,19 +102,15 @@ func Score(rep *report.Report, m *Mapping, lang string) *Card {
 			card.Findings = append(card.Findings, report.Finding{
 				Code: report.CodeRubricMissing, Severity: report.CodeRubricMissing.Severity(),
 				Path: []string{}, Label: def.Label,
-				Message: fmt.Sprintf(message(lang, msgMissing), def.ID, num(def.Max)),
+				Scoring: &report.Scoring{Rubric: r.ID, Indicator: def.ID, Max: def.Max},
 			})
 		case sc.SelfPoints != nil && res.Points != nil && math.Abs(*sc.SelfPoints-*res.Points) > 0.005:
-			basis := res.Basis
-			if lang != "en" {
-				basis = res.BasisVI
-			}
 			self, pts := *sc.SelfPoints, *res.Points
 			card.Findings = append(card.Findings, report.Finding{
 				Code: report.CodeSelfScoreMismatch, Severity: report.CodeSelfScoreMismatch.Severity(),
 				Path: row.Path, Label: row.Label,
-				Message:  fmt.Sprintf(message(lang, msgSelf), def.ID, num(self), num(pts), basis),
 				Reported: &self, Computed: &pts, Location: row.Location,
+				Scoring: &report.Scoring{Rubric: r.ID, Indicator: def.ID, Max: def.Max, Basis: res.Basis},
 			})
 		}
 		card.Scores = append(card.Scores, sc)
@@ -203,37 +199,4 @@ const shortValue = 6
 func sameFormula(a, b string) bool {
 	norm := func(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "") }
 	return a != "" && norm(a) == norm(b)
-}
-
-// Messages of the findings this package adds, by language.
-const (
-	msgUnmapped = iota
-	msgBest
-	msgMissing
-	msgSelf
-	msgOverMax
-)
-
-var messages = map[string][]string{
-	"en": {
-		msgUnmapped: "no indicator of %s matches this row",
-		msgBest:     " (closest: %s, score %.2f)",
-		msgMissing:  "no row of the report gives indicator %s (max %s): scored 0",
-		msgSelf:     "indicator %s: self-assessed %s but the rubric gives %s (%s)",
-		msgOverMax:  "indicator %s: self-assessed %s is above the rubric's maximum %s",
-	},
-	"vi": {
-		msgUnmapped: "dòng này không khớp chỉ số nào của %s",
-		msgBest:     " (gần nhất: %s, điểm khớp %.2f)",
-		msgMissing:  "báo cáo không có dòng nào cho chỉ số %s (tối đa %s): 0 điểm",
-		msgSelf:     "chỉ số %s: tự chấm %s nhưng theo bộ chỉ số được %s (%s)",
-		msgOverMax:  "chỉ số %s: điểm tự chấm %s vượt điểm tối đa %s của bộ chỉ số",
-	},
-}
-
-func message(lang string, id int) string {
-	if m, ok := messages[lang]; ok {
-		return m[id]
-	}
-	return messages["vi"][id]
 }

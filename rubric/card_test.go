@@ -26,11 +26,11 @@ func TestScoreOverRubricMax(t *testing.T) {
 		{"extract found it", []report.Finding{sheetFinding}},
 	} {
 		rep := &report.Report{Indicators: []report.Indicator{row}, Findings: tt.findings}
-		m := Map(rep, r, "en")
+		m := Map(rep, r)
 		if m.Refs[0] == nil || m.Refs[0].Indicator != "2.1" {
 			t.Fatalf("%s: row mapped to %+v", tt.name, m.Refs[0])
 		}
-		card := Score(rep, m, "en")
+		card := Score(rep, m)
 		over, mismatch := 0, 0
 		for _, f := range slices.Concat(rep.Findings, m.Findings, card.Findings) {
 			switch f.Code {

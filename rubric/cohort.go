@@ -1,6 +1,6 @@
 package rubric
 
-import "fmt"
+import "chiso/report"
 
 // The rules that need other reports than the one scored: min-max across a
 // period's units and growth over the previous year. Score leaves those
@@ -23,8 +23,7 @@ func CohortScores(ind *Indicator, measures []float64) []Result {
 	}
 	for k, p := range CohortPoints(ind, measures) {
 		res := Result{ID: ind.ID, Max: ind.Max, Measure: &measures[k]}
-		res.set(p, say(fmt.Sprintf("min-max: %s among %d units (min %s, max %s)", num(measures[k]), len(measures), num(lo), num(hi)),
-			fmt.Sprintf("Min-Max: %s trong %d đơn vị (thấp nhất %s, cao nhất %s)", num(measures[k]), len(measures), num(lo), num(hi))))
+		res.set(p, because(report.RuleMinMax, measures[k], len(measures), lo, hi))
 		out[k] = res
 	}
 	return out
@@ -38,13 +37,12 @@ func CohortScores(ind *Indicator, measures []float64) []Result {
 func GrowthScore(ind *Indicator, year int, this float64, last *float64) Result {
 	if last == nil {
 		res := Result{ID: ind.ID, Max: ind.Max, Measure: &this}
-		res.set(0, say(fmt.Sprintf("no value for %d: default 0", year-1), fmt.Sprintf("không có số liệu năm %d: mặc định 0", year-1)))
+		res.set(0, because(report.RuleNoLastYear, year-1))
 		return res
 	}
 	res := ScoreIndicator(ind, &Observation{Inputs: map[string]float64{"a": this, "b": *last}})
 	res.Measure = &this
-	res.note(say(fmt.Sprintf("%s (%d: %s, %d: %s)", res.Basis, year, num(this), year-1, num(*last)),
-		fmt.Sprintf("%s (%d: %s, %d: %s)", res.BasisVI, year, num(this), year-1, num(*last))))
+	res.Basis = because(report.RuleYears, res.Basis, year, this, year-1, *last)
 	return res
 }
 

@@ -12,11 +12,11 @@ func TestCohortScores(t *testing.T) {
 	got := CohortScores(ind, []float64{2, 7, 12})
 	for i, want := range []float64{0, 5, 10} {
 		if got[i].Points == nil || *got[i].Points != want {
-			t.Errorf("unit %d: %v (%s), want %v", i, ptr(got[i].Points), got[i].Basis, want)
+			t.Errorf("unit %d: %v (%s), want %v", i, ptr(got[i].Points), en(got[i].Basis), want)
 		}
 	}
-	if got[1].Basis != "min-max: 7 among 3 units (min 2, max 12)" {
-		t.Errorf("basis %q", got[1].Basis)
+	if en(got[1].Basis) != "min-max: 7 among 3 units (min 2, max 12)" {
+		t.Errorf("basis %q", en(got[1].Basis))
 	}
 	if len(CohortScores(ind, nil)) != 0 {
 		t.Error("an empty cohort scores someone")
@@ -41,8 +41,8 @@ func TestGrowthScore(t *testing.T) {
 	}
 	for _, tt := range tests {
 		res := GrowthScore(ind, 2023, tt.now, tt.last)
-		if res.Points == nil || math.Abs(*res.Points-tt.want) > 1e-9 || res.Basis != tt.basis {
-			t.Errorf("%v over %v: got %v (%s), want %v (%s)", tt.now, ptr(tt.last), ptr(res.Points), res.Basis, tt.want, tt.basis)
+		if res.Points == nil || math.Abs(*res.Points-tt.want) > 1e-9 || en(res.Basis) != tt.basis {
+			t.Errorf("%v over %v: got %v (%s), want %v (%s)", tt.now, ptr(tt.last), ptr(res.Points), en(res.Basis), tt.want, tt.basis)
 		}
 	}
 }

@@ -43,9 +43,12 @@
 //	growth       target T: year-over-year growth a/b − 1 ≥ T → max, else growth/T × max (6.13)
 //
 // A report without data for an indicator scores 0, as the decision says
-// ("không có số liệu báo cáo … mặc định là 0 điểm"). Every Result carries a
-// one-line Basis ("ratio 0.7823 × 20", "threshold ≥ 80% not met (75%)",
-// "no data: default 0").
+// ("không có số liệu báo cáo … mặc định là 0 điểm"). Every Result carries
+// its Basis as data — the rule and its numbers (report.Basis) — which the
+// message catalogue (package internal/msg) writes as one line in the
+// caller's language ("ratio 0.7823 × 20", "tỷ lệ 0.7823 × 20"). Nothing in
+// this package chooses a language: its findings carry their data
+// (report.Scoring) and are worded by the caller.
 //
 // # Scores that need other reports
 //

@@ -68,7 +68,7 @@ func FuzzReadValue(f *testing.F) {
 			if res.Points != nil && !(*res.Points >= 0 && *res.Points <= ind.Max) {
 				t.Fatalf("%s of %q: points %v outside [0, %v]", ind.ID, s, *res.Points, ind.Max)
 			}
-			if res.Basis == "" {
+			if res.Basis.Rule == "" {
 				t.Fatalf("%s of %q: no basis", ind.ID, s)
 			}
 		}

@@ -1,7 +1,6 @@
 package rubric
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -29,9 +28,9 @@ type Mapping struct {
 // When the report is a scoring sheet on the rubric (its rows carry the
 // Điểm tối đa column), the rows' STT is the rubric's id and must agree
 // with the label; otherwise the report numbers its rows its own way and
-// only the label counts. lang ("vi" or "en") is the language of the
-// findings' messages.
-func Map(rep *report.Report, r *Rubric, lang string) *Mapping {
+// only the label counts. The rubric_unmapped findings carry their data
+// (Finding.Scoring) and no message: the caller's catalogue writes it.
+func Map(rep *report.Report, r *Rubric) *Mapping {
 	mp := &Mapping{Rubric: r, Refs: make([]*report.RubricRef, len(rep.Indicators))}
 	m := r.Matcher()
 	sheet := false
@@ -57,13 +56,10 @@ func Map(rep *report.Report, r *Rubric, lang string) *Mapping {
 			mp.Refs[i] = &report.RubricRef{ID: r.ID, Indicator: got.ID, Confidence: got.Confidence}
 			continue
 		}
-		msg := fmt.Sprintf(message(lang, msgUnmapped), r.ID)
-		if got.ID != "" {
-			msg += fmt.Sprintf(message(lang, msgBest), got.ID, got.Score)
-		}
 		mp.Findings = append(mp.Findings, report.Finding{
 			Code: report.CodeRubricUnmapped, Severity: report.CodeRubricUnmapped.Severity(),
-			Path: ind.Path, Label: ind.Label, Message: msg, Location: ind.Location,
+			Path: ind.Path, Label: ind.Label, Location: ind.Location,
+			Scoring: &report.Scoring{Rubric: r.ID, Indicator: got.ID, Match: got.Score},
 		})
 	}
 	return mp

@@ -3,11 +3,11 @@ package rubric
 import (
 	"math"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"chiso/extract"
 	"chiso/vntext"
 )
 
@@ -18,9 +18,8 @@ import (
 // have a typed value (package extract) fill the fields themselves.
 func ReadValue(raw string) *Observation {
 	obs := &Observation{Raw: strings.TrimSpace(raw)}
-	if x, ok := firstNumber(obs.Raw); ok {
-		obs.Number = &x
-		obs.Percent = strings.Contains(obs.Raw, "%")
+	if x, percent, ok := extract.FirstNumber(obs.Raw, false); ok {
+		obs.Number, obs.Percent = &x, percent
 	}
 	if yes, ok := obs.yes(); ok && obs.Number == nil {
 		obs.Bool = &yes
@@ -31,47 +30,13 @@ func ReadValue(raw string) *Observation {
 	return obs
 }
 
-var numberRE = regexp.MustCompile(`[+-]?\d+(?:[.,]\d+)*`)
-
-// firstNumber reads the first numeral of s the Vietnamese way: "," is the
-// decimal mark and "." groups thousands ("1.234,5"), except that a "."
-// followed by other than three digits is a decimal point ("78.23").
-func firstNumber(s string) (float64, bool) {
-	m := numberRE.FindString(s)
-	if m == "" {
-		return 0, false
-	}
-	dots, commas := strings.Count(m, "."), strings.Count(m, ",")
-	switch {
-	case dots > 0 && commas > 0:
-		if strings.LastIndex(m, ",") > strings.LastIndex(m, ".") {
-			m = strings.ReplaceAll(m, ".", "")
-			m = strings.Replace(m, ",", ".", 1)
-		} else {
-			m = strings.ReplaceAll(m, ",", "")
-		}
-	case commas == 1:
-		m = strings.Replace(m, ",", ".", 1)
-	case commas > 1:
-		m = strings.ReplaceAll(m, ",", "")
-	case dots > 1:
-		m = strings.ReplaceAll(m, ".", "")
-	case dots == 1:
-		if i := strings.Index(m, "."); len(m)-i-1 == 3 && !strings.Contains(s, "%") {
-			m = strings.Replace(m, ".", "", 1)
-		}
-	}
-	x, err := strconv.ParseFloat(m, 64)
-	return x, err == nil
-}
-
 // fractionsIn returns the ratios of the fractions written in s ("6/7 nền
 // tảng; 5/6 tập trung" → 0.857, 0.833).
 func fractionsIn(s string) []float64 {
 	var out []float64
 	for _, m := range fractionRE.FindAllStringSubmatch(s, -1) {
-		n, ok1 := firstNumber(m[1])
-		d, ok2 := firstNumber(m[2])
+		n, _, ok1 := extract.FirstNumber(m[1], true)
+		d, _, ok2 := extract.FirstNumber(m[2], true)
 		if !ok1 || !ok2 {
 			continue
 		}

@@ -58,8 +58,8 @@ func tsvDocument(t *testing.T, name string) *doc.Document {
 func TestScoreQuarterly(t *testing.T) {
 	r := district(t)
 	rep := extract.Extract(tsvDocument(t, "testdata/seed000_quarterly.txt"), extract.Options{})
-	m := Map(rep, r, "en")
-	card := Score(rep, m, "en")
+	m := Map(rep, r)
+	card := Score(rep, m)
 	want := map[string]float64{
 		// "Kế hoạch hành động hàng năm …": no value written → default 0.
 		"2.3": 0,
@@ -89,7 +89,7 @@ func TestScoreQuarterly(t *testing.T) {
 			continue
 		}
 		if s.Points == nil || math.Abs(*s.Points-w) > 1e-4 {
-			t.Errorf("%s: got %v (%s), want %v", s.ID, ptr(s.Points), s.Basis, w)
+			t.Errorf("%s: got %v (%s), want %v", s.ID, ptr(s.Points), en(s.Basis), w)
 		}
 	}
 	for id := range want {

@@ -1,12 +1,12 @@
 package rubric
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
 	"chiso/internal/formula"
+	"chiso/report"
 )
 
 // Observation is what one report says about one indicator: the value as
@@ -44,9 +44,9 @@ type Result struct {
 	Max float64
 	// Points is nil when the score needs data from other reports (Need).
 	Points *float64
-	// Basis says in one line how the points were reached; BasisVI says it
-	// in Vietnamese.
-	Basis, BasisVI string
+	// Basis is how the points were reached, as data; package
+	// internal/msg writes it as one line ("ratio 0.7823 × 20").
+	Basis report.Basis
 	// Inputs are the inputs the score used.
 	Inputs map[string]float64
 	// Measure is the value a cohort or a later year compares: for min_max
@@ -68,7 +68,7 @@ type Result struct {
 func ScoreIndicator(ind *Indicator, obs *Observation) Result {
 	res := Result{ID: ind.ID, Max: ind.Max}
 	if obs == nil || obs.empty() {
-		res.set(0, say("no data: default 0", "không có số liệu: mặc định 0"))
+		res.set(0, because(report.RuleNoData))
 		return res
 	}
 	res.Inputs = obs.Inputs
@@ -81,9 +81,9 @@ func ScoreIndicator(ind *Indicator, obs *Observation) Result {
 			return res
 		}
 		if yes {
-			res.set(ind.Max, say("yes: maximum", "có: điểm tối đa"))
+			res.set(ind.Max, because(report.RuleYes))
 		} else {
-			res.set(0, say("no: 0", "không: 0 điểm"))
+			res.set(0, because(report.RuleNo))
 		}
 	case Leader, Frequency, Status:
 		// The three differ only in the words that name their levels.
@@ -101,7 +101,7 @@ func ScoreIndicator(ind *Indicator, obs *Observation) Result {
 			return res
 		}
 		if z != nil {
-			res.set(z.share*ind.Max, z.text)
+			res.set(z.share*ind.Max, z.basis)
 			return res
 		}
 		res.fromRatio(ind, r)
@@ -116,8 +116,7 @@ func ScoreIndicator(ind *Indicator, obs *Observation) Result {
 			return res
 		}
 		p := math.Min(n*m.PerItem, ind.Max)
-		res.set(p, say(fmt.Sprintf("%s items × %s, capped at %s", num(n), num(m.PerItem), num(ind.Max)),
-			fmt.Sprintf("%s hoạt động × %s, tối đa %s", num(n), num(m.PerItem), num(ind.Max))))
+		res.set(p, because(report.RulePerItem, n, m.PerItem, ind.Max))
 	case MinMax:
 		x, ok := measure(ind.Formula, obs)
 		if !ok {
@@ -126,8 +125,7 @@ func ScoreIndicator(ind *Indicator, obs *Observation) Result {
 		}
 		res.Measure = &x
 		res.Need = NeedCohort
-		res.note(say(fmt.Sprintf("min-max across units: measure %s, needs the other units", num(x)),
-			fmt.Sprintf("Min-Max giữa các đơn vị: giá trị %s, cần số liệu các đơn vị khác", num(x))))
+		res.Basis = because(report.RuleMinMaxPending, x)
 	case Growth:
 		res.growth(ind, obs)
 	}
@@ -162,16 +160,14 @@ func ratio(formulaText string, obs *Observation) (r float64, z *zeroDenominator,
 // inconsistent data and earns 0.
 type zeroDenominator struct {
 	share float64
-	text  text
+	basis report.Basis
 }
 
 func zeroBasis(formulaText string, n float64) *zeroDenominator {
 	if n == 0 {
-		return &zeroDenominator{1, say(fmt.Sprintf("%s = 0/0: nothing to measure, maximum (decision II.2.c)", formulaText),
-			fmt.Sprintf("%s = 0/0: đơn vị không có nội dung, điểm tối đa (mục II.2.c)", formulaText))}
+		return &zeroDenominator{1, because(report.RuleZeroOverZero, formulaText)}
 	}
-	return &zeroDenominator{0, say(fmt.Sprintf("%s = %s/0: zero denominator, 0", formulaText, num(n)),
-		fmt.Sprintf("%s = %s/0: mẫu số bằng 0, 0 điểm", formulaText, num(n)))}
+	return &zeroDenominator{0, because(report.RuleZeroDenom, formulaText, n)}
 }
 
 // measure is a min-max indicator's value: its formula over the inputs, or
@@ -206,50 +202,41 @@ func (res *Result) fromRatio(ind *Indicator, r float64) {
 	switch m.Kind {
 	case Ratio:
 		p := math.Min(r, 1) * ind.Max
-		en := fmt.Sprintf("ratio %s × %s", dec4(r), num(ind.Max))
-		vi := fmt.Sprintf("tỷ lệ %s × %s", dec4(r), num(ind.Max))
+		rule := report.RuleRatio
 		if r > 1 {
-			en += ", capped at the maximum"
-			vi += ", giới hạn ở điểm tối đa"
+			rule = report.RuleRatioCapped
 		}
-		res.set(p, say(en, vi))
+		res.set(p, because(rule, report.Ratio(r), ind.Max))
 	case RatioCap:
 		if pct >= m.Target {
-			res.set(ind.Max, say(fmt.Sprintf("ratio %s%% ≥ %s%%: maximum", num(round(pct, 2)), num(m.Target)),
-				fmt.Sprintf("tỷ lệ %s%% ≥ %s%%: điểm tối đa", num(round(pct, 2)), num(m.Target))))
+			res.set(ind.Max, because(report.RuleTargetMet, round(pct, 2), m.Target))
 			return
 		}
-		res.set(math.Max(pct, 0)/m.Target*ind.Max, say(
-			fmt.Sprintf("ratio %s%% / %s%% × %s", num(round(pct, 2)), num(m.Target), num(ind.Max)),
-			fmt.Sprintf("tỷ lệ %s%% / %s%% × %s", num(round(pct, 2)), num(m.Target), num(ind.Max))))
+		res.set(math.Max(pct, 0)/m.Target*ind.Max, because(report.RuleTargetShare, round(pct, 2), m.Target, ind.Max))
 	case Threshold:
 		if pct >= m.Threshold {
-			res.set(ind.Max, say(fmt.Sprintf("threshold ≥ %s%% met (%s%%)", num(m.Threshold), num(round(pct, 2))),
-				fmt.Sprintf("đạt ngưỡng ≥ %s%% (%s%%)", num(m.Threshold), num(round(pct, 2)))))
+			res.set(ind.Max, because(report.RuleThresholdMet, m.Threshold, round(pct, 2)))
 			return
 		}
-		res.set(0, say(fmt.Sprintf("threshold ≥ %s%% not met (%s%%)", num(m.Threshold), num(round(pct, 2))),
-			fmt.Sprintf("không đạt ngưỡng ≥ %s%% (%s%%)", num(m.Threshold), num(round(pct, 2)))))
+		res.set(0, because(report.RuleThresholdMiss, m.Threshold, round(pct, 2)))
 	case Bands:
 		for _, b := range m.Bands {
 			if b.Above != nil && pct > *b.Above || b.From != nil && pct >= *b.From {
-				cond := "≥ " + num(deref(b.From))
+				rule, bound := report.RuleBandFrom, deref(b.From)
 				if b.Above != nil {
-					cond = "> " + num(*b.Above)
+					rule, bound = report.RuleBandAbove, *b.Above
 				}
-				res.set(b.Share*ind.Max, say(fmt.Sprintf("band %s%% (%s%%): %s × %s", cond, num(round(pct, 2)), num(b.Share), num(ind.Max)),
-					fmt.Sprintf("mức %s%% (%s%%): %s × %s", cond, num(round(pct, 2)), num(b.Share), num(ind.Max))))
+				res.set(b.Share*ind.Max, because(rule, bound, round(pct, 2), b.Share, ind.Max))
 				return
 			}
 		}
-		res.set(0, say(fmt.Sprintf("below every band (%s%%): 0", num(round(pct, 2))),
-			fmt.Sprintf("dưới mọi mức (%s%%): 0 điểm", num(round(pct, 2)))))
+		res.set(0, because(report.RuleBelowBands, round(pct, 2)))
 	}
 }
 
 func (res *Result) countBands(ind *Indicator, obs *Observation) {
 	if yes, ok := obs.yes(); ok && !yes && obs.Number == nil {
-		res.set(0, say("no section: 0", "chưa có chuyên mục: 0 điểm"))
+		res.set(0, because(report.RuleNoSection))
 		return
 	}
 	n, ok := obs.count()
@@ -265,18 +252,17 @@ func (res *Result) countBands(ind *Indicator, obs *Observation) {
 	}
 	for _, b := range ind.Method.Bands {
 		if n >= deref(b.From) {
-			res.set(b.Share*ind.Max, say(fmt.Sprintf("%s articles, band ≥ %s: %s × %s", num(n), num(deref(b.From)), num(b.Share), num(ind.Max)),
-				fmt.Sprintf("%s tin, bài, mức ≥ %s: %s × %s", num(n), num(deref(b.From)), num(b.Share), num(ind.Max))))
+			res.set(b.Share*ind.Max, because(report.RuleArticles, n, deref(b.From), b.Share, ind.Max))
 			return
 		}
 	}
-	res.set(0, say(fmt.Sprintf("%s articles, below every band: 0", num(n)), fmt.Sprintf("%s tin, bài, dưới mọi mức: 0 điểm", num(n))))
+	res.set(0, because(report.RuleArticlesBelow, n))
 }
 
 func (res *Result) parts(ind *Indicator, obs *Observation) {
 	fractions := fractionsIn(obs.Raw)
 	total := 0.0
-	var en, vi []string
+	var parts []report.Basis
 	for i, p := range ind.Method.Parts {
 		var r float64
 		switch {
@@ -301,8 +287,7 @@ func (res *Result) parts(ind *Indicator, obs *Observation) {
 			default:
 				r = 0
 			}
-			en = append(en, fmt.Sprintf("%s %s × %s", p.Formula, dec4(r), num(p.Share)))
-			vi = append(vi, fmt.Sprintf("%s %s × %s", p.Formula, dec4(r), num(p.Share)))
+			parts = append(parts, because(report.RulePartRatio, p.Formula, report.Ratio(r), p.Share))
 		default:
 			v, ok := obs.Inputs[p.Input]
 			yes := ok && v != 0
@@ -312,13 +297,11 @@ func (res *Result) parts(ind *Indicator, obs *Observation) {
 			if yes {
 				r = 1
 			}
-			en = append(en, fmt.Sprintf("%s %s × %s", p.Input, yesNo(yes, "yes", "no"), num(p.Share)))
-			vi = append(vi, fmt.Sprintf("%s %s × %s", p.Input, yesNo(yes, "có", "không"), num(p.Share)))
+			parts = append(parts, because(report.RulePartYes, p.Input, yes, p.Share))
 		}
 		total += r * p.Share
 	}
-	res.set(total*ind.Max, say("parts: ("+strings.Join(en, " + ")+") × "+num(ind.Max),
-		"các phần: ("+strings.Join(vi, " + ")+") × "+num(ind.Max)))
+	res.set(total*ind.Max, because(report.RuleParts, parts, ind.Max))
 }
 
 func countFormulas(parts []Part) int {
@@ -340,9 +323,9 @@ func (res *Result) growth(ind *Indicator, obs *Observation) {
 	case hasA && hasB:
 		if b == 0 {
 			if a == 0 {
-				res.set(ind.Max, say("a/b = 0/0: nothing to measure, maximum (decision II.2.c)", "a/b = 0/0: không có nội dung, điểm tối đa (mục II.2.c)"))
+				res.set(ind.Max, because(report.RuleGrowthZero))
 			} else {
-				res.set(ind.Max, say("previous year 0, this year > 0: growth ≥ target, maximum", "năm trước 0, năm nay > 0: tăng trưởng đạt, điểm tối đa"))
+				res.set(ind.Max, because(report.RuleGrowthFromNil))
 			}
 			return
 		}
@@ -363,34 +346,23 @@ func (res *Result) growth(ind *Indicator, obs *Observation) {
 		}
 		res.Measure = &x
 		res.Need = NeedPreviousYear
-		res.note(say(fmt.Sprintf("growth: this year %s, needs the previous year's value", num(x)),
-			fmt.Sprintf("tăng trưởng: năm nay %s, cần số liệu năm trước", num(x))))
+		res.Basis = because(report.RuleGrowthPending, x)
 		return
 	}
 	switch {
 	case g >= target:
-		res.set(ind.Max, say(fmt.Sprintf("growth %s%% ≥ %s%%: maximum", num(round(g, 2)), num(target)),
-			fmt.Sprintf("tăng %s%% ≥ %s%%: điểm tối đa", num(round(g, 2)), num(target))))
+		res.set(ind.Max, because(report.RuleGrowthMet, round(g, 2), target))
 	case g <= 0:
-		res.set(0, say(fmt.Sprintf("growth %s%% not positive: 0", num(round(g, 2))),
-			fmt.Sprintf("tăng trưởng %s%% không dương: 0 điểm", num(round(g, 2)))))
+		res.set(0, because(report.RuleGrowthNone, round(g, 2)))
 	default:
-		res.set(g/target*ind.Max, say(fmt.Sprintf("growth %s%% / %s%% × %s", num(round(g, 2)), num(target), num(ind.Max)),
-			fmt.Sprintf("tăng %s%% / %s%% × %s", num(round(g, 2)), num(target), num(ind.Max))))
+		res.set(g/target*ind.Max, because(report.RuleGrowthShare, round(g, 2), target, ind.Max))
 	}
 }
 
 // level scores a leader, frequency or status method.
 func (res *Result) level(ind *Indicator, lv string) {
 	share := ind.Method.Levels[lv]
-	res.set(share*ind.Max, say(fmt.Sprintf("%s: %s × %s", lv, num(share), num(ind.Max)),
-		fmt.Sprintf("%s: %s × %s", levelVI[lv], num(share), num(ind.Max))))
-}
-
-var levelVI = map[string]string{
-	"head": "người đứng đầu", "deputy": "cấp phó", "other": "khác",
-	"weekly": "hàng tuần", "monthly": "hàng tháng", "less": "thưa hơn hàng tháng",
-	"done": "đã thực hiện", "in_progress": "đang thực hiện", "not_started": "chưa thực hiện",
+	res.set(share*ind.Max, because(report.RuleLevel, report.Level(lv), share, ind.Max))
 }
 
 // unread scores a value that is present but says nothing the method can
@@ -400,23 +372,21 @@ func (res *Result) unread(obs *Observation) {
 	if len(raw) > 40 {
 		raw = append(raw[:39], '…')
 	}
-	res.set(0, say(fmt.Sprintf("value %q not usable by this method: default 0", string(raw)),
-		fmt.Sprintf("số liệu %q không dùng được cho cách tính này: mặc định 0", string(raw))))
+	res.set(0, because(report.RuleUnread, string(raw)))
 }
 
-// set gives the result its points, never below 0 nor above the maximum.
-func (res *Result) set(points float64, t text) {
+// set gives the result its points, never below 0 nor above the maximum,
+// and their basis.
+func (res *Result) set(points float64, b report.Basis) {
 	p := round(math.Max(0, math.Min(points, res.Max)), 4)
 	res.Points = &p
-	res.note(t)
+	res.Basis = b
 }
 
-func (res *Result) note(t text) { res.Basis, res.BasisVI = t.en, t.vi }
-
-// text is a basis line in English and Vietnamese.
-type text struct{ en, vi string }
-
-func say(en, vi string) text { return text{en, vi} }
+// because is the basis of a rule with its arguments (see report.Rule).
+func because(rule report.Rule, args ...any) report.Basis {
+	return report.Basis{Rule: rule, Args: args}
+}
 
 // CohortPoints scores a min-max indicator across a cohort of units:
 // measures[i] is unit i's Measure. The highest gets the maximum, the lowest
@@ -449,19 +419,9 @@ func round(x float64, digits int) float64 {
 // num formats a number without trailing zeros: 20, 0.5, 78.23.
 func num(x float64) string { return strconv.FormatFloat(round(x, 4), 'f', -1, 64) }
 
-// dec4 formats a ratio with four decimals, as the basis lines show it.
-func dec4(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
-
 func deref(p *float64) float64 {
 	if p == nil {
 		return 0
 	}
 	return *p
-}
-
-func yesNo(b bool, yes, no string) string {
-	if b {
-		return yes
-	}
-	return no
 }

@@ -54,8 +54,8 @@ func sheetDocument(t *testing.T, name string) *doc.Document {
 func TestScoreFilledSheet(t *testing.T) {
 	r := district(t)
 	rep := extract.Extract(sheetDocument(t, "../golden/testdata/seed004_filled.txt"), extract.Options{})
-	m := Map(rep, r, "en")
-	card := Score(rep, m, "en")
+	m := Map(rep, r)
+	card := Score(rep, m)
 
 	want := map[string]float64{ // NaN: no points from one report
 		"1.1": 10,                                  // "Chủ tịch UBND Quận 1": the head chairs → max 10
@@ -120,7 +120,7 @@ func TestScoreFilledSheet(t *testing.T) {
 				t.Errorf("%s: got %v, want no points yet", s.ID, *s.Points)
 			}
 		case s.Points == nil || math.Abs(*s.Points-w) > 1e-4:
-			t.Errorf("%s: got %v (%s), want %v", s.ID, ptr(s.Points), s.Basis, w)
+			t.Errorf("%s: got %v (%s), want %v", s.ID, ptr(s.Points), en(s.Basis), w)
 		}
 	}
 	// By group: 50.5, 30, 40.3571, 42, 18.5714, 140.55, 74.4, 50, 10.
@@ -173,8 +173,8 @@ func TestSheetOnOtherRubric(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep := extract.Extract(sheetDocument(t, "../golden/testdata/seed004_filled.txt"), extract.Options{})
-	m := Map(rep, r, "en")
-	card := Score(rep, m, "en")
+	m := Map(rep, r)
+	card := Score(rep, m)
 	twin := map[string]string{ // department id → district row
 		"1.1": "1.1", "1.2": "1.2", "1.3": "1.3", "1.4": "1.4",
 		"2.1": "2.2", "2.2": "2.3", "2.3": "2.4",

@@ -4,12 +4,14 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"chiso/internal/material"
 )
 
 // seedCells returns the table cells of seed 000, a report whose cells hold
 // HTML remnants, or skips the benchmark when the seeds are absent.
 func seedCells(b *testing.B) []string {
-	data, err := os.ReadFile("../../../shared/seeds/000_2d96459ab1c13f85.txt")
+	data, err := os.ReadFile(material.Path("seeds", "000_2d96459ab1c13f85.txt"))
 	if err != nil {
 		b.Skip("seed 000 not found:", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"chiso/internal/material"
 )
 
 // vietLower is every lower-case Vietnamese letter with a diacritic, by
@@ -221,10 +223,7 @@ func TestDetectLegacy(t *testing.T) {
 // TestDetectLegacySeeds runs DetectLegacy on every line of the real reports,
 // as they are and converted to each legacy encoding.
 func TestDetectLegacySeeds(t *testing.T) {
-	files, _ := filepath.Glob("../../../shared/seeds/*.txt")
-	if len(files) == 0 {
-		t.Skip("no seeds in ../../../shared/seeds")
-	}
+	files := material.Glob(t, "seeds/*.txt")
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {

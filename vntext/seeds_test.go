@@ -5,14 +5,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"chiso/internal/material"
 )
 
-// seedTexts returns the real reports in ../../../shared/seeds by file name.
+// seedTexts returns the real reports of the shared seeds by file name.
 func seedTexts(t *testing.T) map[string]string {
-	files, _ := filepath.Glob("../../../shared/seeds/*.txt")
-	if len(files) == 0 {
-		t.Skip("no seeds in ../../../shared/seeds")
-	}
+	files := material.Glob(t, "seeds/*.txt")
 	texts := make(map[string]string)
 	for _, f := range files {
 		b, err := os.ReadFile(f)

@@ -19,7 +19,7 @@ import (
 	"golang.org/x/term"
 
 	"chiso/corpus"
-	"chiso/rubric"
+	"chiso/internal/msg"
 )
 
 // The dataset commands: ingest, export, history, rank, and `score --db`.
@@ -44,7 +44,7 @@ func openStore(e *env, dsn string, readOnly bool) (*corpus.Store, bool) {
 	}
 	s, err := open(context.Background(), dsn)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+		fail(e, err)
 		return nil, false
 	}
 	return s, true
@@ -64,25 +64,22 @@ func runIngest(e *env, args []string) int {
 	workers := fs.Int("workers", runtime.NumCPU(), "files read at once")
 	maxSize := fs.Int64("max-size", corpus.DefaultMaxSize, "largest file read, in bytes")
 	timeout := fs.Duration("timeout", corpus.DefaultTimeout, "give up on a file after this long")
-	lang := fs.String("lang", "vi", "language of messages and basis lines: vi or en")
 	stats := fs.Bool("stats", os.Getenv("CHISO_STATS") != "", "print the time spent writing the dataset (also env CHISO_STATS=1)")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	if c := checkLang(e, fs, *lang); c >= 0 {
-		return c
-	}
 	if *workers < 1 {
 		return badFlag(e, fs, "workers", strconv.Itoa(*workers), "at least one file must be read at a time")
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+	if c := checkTimeout(e, fs, *timeout); c >= 0 {
+		return c
 	}
-	r, err := rubric.Open(*which)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-		return exitUsage
+	if fs.NArg() == 0 {
+		return usageError(e, fs, "at least one file or folder is needed")
+	}
+	r, code := openRubric(e, "ingest", *which)
+	if code >= 0 {
+		return code
 	}
 	files, unread := corpus.Files(fs.Args())
 	s, ok := openStore(e, *dsn, false)
@@ -99,7 +96,7 @@ func runIngest(e *env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	in := &corpus.Ingester{Store: s, Rubric: r, Workers: *workers, MaxSize: *maxSize, Timeout: *timeout, Lang: *lang, Unread: unread}
+	in := &corpus.Ingester{Store: s, Rubric: r, Workers: *workers, MaxSize: *maxSize, Timeout: *timeout, Lang: e.lang, Unread: unread}
 	finish := func() {}
 	if isTerminal(e.stderr) {
 		bar := progressbar.NewOptions(len(files)+len(unread), progressbar.OptionSetWriter(e.stderr),
@@ -108,24 +105,25 @@ func runIngest(e *env, args []string) int {
 		in.Progress = func(corpus.Event) { bar.Add(1) }
 		finish = func() { bar.Finish() }
 	} else {
+		p := msg.Printer(e.lang)
 		in.Progress = func(ev corpus.Event) {
 			if ev.Outcome == corpus.Failed {
-				fmt.Fprintf(e.stdout, "%s: failed: %s\n", ev.Path, ev.Reason)
+				p.Fprintf(e.stdout, "%s: failed: %s\n", ev.Path, reasonText(e.lang, ev))
 				return
 			}
-			fmt.Fprintf(e.stdout, "%s: %s\n", ev.Path, ev.Outcome)
+			fmt.Fprintf(e.stdout, "%s: %s\n", ev.Path, msg.String(e.lang, string(ev.Outcome)))
 		}
 	}
 	sum, err := in.Run(ctx, files)
 	finish()
 	if sum != nil {
-		printSummary(e.stdout, sum, *stats)
+		printSummary(e.stdout, sum, *stats, e.lang)
 	}
 	if err != nil {
 		if ctx.Err() != nil {
-			fmt.Fprintln(e.stderr, "chiso: interrupted: the reports above are stored; run again to finish")
+			msg.Printer(e.lang).Fprintf(e.stderr, "chiso: interrupted: the reports above are stored; run again to finish\n")
 		} else {
-			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			fail(e, err)
 		}
 		return exitUnread
 	}
@@ -135,8 +133,24 @@ func runIngest(e *env, args []string) int {
 	return exitOK
 }
 
-func printSummary(w io.Writer, s *corpus.Summary, stats bool) {
-	fmt.Fprintf(w, "files %d, new %d, unchanged %d, replaced %d, failed %d, time %s\n",
+// reasonText is why a file failed to be ingested, for a person reading
+// lang: the kind of failure in the catalogue's words, then the reader's
+// own detail; the reason as stored when its kind is not known.
+func reasonText(lang string, ev corpus.Event) string {
+	kind := ""
+	if ev.Err != nil {
+		kind = msg.Failure(lang, ev.Err)
+	}
+	if lang == "en" || kind == "" {
+		return msg.String(lang, ev.Reason)
+	}
+	return kind + " (" + ev.Reason + ")"
+}
+
+// printSummary writes what an ingest did, in lang.
+func printSummary(w io.Writer, s *corpus.Summary, stats bool, lang string) {
+	p := msg.Printer(lang)
+	p.Fprintf(w, "files %d, new %d, unchanged %d, replaced %d, failed %d, time %s\n",
 		s.Files, s.New, s.Unchanged, s.Replaced, len(s.Failed), s.Elapsed.Round(time.Millisecond))
 	if len(s.Findings) > 0 {
 		codes := slices.Sorted(maps.Keys(s.Findings))
@@ -144,18 +158,18 @@ func printSummary(w io.Writer, s *corpus.Summary, stats bool) {
 		for i, c := range codes {
 			parts[i] = string(c) + " " + strconv.Itoa(s.Findings[c])
 		}
-		fmt.Fprintf(w, "findings: %s\n", strings.Join(parts, ", "))
+		p.Fprintf(w, "findings: %s\n", strings.Join(parts, ", "))
 	}
 	for _, f := range s.Failed {
-		fmt.Fprintf(w, "failed: %s: %s\n", f.Path, f.Reason)
+		p.Fprintf(w, "failed: %s: %s\n", f.Path, reasonText(lang, f))
 	}
 	if stats {
 		share := 0.0
 		if s.Elapsed > 0 {
 			share = float64(s.Storage) / float64(s.Elapsed) * 100
 		}
-		fmt.Fprintf(w, "storage: %s in write transactions (summed over workers), %.1f%% of the run's time\n",
-			s.Storage.Round(time.Millisecond), share)
+		p.Fprintf(w, "storage: %s in write transactions (summed over workers), %s%% of the run's time\n",
+			s.Storage.Round(time.Millisecond), msg.Number(lang, share, 1))
 	}
 }
 
@@ -163,15 +177,13 @@ func runExport(e *env, args []string) int {
 	fs := newFlags(e, "export", "[--db DSN] --format csv|xlsx|json [--lang vi|en] [--csv-profile vi|intl] [--out FILE]")
 	dsn := fs.String("db", defaultDSN, "dataset: an SQLite file or a postgres:// URL")
 	format := fs.String("format", "", "csv (UTF-8 with BOM), xlsx, or json (JSON Lines)")
-	lang := fs.String("lang", "vi", "language of the csv and xlsx headings: vi or en (json keeps its English field names)")
-	out := fs.String("out", "", "file to write (default: standard output)")
 	profile := fs.String("csv-profile", "vi", `csv separators: vi (";" and decimal ",", for Excel set to Vietnamese) or intl ("," and decimal ".")`)
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	h, herr := corpus.HeadingsFor(*lang)
+	h, herr := corpus.HeadingsFor(e.lang)
 	if herr != nil {
-		return checkLang(e, fs, *lang)
+		return checkLang(e, fs, e.lang)
 	}
 	p, perr := corpus.CSVProfileFor(*profile)
 	if perr != nil {
@@ -181,12 +193,11 @@ func runExport(e *env, args []string) int {
 		return badFlag(e, fs, "format", *format, "the formats are csv, xlsx and json")
 	}
 	if fs.NArg() != 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(e, fs, "export reads the dataset and takes no file: --out FILE names the file to write")
 	}
 	w := e.stdout
-	if *out == "" && *format == "xlsx" && isTerminal(w) {
-		fmt.Fprintln(e.stderr, "chiso: not writing a workbook to a terminal: use --out FILE or a redirection")
+	if *format == "xlsx" && isTerminal(w) {
+		msg.Printer(e.lang).Fprintf(e.stderr, "chiso: not writing a workbook to a terminal: use --out FILE or a redirection\n")
 		return exitUsage
 	}
 	s, ok := openStore(e, *dsn, true)
@@ -194,15 +205,6 @@ func runExport(e *env, args []string) int {
 		return exitUnread
 	}
 	defer s.Close()
-	var f *os.File
-	if *out != "" {
-		var err error
-		if f, err = os.Create(*out); err != nil {
-			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-			return exitUnread
-		}
-		w = f
-	}
 	ctx := context.Background()
 	var err error
 	switch *format {
@@ -213,13 +215,8 @@ func runExport(e *env, args []string) int {
 	case "json":
 		err = s.WriteJSON(ctx, w)
 	}
-	if f != nil {
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: export: %v\n", err)
+		fail(e, fmt.Errorf("export: %w", err))
 		return exitUnread
 	}
 	return exitOK
@@ -234,9 +231,11 @@ func runHistory(e *env, args []string) int {
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	if *unit == "" || fs.NArg() != 0 {
-		fs.Usage()
-		return exitUsage
+	switch {
+	case *unit == "":
+		return usageError(e, fs, "a unit is needed, e.g. --unit q5")
+	case fs.NArg() != 0:
+		return usageError(e, fs, "history reads the dataset and takes no file")
 	}
 	s, ok := openStore(e, *dsn, true)
 	if !ok {
@@ -245,7 +244,7 @@ func runHistory(e *env, args []string) int {
 	defer s.Close()
 	pts, err := s.History(context.Background(), *unit, *id)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: history: %v\n", err)
+		fail(e, fmt.Errorf("history: %w", err))
 		return exitUnread
 	}
 	enc := json.NewEncoder(e.stdout)
@@ -257,16 +256,17 @@ func runHistory(e *env, args []string) int {
 		}
 		v := clip(p.Raw, 12)
 		if p.Value != nil {
-			v = num(*p.Value)
+			v = msg.Number(e.lang, *p.Value, 3)
 		}
 		pt := "–"
 		if p.Points != nil {
-			pt = num(*p.Points)
+			pt = num(e.lang, *p.Points)
 		}
-		fmt.Fprintf(e.stdout, "%-20s %-9s %-6s %12s  points %-6s %s  (%s)\n", clip(p.Unit, 20), p.Period, p.Indicator, v, pt, clip(p.RowLabel, 50), p.Source)
+		fmt.Fprintf(e.stdout, "%-20s %-9s %-6s %12s  %s %-6s %s  (%s)\n", clip(p.Unit, 20), p.Period, p.Indicator, v,
+			msg.String(e.lang, "points"), pt, clip(p.RowLabel, 50), p.Source)
 	}
 	if len(pts) == 0 {
-		fmt.Fprintf(e.stderr, "chiso: no values for unit %q\n", *unit)
+		msg.Printer(e.lang).Fprintf(e.stderr, "chiso: no values for unit %q\n", *unit)
 	}
 	return exitOK
 }
@@ -288,9 +288,11 @@ func cohortFlags(e *env, name string, args []string) (cohortOpts, int) {
 		return cohortOpts{}, c
 	}
 	y, err := strconv.Atoi(*p)
-	if err != nil || fs.NArg() != 0 {
-		fs.Usage()
-		return cohortOpts{}, exitUsage
+	switch {
+	case err != nil || y < 1000 || y > 9999:
+		return cohortOpts{}, badFlag(e, fs, "period", *p, "a year is written with four digits, e.g. 2023")
+	case fs.NArg() != 0:
+		return cohortOpts{}, usageError(e, fs, "the dataset is read, and no file is taken: --db names it")
 	}
 	return cohortOpts{*d, *w, y, *j}, -1
 }
@@ -304,13 +306,21 @@ func runRank(e *env, args []string) int { return cohort(e, "rank", args) }
 
 // unitLine is one unit of `score --db --json` and `rank --json`.
 type unitLine struct {
-	Rank   int             `json:"rank"`
-	Tied   bool            `json:"tied"`
-	Unit   string          `json:"unit"`
-	Total  float64         `json:"total"`
-	Source string          `json:"source"`
-	SHA256 string          `json:"sha256"`
-	Filled []corpus.Filled `json:"filled"`
+	Rank   int          `json:"rank"`
+	Tied   bool         `json:"tied"`
+	Unit   string       `json:"unit"`
+	Total  float64      `json:"total"`
+	Source string       `json:"source"`
+	SHA256 string       `json:"sha256"`
+	Filled []filledLine `json:"filled"`
+}
+
+// filledLine is one indicator scored across reports, its basis written in
+// the command's language.
+type filledLine struct {
+	ID     string  `json:"id"`
+	Points float64 `json:"points"`
+	Basis  string  `json:"basis"`
 }
 
 func cohort(e *env, name string, args []string) int {
@@ -318,10 +328,9 @@ func cohort(e *env, name string, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	r, err := rubric.Open(o.rubric)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-		return exitUsage
+	r, code := openRubric(e, name, o.rubric)
+	if code >= 0 {
+		return code
 	}
 	s, ok := openStore(e, o.dsn, true)
 	if !ok {
@@ -330,35 +339,39 @@ func cohort(e *env, name string, args []string) int {
 	defer s.Close()
 	us, err := s.ScorePeriod(context.Background(), r, o.year)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: %s: %v\n", name, err)
+		fail(e, fmt.Errorf("%s: %w", name, err))
 		return exitUnread
 	}
 	if len(us) == 0 {
-		fmt.Fprintf(e.stderr, "chiso: no report of %d scored with %s in the dataset\n", o.year, r.ID)
+		msg.Printer(e.lang).Fprintf(e.stderr, "chiso: no report of %d scored with %s in the dataset\n", o.year, r.ID)
 		return exitOK
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	for _, u := range us {
 		if o.json {
-			enc.Encode(unitLine{u.Rank, u.Tied, u.Unit, u.Total, u.Source, u.SHA256, u.Filled})
+			filled := []filledLine{}
+			for _, f := range u.Filled {
+				filled = append(filled, filledLine{f.ID, f.Points, msg.Basis(f.Basis, e.lang)})
+			}
+			enc.Encode(unitLine{u.Rank, u.Tied, u.Unit, u.Total, u.Source, u.SHA256, filled})
 			continue
 		}
 		rank := strconv.Itoa(u.Rank)
 		if u.Tied {
 			rank += "="
 		}
-		fmt.Fprintf(e.stdout, "%4s  %-28s %8s / %s  %s\n", rank, clip(u.Unit, 28), num(u.Total), num(r.Max), u.Source)
+		fmt.Fprintf(e.stdout, "%4s  %-28s %8s / %s  %s\n", rank, clip(u.Unit, 28), num(e.lang, u.Total), num(e.lang, r.Max), u.Source)
 		if name == "score" {
 			for _, f := range u.Filled {
-				fmt.Fprintf(e.stdout, "        %-6s %6s  %s\n", f.ID, num(f.Points), f.Basis)
+				fmt.Fprintf(e.stdout, "        %-6s %6s  %s\n", f.ID, num(e.lang, f.Points), msg.Basis(f.Basis, e.lang))
 			}
 		}
 	}
 	if !o.json {
 		for _, u := range us {
 			if u.Tied {
-				fmt.Fprintln(e.stdout, "\n\"=\": equal totals share a rank; Decision 79/QĐ-UBND gives no tie-break.")
+				msg.Printer(e.lang).Fprintf(e.stdout, "\n\"=\": equal totals share a rank; Decision 79/QĐ-UBND gives no tie-break.\n")
 				break
 			}
 		}

@@ -52,17 +52,17 @@ func TestIngestCommands(t *testing.T) {
 			t.Errorf("%s on a missing dataset: exit %d, file made %v, %q", args[0], code, err == nil, errs)
 		}
 	}
-	if got := strings.Count(out, ": new\n"); got != 4 {
-		t.Errorf("ingest printed %d \"new\" lines, want 4:\n%s", got, out)
+	if got := strings.Count(out, ": mới\n"); got != 4 {
+		t.Errorf("ingest printed %d \"mới\" lines, want 4:\n%s", got, out)
 	}
-	if !strings.Contains(out, "files 4, new 4, unchanged 0, replaced 0, failed 0") {
+	if !strings.Contains(out, "tệp 4, mới 4, không đổi 0, thay thế 0, lỗi 0") {
 		t.Errorf("no summary:\n%s", out)
 	}
 
 	// A named file is tried whatever its name, and a broken one gives exit 3.
 	bad := filepath.Join(dir, "bad.json")
 	os.WriteFile(bad, []byte("PK\x03\x04 not a zip"), 0o644)
-	code, out, _ = runCLI("", "ingest", "--db", db, "--stats", docs, bad)
+	code, out, _ = runCLI("", "ingest", "--db", db, "--stats", docs, bad, "--lang", "en")
 	if code != exitUnread {
 		t.Errorf("ingest with a broken file: exit %d, want %d", code, exitUnread)
 	}
@@ -75,8 +75,12 @@ func TestIngestCommands(t *testing.T) {
 	testExport(t, db, dir)
 
 	code, out, _ = runCLI("", "history", "--db", db, "--unit", "q5", "--indicator", "6.3")
-	if code != exitOK || strings.Count(out, "Quận 5") != 2 || !strings.Contains(out, "78.23") {
+	if code != exitOK || strings.Count(out, "Quận 5") != 2 || !strings.Contains(out, "78,23  điểm 20") {
 		t.Errorf("history q5 6.3: exit %d\n%s", code, out)
+	}
+	code, out, _ = runCLI("", "history", "--db", db, "--unit", "q5", "--indicator", "6.3", "--lang", "en")
+	if code != exitOK || !strings.Contains(out, "78.23  points 20") {
+		t.Errorf("history --lang en: exit %d\n%s", code, out)
 	}
 
 	code, out, errs = runCLI("", "score", "--db", db, "--rubric", "hcm-dti-2023-district", "--period", "2024")
@@ -186,7 +190,7 @@ func TestIngestGoesOn(t *testing.T) {
 	if code != exitUnread {
 		t.Errorf("ingest with a broken link: exit %d, want %d\n%s", code, exitUnread, errs)
 	}
-	for _, want := range []string{"files 3, new 2, unchanged 0, replaced 0, failed 1", "failed: " + broken + ": broken link: "} {
+	for _, want := range []string{"tệp 3, mới 2, không đổi 0, thay thế 0, lỗi 1", "lỗi: " + broken + ": broken link: "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("ingest output lacks %q:\n%s", want, out)
 		}
@@ -194,8 +198,33 @@ func TestIngestGoesOn(t *testing.T) {
 
 	os.Remove(broken)
 	copyTo(t, docs, "seed001.html")
-	code, out, _ = runCLI("", "ingest", "--db", db, "--timeout", "1ns", docs)
+	code, out, _ = runCLI("", "ingest", "--db", db, "--timeout", "1ns", docs, "--lang", "en")
 	if code != exitUnread || !strings.Contains(out, "seed001.html: failed: timed out after 1ns") {
 		t.Errorf("ingest --timeout 1ns: exit %d, want %d and the new file timed out:\n%s", code, exitUnread, out)
+	}
+}
+
+// TestIngestReasons: why a file failed is said in the reader's language
+// (the kind of failure, then the reader's own detail), and in English
+// with --lang en; the dataset keeps the reader's words.
+func TestIngestReasons(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.Mkdir(docs, 0o755)
+	copyTo(t, docs, "seed000.txt")
+	bad := filepath.Join(docs, "bad.docx")
+	os.WriteFile(bad, []byte("PK\x03\x04 not a zip"), 0o644)
+	db := filepath.Join(dir, "chiso.db")
+	for _, tt := range []struct {
+		lang []string
+		want string
+	}{
+		{nil, "lỗi: " + bad + ": tệp bị hỏng (docx: "},
+		{[]string{"--lang", "en"}, "failed: " + bad + ": docx: "},
+	} {
+		code, out, _ := runCLI("", append([]string{"ingest", "--db", db, docs}, tt.lang...)...)
+		if code != exitUnread || !strings.Contains(out, tt.want) {
+			t.Errorf("ingest %q: exit %d, output lacks %q:\n%s", tt.lang, code, tt.want, out)
+		}
 	}
 }

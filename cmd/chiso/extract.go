@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,6 +14,7 @@ import (
 
 	"chiso/doc"
 	"chiso/internal/contract"
+	"chiso/internal/msg"
 	"chiso/parse"
 	"chiso/report"
 	"chiso/rubric"
@@ -36,39 +36,38 @@ func runExtract(e *env, name string, args []string) int {
 	fs := newFlags(e, name, "[--json] [--lang vi|en] [--rubric ID|FILE|none] FILE...")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per file")
 	which := fs.String("rubric", rubric.DefaultID, "rubric the rows are mapped onto (chiso rubrics lists them), a YAML file, or none")
-	lang := fs.String("lang", "vi", "language of the findings' messages: vi or en")
 	timeout := fs.Duration("timeout", parse.DefaultTimeout, "give up on a file after this long")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	if c := checkLang(e, fs, *lang); c >= 0 {
+	if c := checkTimeout(e, fs, *timeout); c >= 0 {
 		return c
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(e, fs, "at least one file or folder is needed")
 	}
 	var r *rubric.Rubric
 	if *which != "none" {
-		var err error
-		if r, err = rubric.Open(*which); err != nil {
-			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-			return exitUsage
+		var code int
+		if r, code = openRubric(e, name, *which); code >= 0 {
+			return code
 		}
 	}
 	unread, errors := false, false
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	for _, file := range fs.Args() {
-		res, err := readInput(context.Background(), e, file, chiso.Options{Rubric: r, Timeout: *timeout, Lang: *lang})
+	code := -1
+	opt := chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang}
+	eachInput(e, fs.Args(), opt, func(path string, res *chiso.Result, err error) bool {
+		src := doc.Source{Path: path}
 		var rep *report.Report
-		src := doc.Source{Path: file}
 		if err != nil {
 			unread = true
-			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			fail(e, err)
 		} else {
 			src = res.Document.Source
 			rep = res.Mapping.Mapped(res.Report)
+			rep.Findings = append(rep.Findings, cardChecks(res.Card)...)
 			errors = errors || hasErrors(rep)
 		}
 		switch {
@@ -77,26 +76,50 @@ func runExtract(e *env, name string, args []string) int {
 		case *asJSON:
 			err = enc.Encode(contract.NewExtract(src, rep, err))
 		case rep != nil && name == "audit":
-			printFindings(e.stdout, src.Path, rep, *lang)
+			printFindings(e.stdout, src.Path, rep, e.lang)
 			err = nil
 		case rep != nil:
-			printReport(e.stdout, src.Path, rep, *lang, termWidth(e.stdout))
+			printReport(e.stdout, src.Path, rep, e.lang, termWidth(e.stdout))
 			err = nil
 		default:
 			err = nil
 		}
 		if err != nil {
-			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-			return exitUnread
+			fail(e, err)
+			code = exitUnread
+			return false
 		}
-	}
+		return true
+	})
 	switch {
+	case code >= 0:
+		return code
 	case unread:
 		return exitUnread
 	case errors:
 		return exitFindings
 	}
 	return exitOK
+}
+
+// cardChecks are the findings of scoring a report against the rubric
+// that extract and audit show too, so that an audit never says less than
+// score would: the self-score checks (self_score_mismatch,
+// score_over_max). rubric_missing, an indicator the report does not
+// cover, is a gap in a self-scoring sheet, which covers them all, and
+// only a note of scope on any other report (a quarterly report covers a
+// few), where it is left to score.
+func cardChecks(card *rubric.Card) []report.Finding {
+	if card == nil {
+		return nil
+	}
+	var out []report.Finding
+	for _, f := range card.Findings {
+		if f.Code != report.CodeRubricMissing || card.SelfTotal != nil {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func hasErrors(rep *report.Report) bool {
@@ -118,27 +141,21 @@ func termWidth(w io.Writer) int {
 	return 100
 }
 
-// extractHeadings are the headings of the readable output, by language.
-var extractHeadings = map[string][7]string{
-	"vi": {"STT", "Chỉ số", "Số liệu (ghi)", "Đọc được", "Phát hiện", "DTI", "%d phát hiện mức info (dòng không khớp bộ chỉ số) không in ra: --json có đủ"},
-	"en": {"STT", "Indicator", "Value (as written)", "Read as", "Findings", "DTI", "%d info findings (rows matching no rubric indicator) not shown: --json has them all"},
-}
-
 // printReport writes a report for a person: one line per indicator (path,
 // label cut to the width, value as written and as read), then the findings.
 func printReport(w io.Writer, path string, rep *report.Report, lang string, width int) {
-	h := extractHeadings[lang]
+	h := func(en string) string { return msg.String(lang, en) }
 	fmt.Fprintf(w, "== %s: %s | %s | %s\n", path, rep.Title, rep.Unit, rep.Period.Label)
 	const pathW, rawW, readW, dtiW = 14, 16, 18, 5
 	labelW := max(width-pathW-rawW-readW-dtiW-4, 12)
-	fmt.Fprintf(w, "%s %s %s %s %s\n", pad(h[0], pathW), pad(h[1], labelW), pad(h[2], rawW), pad(h[3], readW), h[5])
+	fmt.Fprintf(w, "%s %s %s %s %s\n", pad(h("STT"), pathW), pad(h("Indicator"), labelW), pad(h("Value (as written)"), rawW), pad(h("Read as"), readW), "DTI")
 	for _, ind := range rep.Indicators {
 		dti := ""
 		if ind.Rubric != nil {
 			dti = ind.Rubric.Indicator
 		}
 		fmt.Fprintf(w, "%s %s %s %s %s\n", pad(strings.Join(ind.Path, "/"), pathW), pad(ind.Label, labelW),
-			pad(firstLine(ind.Raw), rawW), pad(valueString(ind.Value), readW), dti)
+			pad(firstLine(ind.Raw), rawW), pad(valueString(ind.Value, lang), readW), dti)
 	}
 	printFindings(w, "", rep, lang)
 }
@@ -162,25 +179,28 @@ func printFindings(w io.Writer, path string, rep *report.Report, lang string) {
 			shown++
 		}
 	}
-	fmt.Fprintf(w, "%s (%d):\n", extractHeadings[lang][4], shown)
+	p := msg.Printer(lang)
+	p.Fprintf(w, "Findings (%d):\n", shown)
 	for _, f := range rep.Findings {
 		if f.Severity == report.SeverityInfo {
 			continue
 		}
 		// A message is never cut: it is the point of the output.
-		fmt.Fprintf(w, "  %-7s %-20s %s: %s\n", f.Severity, f.Code, strings.Join(f.Path, "/"), f.Message)
+		where := strings.Join(f.Path, "/")
+		if where != "" {
+			where += ": " // a finding about the whole report has no row
+		}
+		fmt.Fprintf(w, "  %-9s %-20s %s%s\n", msg.Severity(lang, f.Severity), f.Code, where, f.Message)
 	}
 	if hidden > 0 {
-		fmt.Fprintf(w, "  ("+extractHeadings[lang][6]+")\n", hidden)
+		p.Fprintf(w, "  (%d info findings (rows matching no rubric indicator) not shown: --json has them all)\n", hidden)
 	}
 }
 
-// valueString writes a typed value briefly: "78.23 %", "11781 hồ sơ",
-// "760370/761174", "có", "done".
-func valueString(v report.Value) string {
-	n := func(p *float64) string {
-		return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", *p), "0"), ".")
-	}
+// valueString writes a typed value briefly, in lang: "78,23 %",
+// "11.781 hồ sơ", "760.370/761.174", "có", "đã hoàn thành".
+func valueString(v report.Value, lang string) string {
+	n := func(p *float64) string { return msg.Number(lang, *p, 4) }
 	switch {
 	case v.Kind == report.KindPercent && v.Number != nil:
 		return n(v.Number) + " %"
@@ -189,11 +209,11 @@ func valueString(v report.Value) string {
 	case v.Kind == report.KindFraction:
 		return n(v.Numerator) + "/" + n(v.Denominator)
 	case v.Kind == report.KindBool && v.Bool != nil:
-		return fmt.Sprint(*v.Bool)
+		return msg.Bool(lang, *v.Bool)
 	case v.Kind == report.KindStatus:
-		return string(v.Status)
+		return msg.Status(lang, v.Status)
 	}
-	return string(v.Kind)
+	return msg.Kind(lang, v.Kind)
 }
 
 func firstLine(s string) string {

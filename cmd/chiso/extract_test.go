@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -141,6 +143,70 @@ func TestBadFlagValues(t *testing.T) {
 		code, _, errs := runCLI("", tt.args...)
 		if code != exitUsage || !strings.Contains(errs, tt.want) {
 			t.Errorf("%q: exit %d, stderr %q; want exit %d and %q", tt.args, code, errs, exitUsage, tt.want)
+		}
+	}
+}
+
+// TestFolders: extract, audit, score and parse take folders, read
+// recursively with ingest's filter, and name each file under them that
+// chiso cannot read (exit 3), in JSON too, rather than skip it silently.
+func TestFolders(t *testing.T) {
+	dir := t.TempDir()
+	copyTo(t, dir, "seed000.txt")
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	copyTo(t, filepath.Join(dir, "sub"), "seed001.html")
+	pages := filepath.Join(dir, "note.pages")
+	os.WriteFile(pages, []byte("not a report"), 0o644)
+	for _, args := range [][]string{
+		{"audit", "--json", dir},
+		{"extract", dir, "--json"},
+		{"score", "--rubric", "hcm-dti-2023-district", "--json", dir},
+		{"parse", "--json", dir},
+	} {
+		code, out, errs := runCLI("", args...)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if code != exitUnread || len(lines) != 3 || !strings.Contains(lines[0], "seed000.txt") ||
+			!strings.Contains(lines[1], filepath.Join("sub", "seed001.html")) || !strings.Contains(lines[2], `"error":"`+pages) ||
+			!strings.Contains(errs, pages+": định dạng không được hỗ trợ (.pages)") || strings.Contains(errs, "tệp bị hỏng") {
+			t.Errorf("%q: exit %d, %d lines:\n%s\nstderr %q", args, code, len(lines), out, errs)
+		}
+	}
+	// Without the unreadable file the folder is a clean run of two.
+	os.Remove(pages)
+	code, out, _ := runCLI("", "audit", dir)
+	if code != exitFindings || strings.Count(out, "== ") != 2 {
+		t.Errorf("audit %s: exit %d\n%s", dir, code, out)
+	}
+}
+
+// TestAuditAsScore: on a filled self-scoring sheet, audit and extract
+// show every finding score does — the self-score checks included; audit
+// once showed 1 where score showed 12.
+func TestAuditAsScore(t *testing.T) {
+	codes := func(args ...string) []string {
+		code, out, errs := runCLI("", args...)
+		var obj struct {
+			Findings []struct{ Code, Severity string }
+		}
+		if err := json.Unmarshal([]byte(out), &obj); err != nil || code != exitFindings {
+			t.Fatalf("%q: exit %d, %v, %s", args, code, err, errs)
+		}
+		var cs []string
+		for _, f := range obj.Findings {
+			if f.Severity != "info" {
+				cs = append(cs, f.Code)
+			}
+		}
+		slices.Sort(cs)
+		return cs
+	}
+	score := codes("score", "--json", "--rubric", "hcm-dti-2023-district", filledSheet)
+	if len(score) < 12 {
+		t.Fatalf("score shows %d findings: %v", len(score), score)
+	}
+	for _, cmd := range []string{"audit", "extract"} {
+		if got := codes(cmd, "--json", "--rubric", "hcm-dti-2023-district", filledSheet); !slices.Equal(got, score) {
+			t.Errorf("%s shows %v\nscore shows %v", cmd, got, score)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"chiso"
 	"chiso/doc"
 	"chiso/internal/contract"
+	"chiso/internal/msg"
 	"chiso/parse"
 )
 
@@ -25,41 +25,42 @@ func runParse(e *env, args []string) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+		return usageError(e, fs, "at least one file or folder is needed")
 	}
 	code := exitOK
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	for _, name := range fs.Args() {
+	eachInput(e, fs.Args(), chiso.Options{Timeout: *timeout}, func(name string, res *chiso.Result, err error) bool {
 		var d *doc.Document
-		res, err := readInput(context.Background(), e, name, chiso.Options{Timeout: *timeout})
 		if err == nil {
 			d = res.Document
 		} else {
 			code = exitUnread
-			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			fail(e, err)
 		}
 		if *asJSON {
 			if err := enc.Encode(contract.NewParse(name, d, err)); err != nil {
-				fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-				return exitUnread
+				fail(e, err)
+				code = exitUnread
+				return false
 			}
-			continue
+			return true
 		}
 		if d != nil {
-			printDocument(e.stdout, d)
+			printDocument(e.stdout, d, e.lang)
 		}
-	}
+		return true
+	})
 	return code
 }
 
 // printDocument writes the model for a person: paragraphs as text, tables
 // as rows of cells separated by " | ", each block headed by its place.
-func printDocument(w io.Writer, d *doc.Document) {
-	fmt.Fprintf(w, "== %s (%s, %d blocks", d.Source.Path, d.Source.Format, len(d.Blocks))
+func printDocument(w io.Writer, d *doc.Document, lang string) {
+	p := msg.Printer(lang)
+	p.Fprintf(w, "== %s (%s, %d blocks", d.Source.Path, d.Source.Format, len(d.Blocks))
 	if d.Source.Pages > 0 {
-		fmt.Fprintf(w, ", %d pages", d.Source.Pages)
+		p.Fprintf(w, ", %d pages", d.Source.Pages)
 	}
 	fmt.Fprintln(w, ")")
 	for _, warn := range d.Warnings {
@@ -74,7 +75,7 @@ func printDocument(w io.Writer, d *doc.Document) {
 			fmt.Fprintf(w, "%s  %s\n", where, strings.ReplaceAll(b.Text, "\n", "\n    "))
 			continue
 		}
-		fmt.Fprintf(w, "%s  table, %d rows\n", where, len(b.Table.Rows))
+		p.Fprintf(w, "%s  table, %d rows\n", where, len(b.Table.Rows))
 		for _, row := range b.Table.Rows {
 			cells := make([]string, len(row))
 			for i, c := range row {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 
 	"chiso"
 	"chiso/internal/contract"
+	"chiso/internal/msg"
 	"chiso/parse"
 	"chiso/report"
 	"chiso/rubric"
@@ -30,36 +30,36 @@ func runScore(e *env, args []string) int {
 	}
 	fs := newFlags(e, "score", "[--json] [--lang vi|en] --rubric ID|FILE FILE...")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one object per file")
-	lang := fs.String("lang", "vi", "language of basis lines and messages: vi or en")
 	which := fs.String("rubric", "", "rubric id (see chiso rubrics) or YAML file")
 	timeout := fs.Duration("timeout", parse.DefaultTimeout, "give up on a file after this long")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
-	if c := checkLang(e, fs, *lang); c >= 0 {
+	if c := checkTimeout(e, fs, *timeout); c >= 0 {
 		return c
 	}
-	if *which == "" || fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+	switch {
+	case *which == "":
+		return usageError(e, fs, "a rubric is needed: --rubric ID (chiso rubrics lists them) or a YAML file")
+	case fs.NArg() == 0:
+		return usageError(e, fs, "at least one file or folder is needed")
 	}
-	r, err := rubric.Open(*which)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-		return exitUsage
+	r, code := openRubric(e, "score", *which)
+	if code >= 0 {
+		return code
 	}
-	code := exitOK
+	code = exitOK
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
-	for _, name := range fs.Args() {
+	opt := chiso.Options{Rubric: r, Timeout: *timeout, Lang: e.lang}
+	eachInput(e, fs.Args(), opt, func(name string, res *chiso.Result, err error) bool {
 		var out contract.Score
-		res, err := readInput(context.Background(), e, name, chiso.Options{Rubric: r, Timeout: *timeout, Lang: *lang})
 		if err != nil {
 			code = exitUnread
-			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			fail(e, err)
 			out = contract.ScoreError(name, r, err)
 		} else {
-			out = contract.NewScore(res.Document.Source, res.Report, res.Mapping, res.Card, *lang)
+			out = contract.NewScore(res.Document.Source, res.Report, res.Mapping, res.Card, e.lang)
 			for _, f := range out.Findings {
 				if f.Severity == report.SeverityError && code == exitOK {
 					code = exitFindings
@@ -68,32 +68,34 @@ func runScore(e *env, args []string) int {
 		}
 		if *asJSON {
 			if err := enc.Encode(out); err != nil {
-				fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-				return exitUnread
+				fail(e, err)
+				code = exitUnread
+				return false
 			}
-			continue
+			return true
 		}
 		if out.Error == nil {
-			printScore(e.stdout, &out, r, *lang)
+			printScore(e.stdout, &out, r, e.lang)
 		}
-	}
+		return true
+	})
 	return code
 }
 
 // printScore writes a scored report for a person, grouped as the decision
 // groups its indicators.
 func printScore(w io.Writer, out *contract.Score, r *rubric.Rubric, lang string) {
-	h := headings[lang]
+	num := func(x float64) string { return msg.Number(lang, x, 2) }
 	fmt.Fprintf(w, "== %s — %s %s\n", out.Source.Path, r.ID, r.Title)
 	if out.Report.Unit != "" || out.Report.Period.Label != "" {
 		fmt.Fprintf(w, "   %s %s\n", out.Report.Unit, out.Report.Period.Label)
 	}
-	fmt.Fprintf(w, "%s: %s / %s", h.total, num(out.Total), num(r.Max))
+	fmt.Fprintf(w, "%s: %s / %s", msg.String(lang, "total"), num(out.Total), num(r.Max))
 	if out.SelfTotal != nil {
-		fmt.Fprintf(w, "   %s: %s", h.self, num(*out.SelfTotal))
+		fmt.Fprintf(w, "   %s: %s", msg.String(lang, "self-assessed"), num(*out.SelfTotal))
 	}
 	if len(out.Pending) > 0 {
-		fmt.Fprintf(w, "   %s: %s", h.pending, strings.Join(out.Pending, ", "))
+		fmt.Fprintf(w, "   %s: %s", msg.String(lang, "needs other reports"), strings.Join(out.Pending, ", "))
 	}
 	fmt.Fprintln(w)
 	byGroup := map[string][]contract.Indicator{}
@@ -110,23 +112,18 @@ func printScore(w io.Writer, out *contract.Score, r *rubric.Rubric, lang string)
 			}
 			self := ""
 			if ind.SelfPoints != nil {
-				self = h.selfShort + " " + num(*ind.SelfPoints)
+				self = msg.String(lang, "self") + " " + num(*ind.SelfPoints)
 			}
 			fmt.Fprintf(w, "  %-5s %-56s %7s / %-4s %-10s %s\n", ind.ID, clip(ind.Label, 56), pts, num(ind.Max), self, ind.Basis)
 		}
 	}
 	if len(out.Findings) > 0 {
-		fmt.Fprintf(w, "\n%s:\n", h.findings)
+		fmt.Fprintf(w, "\n%s:\n", msg.String(lang, "findings"))
 		for _, f := range out.Findings {
-			fmt.Fprintf(w, "  %-7s %-20s %-12s %s\n", f.Severity, f.Code, strings.Join(f.Path, "/"), f.Message)
+			fmt.Fprintf(w, "  %-9s %-20s %-12s %s\n", msg.Severity(lang, f.Severity), f.Code, strings.Join(f.Path, "/"), f.Message)
 		}
 	}
 	fmt.Fprintln(w)
-}
-
-var headings = map[string]struct{ total, self, selfShort, pending, findings string }{
-	"en": {"total", "self-assessed", "self", "needs other reports", "findings"},
-	"vi": {"tổng điểm", "tự chấm", "tự chấm", "cần báo cáo khác", "phát hiện"},
 }
 
 // clip shortens s to n runes for a table column.
@@ -138,14 +135,9 @@ func clip(s string, n int) string {
 	return string([]rune(s)[:n-1]) + "…"
 }
 
-func num(x float64) string {
-	s := fmt.Sprintf("%.2f", x)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if s == "-0" {
-		return "0"
-	}
-	return s
-}
+// num writes x for a person reading lang, with at most two decimals:
+// points and totals (456,38 in Vietnamese, 456.38 in English).
+func num(lang string, x float64) string { return msg.Number(lang, x, 2) }
 
 // rubricLine is one line of `rubrics --json`.
 type rubricLine struct {
@@ -168,17 +160,16 @@ func runRubrics(e *env, args []string) int {
 	var rs []*rubric.Rubric
 	if fs.NArg() > 0 {
 		for _, a := range fs.Args() {
-			r, err := rubric.Open(a)
-			if err != nil {
-				fmt.Fprintf(e.stderr, "chiso: %v\n", err)
-				return exitUsage
+			r, code := openRubric(e, "rubrics", a)
+			if code >= 0 {
+				return code
 			}
 			rs = append(rs, r)
 		}
 	} else {
 		var err error
 		if rs, err = rubric.All(); err != nil {
-			fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+			fail(e, err)
 			return exitUnread
 		}
 	}
@@ -187,22 +178,23 @@ func runRubrics(e *env, args []string) int {
 	for _, r := range rs {
 		if *asJSON {
 			if err := enc.Encode(rubricLine{r.ID, r.Title, r.Max, len(r.Indicators), len(r.Groups), r.Source}); err != nil {
-				fmt.Fprintf(e.stderr, "chiso: %v\n", err)
+				fail(e, err)
 				return exitUnread
 			}
 			continue
 		}
 		if fs.NArg() == 0 {
-			fmt.Fprintf(e.stdout, "%-26s %4s points %3d indicators  %s\n", r.ID, num(r.Max), len(r.Indicators), r.Title)
+			msg.Printer(e.lang).Fprintf(e.stdout, "%-26s %4s points %3d indicators  %s\n", r.ID, num(e.lang, r.Max), len(r.Indicators), r.Title)
 			continue
 		}
-		printRubric(e.stdout, r)
+		printRubric(e.stdout, r, e.lang)
 	}
 	return exitOK
 }
 
-func printRubric(w io.Writer, r *rubric.Rubric) {
-	fmt.Fprintf(w, "== %s — %s (%s)\n   %s points, %d groups, %d indicators\n", r.ID, r.Title, r.Source, num(r.Max), len(r.Groups), len(r.Indicators))
+func printRubric(w io.Writer, r *rubric.Rubric, lang string) {
+	num := func(x float64) string { return msg.Number(lang, x, 2) }
+	msg.Printer(lang).Fprintf(w, "== %s — %s (%s)\n   %s points, %d groups, %d indicators\n", r.ID, r.Title, r.Source, num(r.Max), len(r.Groups), len(r.Indicators))
 	for _, g := range r.Groups {
 		fmt.Fprintf(w, "\n%-5s %-60s %4s\n", g.ID, clip(g.Label, 60), num(g.Max))
 		for _, ind := range r.Indicators {

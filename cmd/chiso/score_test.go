@@ -68,7 +68,7 @@ func TestScoreText(t *testing.T) {
 	if code != exitFindings {
 		t.Errorf("exit %d", code)
 	}
-	for _, want := range []string{"tổng điểm: 456.38 / 660", "tự chấm: 534.38", "1     Nhận thức số", "tỷ lệ 0.7500 × 10", "self_score_mismatch"} {
+	for _, want := range []string{"tổng điểm: 456,38 / 660", "tự chấm: 534,38", "1     Nhận thức số", "tỷ lệ 0,7500 × 10", "self_score_mismatch"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -81,10 +81,11 @@ func TestScoreUsage(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"score", filledSheet}, exitUsage, "usage"},
-		{[]string{"score", "--rubric", "hcm-dti-2023-district"}, exitUsage, "usage"},
+		{[]string{"score", filledSheet}, exitUsage, "cách dùng: chiso score"},
+		{[]string{"score", filledSheet, "--lang", "en"}, exitUsage, "usage: chiso score"},
+		{[]string{"score", "--rubric", "hcm-dti-2023-district"}, exitUsage, "cách dùng"},
 		{[]string{"score", "--rubric", "nope", filledSheet}, exitUsage, "hcm-dti-2023-department"},
-		{[]string{"score", "--lang", "fr", "--rubric", "hcm-dti-2023-district", filledSheet}, exitUsage, "usage"},
+		{[]string{"score", "--lang", "fr", "--rubric", "hcm-dti-2023-district", filledSheet}, exitUsage, "--lang fr: các ngôn ngữ là vi"},
 		{[]string{"score", "--rubric", "hcm-dti-2023-district", "no/such/file.docx"}, exitUnread, "no/such/file.docx"},
 	}
 	for _, tt := range tests {
@@ -97,9 +98,13 @@ func TestScoreUsage(t *testing.T) {
 
 func TestRubrics(t *testing.T) {
 	code, out, _ := runCmd(t, "rubrics")
-	if code != exitOK || !strings.Contains(out, "hcm-dti-2023-department     330 points  32 indicators") ||
-		!strings.Contains(out, "hcm-dti-2023-district       660 points  51 indicators") {
+	if code != exitOK || !strings.Contains(out, "hcm-dti-2023-department     330 điểm  32 chỉ số") ||
+		!strings.Contains(out, "hcm-dti-2023-district       660 điểm  51 chỉ số") {
 		t.Errorf("exit %d:\n%s", code, out)
+	}
+	code, out, _ = runCmd(t, "rubrics", "--lang", "en")
+	if code != exitOK || !strings.Contains(out, "hcm-dti-2023-district       660 points  51 indicators") {
+		t.Errorf("--lang en: exit %d:\n%s", code, out)
 	}
 	code, out, _ = runCmd(t, "rubrics", "--json")
 	var line rubricLine

@@ -2,6 +2,7 @@ package contract
 
 import (
 	"chiso/doc"
+	"chiso/internal/msg"
 	"chiso/report"
 	"chiso/rubric"
 )
@@ -79,10 +80,7 @@ func NewScore(src doc.Source, rep *report.Report, m *rubric.Mapping, card *rubri
 	}
 	for _, s := range card.Scores {
 		ind := Indicator{ID: s.ID, Label: s.Label, Max: s.Max, Points: s.Points, SelfPoints: s.SelfPoints,
-			Basis: s.Basis, Inputs: s.Inputs, Need: s.Need, Measure: s.Measure}
-		if lang != "en" {
-			ind.Basis = s.BasisVI
-		}
+			Basis: msg.Basis(s.Basis, lang), Inputs: s.Inputs, Need: s.Need, Measure: s.Measure}
 		if ind.Inputs == nil {
 			ind.Inputs = map[string]float64{}
 		}

@@ -26,9 +26,14 @@ func Fill(fs []report.Finding, lang string) {
 }
 
 // Text renders one finding's message in lang: Reported and Computed as
-// numbers, Formula and Detail as written. A code the catalogue lacks
+// numbers written the way lang writes them (82,27 and 11.781 in
+// Vietnamese), Formula as written, and Detail as written or, when it
+// holds computed parts, with its numbers rewritten the same way. A code the catalogue lacks
 // renders as "".
 func Text(f report.Finding, lang string) string {
+	if f.Scoring != nil {
+		return scoring(f, lang)
+	}
 	m, ok := findings[lang]
 	if !ok {
 		m = findings["vi"]
@@ -46,7 +51,20 @@ func Text(f report.Finding, lang string) string {
 		// arguments as "%!(EXTRA …)".
 		return strings.ReplaceAll(format, "%%", "%")
 	}
-	return fmt.Sprintf(format, Num(f.Reported), Num(f.Computed), f.Formula, f.Detail)
+	detail := f.Detail
+	if numericDetail[f.Code] {
+		detail = Numbers(lang, detail)
+	}
+	return fmt.Sprintf(format, NumberOf(lang, f.Reported, 3), NumberOf(lang, f.Computed, 3), f.Formula, detail)
+}
+
+// numericDetail are the codes whose Detail holds the parts a rate or a
+// sum was computed from, written by Num, which Text writes in the
+// message's language; the other codes' Detail is text as the report
+// wrote it ("1.234"), quoted as it is.
+var numericDetail = map[report.Code]bool{
+	report.CodeRateMismatch: true, report.CodeRateOver100: true, report.CodeZeroDenominator: true,
+	report.CodeBreakdownMismatch: true, report.CodeProseRateMismatch: true,
 }
 
 // findings are the finding texts by language and code. Each is a format
@@ -94,7 +112,9 @@ var findings = map[string]map[report.Code]string{
 const shareOver100 = report.CodeRateOver100 + "/share"
 
 // Num writes a number with at most three decimals and no trailing zeros,
-// "?" for none.
+// "?" for none, in no language: a dot before the decimals and no
+// grouping. The stages write the parts of a finding's Detail with it,
+// and Text rewrites them for the reader (Numbers).
 func Num(p *float64) string {
 	if p == nil {
 		return "?"

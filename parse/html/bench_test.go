@@ -5,17 +5,16 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-// bigReport is the 64-page test report of the shared test documents; the
-// benchmark skips it when the file is not there.
-var bigReport = filepath.Join("..", "..", "..", "shared", "testdocs", "report_big.html")
+	"chiso/internal/material"
+)
 
 func BenchmarkRead(b *testing.B) {
 	b.Run("report_big", func(b *testing.B) {
-		data, err := os.ReadFile(bigReport)
+		// The 64-page test report of the shared test documents.
+		data, err := os.ReadFile(material.Need(b, "testdocs", "report_big.html"))
 		if err != nil {
-			b.Skip(err)
+			b.Fatal(err)
 		}
 		benchRead(b, data)
 	})

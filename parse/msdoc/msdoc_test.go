@@ -15,6 +15,8 @@ import (
 
 	"chiso/doc"
 	"chiso/vntext"
+
+	"chiso/internal/doctest"
 )
 
 // readFile reads a fixture of testdata.
@@ -225,28 +227,7 @@ func TestDamagedBytes(t *testing.T) {
 // checkRead fails on a recovered panic or a malformed document.
 func checkRead(t *testing.T, b []byte) {
 	d, err := Read(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		if strings.Contains(err.Error(), "internal error") {
-			t.Fatal(err)
-		}
-		return
-	}
-	for i, blk := range d.Blocks {
-		if blk.Index != i || (blk.Table == nil) != (blk.Kind == doc.Paragraph) {
-			t.Fatalf("block %d: index %d kind %s", i, blk.Index, blk.Kind)
-		}
-		if blk.Table == nil {
-			continue
-		}
-		for _, row := range blk.Table.Rows {
-			for _, c := range row {
-				if c.RowSpan < 1 || c.ColSpan < 1 {
-					t.Fatalf("block %d: cell %q has spans %d×%d", i, c.Text, c.RowSpan, c.ColSpan)
-				}
-			}
-		}
-		blk.Table.Grid()
-	}
+	doctest.Check(t, d, err)
 }
 
 // FuzzRead checks that no input panics or hangs and that what is read is

@@ -14,20 +14,15 @@ import (
 	"chiso/doc"
 	"chiso/parse/docx"
 	"chiso/vntext"
+
+	"chiso/internal/material"
 )
 
 // realDocs lists the real .doc files of the shared test set, skipping the
 // test when the set is absent outside CI and failing it in CI.
 func realDocs(t *testing.T) []string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "real", "docs", "*.doc"))
-	if len(files) == 0 {
-		if os.Getenv("CI") != "" {
-			t.Fatal("../shared/real/docs has no .doc files; CI must have the real documents")
-		}
-		t.Skip("../shared/real/docs is absent")
-	}
-	return files
+	return material.Glob(t, "real/docs/*.doc")
 }
 
 // soffice returns the LibreOffice command, skipping the test when it is
@@ -36,7 +31,7 @@ func soffice(t *testing.T) string {
 	t.Helper()
 	path, err := exec.LookPath("soffice")
 	if err != nil {
-		if os.Getenv("CI") != "" {
+		if material.InCI() {
 			t.Fatal("soffice (LibreOffice) is missing; .ci/run installs it")
 		}
 		t.Skip("soffice (LibreOffice) is missing")

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"chiso/doc"
+
+	"chiso/internal/doctest"
 )
 
 // stored rewrites a zip with every part stored, so that the fuzzer's
@@ -143,26 +145,6 @@ func FuzzRead(f *testing.F) {
 	f.Add(stored(f, load(f, "report.ods"), nil))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		d, err := Read(bytes.NewReader(b), int64(len(b)))
-		if err != nil {
-			if strings.Contains(err.Error(), "internal error") {
-				t.Fatal(err)
-			}
-			return
-		}
-		for i, blk := range d.Blocks {
-			if blk.Index != i || (blk.Table == nil) != (blk.Kind == "paragraph") {
-				t.Fatalf("block %d: index %d kind %s", i, blk.Index, blk.Kind)
-			}
-			if blk.Table != nil {
-				for _, row := range blk.Table.Rows {
-					for _, c := range row {
-						if c.RowSpan < 1 || c.ColSpan < 1 {
-							t.Fatalf("cell %q spans %d×%d", c.Text, c.RowSpan, c.ColSpan)
-						}
-					}
-				}
-				blk.Table.Grid()
-			}
-		}
+		doctest.Check(t, d, err)
 	})
 }

@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"chiso/internal/material"
 )
 
 // BenchmarkRead reads the 64-page report (text layer, rulings and layout).
 func BenchmarkRead(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join(testdocs, "report_big.pdf"))
+	data, err := os.ReadFile(material.Need(b, "testdocs", "report_big.pdf"))
 	if err != nil {
-		b.Skipf("report_big.pdf not available: %v", err)
+		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()

@@ -7,17 +7,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"chiso/internal/material"
 )
 
 // TestBroken reads every damaged or unusual file in testdocs/broken: each
 // must give text or an error that names the problem, without a panic and
 // within the time limit.
 func TestBroken(t *testing.T) {
-	dir := filepath.Join(testdocs, "broken")
-	files, err := filepath.Glob(filepath.Join(dir, "*.pdf"))
-	if err != nil || len(files) == 0 {
-		t.Skip("testdocs/broken not available")
-	}
+	files := material.Glob(t, "testdocs/broken/*.pdf")
 	// What each file must yield: text containing want, or an error
 	// containing want.
 	expect := map[string]struct {

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"chiso/internal/material"
 )
 
 // FuzzRead feeds arbitrary bytes to Read: it must return (text or an
@@ -19,7 +20,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(onePage(type0("6 0 R"), "BT /F1 10 Tf 100 700 Td <004300681EC9002000731ED1> Tj ET", cidFont, stream("", identityCMap)))
 	f.Add(onePage(simpleFont(".VnTime"), "BT /F1 10 Tf 100 700 Td (B\\270o c\\270o) Tj ET q 1 0 0 1 0 -100 cm /X5 Do Q",
 		stream("/Type /XObject /Subtype /Form /BBox [0 0 600 800]", "BT /F1 10 Tf 100 700 Td (x) Tj ET")))
-	if b, err := os.ReadFile(filepath.Join(testdocs, "report_cairo_cid.pdf")); err == nil {
+	if b, err := os.ReadFile(material.Path("testdocs", "report_cairo_cid.pdf")); err == nil {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -10,8 +11,10 @@ import (
 	"sync"
 
 	lpdf "github.com/ledongthuc/pdf"
-	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	pfault "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/fault"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 
 	"chiso/parse/fault"
 )
@@ -138,21 +141,58 @@ var disableConfig sync.Once
 // repair rewrites the file with pdfcpu, which rebuilds cross-reference
 // tables and decrypts with the empty user password. pdfcpu takes no
 // context, so it runs in a goroutine that is abandoned if ctx ends first.
+//
+// It calls pdfcpu's reader, validator, optimiser and writer directly, the
+// steps api.Decrypt and api.Optimize chain, rather than pdfcpu/pkg/api:
+// that package imports pdfcpu's form filling, whose go-runewidth
+// dependency builds a width table for all of Unicode at start-up — about
+// 35 ms of CPU in every chiso process, mostly ones that never repair a PDF.
+// TestNoHeavyInit keeps it out.
 func repair(ctx context.Context, data []byte) ([]byte, error) {
-	disableConfig.Do(api.DisableConfigDir)
+	disableConfig.Do(func() { model.ConfigPath = "disable" })
 	return abandonable(ctx, "pdfcpu", func() ([]byte, error) {
 		conf := model.NewDefaultConfiguration()
 		conf.ValidationMode = model.ValidationRelaxed
-		var buf bytes.Buffer
-		var err error
+		conf.Cmd = model.OPTIMIZE
 		if bytes.Contains(data, []byte("/Encrypt")) {
-			err = api.Decrypt(bytes.NewReader(data), &buf, conf)
-			if err != nil && strings.Contains(strings.ToLower(err.Error()), "password") {
-				err = errPassword
-			}
-		} else {
-			err = api.Optimize(bytes.NewReader(data), &buf, conf)
+			conf.Cmd = model.DECRYPT
 		}
-		return buf.Bytes(), err
+		out, err := rewrite(bytes.NewReader(data), conf)
+		if err != nil && conf.Cmd == model.DECRYPT && strings.Contains(strings.ToLower(err.Error()), "password") {
+			err = errPassword
+		}
+		return out, err
 	})
+}
+
+// rewrite reads, validates and writes the file again with pdfcpu: read
+// rebuilds a broken cross-reference table and decrypts, write leaves the
+// copy unencrypted when conf.Cmd is DECRYPT. Optimising (merging duplicate
+// fonts and images) is done for OPTIMIZE, as pdfcpu's api does.
+func rewrite(rs io.ReadSeeker, conf *model.Configuration) (out []byte, err error) {
+	defer pfault.Catch(&err)
+	pctx, err := pdfcpu.Read(rs, conf)
+	if err != nil {
+		return nil, fmt.Errorf("reading: %w", err)
+	}
+	if err := validate.XRefTable(pctx); err != nil {
+		return nil, fmt.Errorf("validating (object %d): %w", pctx.CurObj, err)
+	}
+	if conf.Cmd == model.OPTIMIZE {
+		if err := pdfcpu.OptimizeXRefTable(pctx); err != nil {
+			return nil, fmt.Errorf("optimizing: %w", err)
+		}
+	}
+	if err := pdfcpu.CacheFormFonts(pctx); err != nil {
+		return nil, fmt.Errorf("reading form fonts: %w", err)
+	}
+	var buf bytes.Buffer
+	pctx.Write.Writer = bufio.NewWriter(&buf)
+	if err := pdfcpu.WriteContext(pctx); err != nil {
+		return nil, fmt.Errorf("writing: %w", err)
+	}
+	if err := pctx.Write.Flush(); err != nil {
+		return nil, fmt.Errorf("writing: %w", err)
+	}
+	return buf.Bytes(), nil
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,17 +13,15 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"chiso/parse/pdf/layout"
+
+	"chiso/internal/material"
 )
 
-// testdocs is the shared directory of real test documents; tests that need
-// it skip when it is absent.
-const testdocs = "../../../shared/testdocs"
-
-func openPages(t testing.TB, path string) ([]layout.Page, []string, error) {
+func openPages(t testing.TB, name string) ([]layout.Page, []string, error) {
 	t.Helper()
-	f, err := os.Open(path)
+	f, err := os.Open(material.Need(t, "testdocs", name))
 	if err != nil {
-		t.Skipf("test document not available: %v", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
@@ -38,9 +35,9 @@ func openPages(t testing.TB, path string) ([]layout.Page, []string, error) {
 
 // truthCells returns the non-empty cells of truth.json.
 func truthCells(t *testing.T) []string {
-	b, err := os.ReadFile(filepath.Join(testdocs, "truth.json"))
+	b, err := os.ReadFile(material.Need(t, "testdocs", "truth.json"))
 	if err != nil {
-		t.Skipf("truth.json not available: %v", err)
+		t.Fatal(err)
 	}
 	var tables [][][]string
 	if err := json.Unmarshal(b, &tables); err != nil {
@@ -107,7 +104,7 @@ func TestTextLayer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			pages, _, err := openPages(t, filepath.Join(testdocs, tt.file))
+			pages, _, err := openPages(t, tt.file)
 			if err != nil {
 				t.Fatal(err)
 			}

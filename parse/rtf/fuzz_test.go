@@ -3,8 +3,9 @@ package rtf
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"chiso/internal/doctest"
 )
 
 // FuzzRead checks that no input panics or yields a malformed document.
@@ -18,27 +19,6 @@ func FuzzRead(f *testing.F) {
 	f.Add(b)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		d, err := Read(b)
-		if err != nil {
-			if strings.Contains(err.Error(), "internal error") {
-				t.Fatal(err)
-			}
-			return
-		}
-		for i, blk := range d.Blocks {
-			if blk.Index != i || (blk.Table == nil) != (blk.Kind == "paragraph") {
-				t.Fatalf("block %d: index %d kind %s", i, blk.Index, blk.Kind)
-			}
-			if blk.Table == nil {
-				continue
-			}
-			for _, row := range blk.Table.Rows {
-				for _, c := range row {
-					if c.RowSpan < 1 || c.ColSpan < 1 {
-						t.Fatalf("block %d: cell %q has spans %d×%d", i, c.Text, c.RowSpan, c.ColSpan)
-					}
-				}
-			}
-			blk.Table.Grid()
-		}
+		doctest.Check(t, d, err)
 	})
 }

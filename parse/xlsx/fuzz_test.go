@@ -6,10 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"chiso/internal/doctest"
 )
 
 // FuzzRead checks that no input panics, hangs or yields a malformed
@@ -57,26 +58,5 @@ func restore(t testing.TB, b []byte) []byte {
 
 func checkRead(t *testing.T, b []byte) {
 	d, err := Read(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		if strings.Contains(err.Error(), "internal error") {
-			t.Fatal(err)
-		}
-		return
-	}
-	for i, blk := range d.Blocks {
-		if blk.Index != i || (blk.Table == nil) != (blk.Kind == "paragraph") {
-			t.Fatalf("block %d: index %d kind %s", i, blk.Index, blk.Kind)
-		}
-		if blk.Table == nil {
-			continue
-		}
-		for _, row := range blk.Table.Rows {
-			for _, c := range row {
-				if c.RowSpan < 1 || c.ColSpan < 1 {
-					t.Fatalf("block %d: cell %q has spans %d×%d", i, c.Text, c.RowSpan, c.ColSpan)
-				}
-			}
-		}
-		blk.Table.Grid()
-	}
+	doctest.Check(t, d, err)
 }

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +11,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chiso/doc"
+
+	"chiso/internal/material"
 )
 
 // book builds a workbook in memory; edit sets cells, styles and merges.
@@ -153,13 +154,7 @@ func TestVietnamese(t *testing.T) {
 // TestReal reads the real workbook of the development set: a comment
 // digest under a merged two-line title.
 func TestReal(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "real", "docs", "d09_*.xlsx"))
-	if len(files) == 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI needs ../shared/real/docs/d09_*.xlsx")
-		}
-		t.Skip("../shared/real/docs/d09_*.xlsx not found")
-	}
+	files := material.Glob(t, "real/docs/d09_*.xlsx")
 	b, err := os.ReadFile(files[0])
 	if err != nil {
 		t.Fatal(err)

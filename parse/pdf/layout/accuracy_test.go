@@ -4,22 +4,23 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"chiso/doc"
 	"chiso/parse/pdf"
 	"chiso/vntext"
+
+	"chiso/internal/material"
 )
 
-const testdocs = "../../../../shared/testdocs"
+var testdocs = material.Path("testdocs")
 
 // readTruth loads the expected cell grids of the report.* test documents.
 func readTruth(t testing.TB) [][][]string {
-	b, err := os.ReadFile(filepath.Join(testdocs, "truth.json"))
+	b, err := os.ReadFile(material.Need(t, "testdocs", "truth.json"))
 	if err != nil {
-		t.Skipf("test documents not available: %v", err)
+		t.Fatal(err)
 	}
 	var truth [][][]string
 	if err := json.Unmarshal(b, &truth); err != nil {
@@ -30,9 +31,9 @@ func readTruth(t testing.TB) [][][]string {
 
 // readTables reads a test PDF and returns the expanded grids of its tables.
 func readTables(t testing.TB, name string) [][][]string {
-	f, err := os.Open(filepath.Join(testdocs, name))
+	f, err := os.Open(material.Need(t, "testdocs", name))
 	if err != nil {
-		t.Skipf("test document not available: %v", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	st, err := f.Stat()

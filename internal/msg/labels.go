@@ -1,0 +1,61 @@
+package msg
+
+import "chiso/report"
+
+// The words a person reads for the contract's typed kinds, statuses and
+// severities. JSON keeps the codes, which scripts match on; the text
+// output says them in the reader's language.
+
+var kindWords = map[report.Kind]string{
+	report.KindPercent:  "tỷ lệ (%)",
+	report.KindNumber:   "số",
+	report.KindFraction: "phân số",
+	report.KindBool:     "có/không",
+	report.KindStatus:   "tình trạng",
+	report.KindText:     "văn bản",
+	report.KindEmpty:    "để trống",
+}
+
+var statusWords = map[report.Status]string{
+	report.StatusDone:       "đã hoàn thành",
+	report.StatusInProgress: "đang thực hiện",
+	report.StatusNotStarted: "chưa thực hiện",
+}
+
+var severityWords = map[report.Severity]string{
+	report.SeverityError:   "lỗi",
+	report.SeverityWarning: "cảnh báo",
+	report.SeverityInfo:    "thông tin",
+}
+
+// Kind is what k is called in lang: "để trống" for empty in Vietnamese,
+// the contract's code in English.
+func Kind(lang string, k report.Kind) string { return word(lang, kindWords, k) }
+
+// Status is what s is called in lang: "đang thực hiện" for in_progress.
+func Status(lang string, s report.Status) string { return word(lang, statusWords, s) }
+
+// Severity is what s is called in lang: "lỗi" for error.
+func Severity(lang string, s report.Severity) string { return word(lang, severityWords, s) }
+
+// Bool is a yes or no in lang: "có", "không".
+func Bool(lang string, b bool) string {
+	switch {
+	case lang == "en" && b:
+		return "yes"
+	case lang == "en":
+		return "no"
+	case b:
+		return "có"
+	}
+	return "không"
+}
+
+// word is m's word for key in Vietnamese, key itself in English or when m
+// has none (a code added after the table).
+func word[K ~string](lang string, m map[K]string, key K) string {
+	if w, ok := m[key]; ok && lang != "en" {
+		return w
+	}
+	return string(key)
+}
