@@ -26,8 +26,8 @@ import (
 // Extensions are the file name endings ingest reads when it walks a
 // folder. A file named on the command line is always tried. Other files
 // found in a folder are listed as unread, with the reason, so that an
-// officer sees what was left out (an .xls, a scan in .jpg).
-var Extensions = []string{".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md", ".rtf", ".xlsx", ".odt", ".ods"}
+// officer sees what was left out (a .ppt, a scan in .jpg).
+var Extensions = []string{".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md", ".rtf", ".xlsx", ".xls", ".odt", ".ods"}
 
 // Defaults of the per-file limits: parse's, which applies them.
 const (

@@ -27,7 +27,7 @@ var views = map[string]func(t *testing.T, path string) any{}
 
 // fixtureExts are the extensions of the documents in testdata; everything
 // else there (expected JSON) is derived from them.
-var fixtureExts = []string{".txt", ".htm", ".html", ".docx", ".doc", ".pdf", ".xlsx", ".odt", ".ods", ".rtf", ".md"}
+var fixtureExts = []string{".txt", ".htm", ".html", ".docx", ".doc", ".pdf", ".xlsx", ".xls", ".odt", ".ods", ".rtf", ".md"}
 
 // fixtures lists the documents in testdata, sorted.
 func fixtures(t *testing.T) []string {

@@ -33,11 +33,25 @@ func sniffOLE2(data []byte) (string, error) {
 	switch {
 	case root["WordDocument"]:
 		return string(doc.DOC), nil
-	case root["Workbook"], root["Book"]:
-		// The .xls reader plugs in here.
-		return "xls", fmt.Errorf("Excel 97–2003 workbooks (.xls) are not supported: save it as .xlsx")
+	case root["Workbook"]:
+		return string(doc.XLS), nil
+	case root["Book"]:
+		return "xls", fmt.Errorf("Excel 5.0/95 workbooks (BIFF5) are not supported: open it in Excel or LibreOffice and save it as .xlsx")
 	case root["PowerPoint Document"]:
 		return "ppt", fmt.Errorf("PowerPoint files are not supported")
 	}
 	return "ole2", fmt.Errorf("a compound (OLE2) file that is neither a Word 97 .doc nor an Excel .xls")
+}
+
+// oldExcel reports a bare BIFF stream, as Excel 2.x to 4.0 saved
+// worksheets before workbooks lived in compound files: it starts with a
+// BOF record (type 0x0009, 0x0209, 0x0409 or 0x0809) of 4 to 16 bytes
+// whose substream type is a worksheet (0x0010) or a workbook (0x0100).
+func oldExcel(head []byte) bool {
+	if len(head) < 8 || head[0] != 0x09 || head[1]&^0x0E != 0 || head[1]&0x01 != 0 {
+		return false
+	}
+	n := int(head[2]) | int(head[3])<<8
+	dt := int(head[6]) | int(head[7])<<8
+	return n >= 4 && n <= 16 && (dt == 0x0010 || dt == 0x0100)
 }

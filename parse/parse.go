@@ -1,13 +1,15 @@
 // Package parse reads a report in any of the formats Vietnamese government
-// units send (PDF, DOCX, Word 97–2003 .doc, HTML, plain text) into one
+// units send (PDF, DOCX, Word 97–2003 .doc, Excel .xlsx and 97–2003 .xls,
+// OpenDocument .odt/.ods, RTF, HTML, Markdown and plain text) into one
 // document model: ordered paragraphs and tables with normalised Vietnamese
 // text.
 //
-// The format is recognised by content first (%PDF-, a zip holding a Word
-// main part, a compound file with a WordDocument stream, HTML markup,
-// otherwise text) and by extension only as a hint. Each format has its own
-// reader in a sub-package (parse/docx, parse/msdoc, parse/html, parse/text,
-// parse/pdf); this package sniffs, dispatches, applies the text
+// The format is recognised by content first (%PDF-, a zip holding a Word,
+// Excel or OpenDocument part, a compound file with a WordDocument or a
+// Workbook stream, {\rtf, HTML markup, otherwise text) and by extension
+// only as a hint. Each format has its own reader in a sub-package
+// (parse/docx, parse/msdoc, parse/xlsx, parse/xls, parse/odf, parse/rtf,
+// parse/html, parse/text, parse/pdf); this package sniffs, dispatches, applies the text
 // normalisation of vntext once to every paragraph and cell, and turns
 // every failure — including a reader's panic — into an *Error that names the
 // file, the format and the problem.
@@ -36,6 +38,7 @@ import (
 	"chiso/parse/pdf"
 	"chiso/parse/rtf"
 	"chiso/parse/text"
+	"chiso/parse/xls"
 	"chiso/parse/xlsx"
 	"chiso/vntext"
 )
@@ -194,6 +197,8 @@ func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration)
 		d, err = html.Read(bytes.NewReader(data))
 	case doc.XLSX:
 		d, err = xlsx.Read(bytes.NewReader(data), int64(len(data)))
+	case doc.XLS:
+		d, err = xls.Read(bytes.NewReader(data), int64(len(data)))
 	case doc.RTF:
 		d, err = rtf.Read(data)
 	case doc.ODT, doc.ODS:
@@ -239,7 +244,8 @@ func Normalize(d *doc.Document) {
 	d.Blocks = blocks
 }
 
-// Sniff names the format of data: "pdf", "docx", "doc", "html" or "text". For
+// Sniff names the format of data: "pdf", "docx", "doc", "xlsx", "xls",
+// "odt", "ods", "rtf", "html", "md" or "text". For
 // content chiso does not read it returns what the content looks like and an
 // error saying so.
 func Sniff(data []byte, name string) (string, error) {
@@ -261,11 +267,18 @@ func Sniff(data []byte, name string) (string, error) {
 		return string(doc.RTF), nil
 	case looksHTML(head):
 		return string(doc.HTML), nil
+	case oldExcel(head):
+		return "xls", fmt.Errorf("an Excel worksheet from before Excel 97 (BIFF2–4, without a compound file): open it in Excel or LibreOffice and save it as .xlsx")
 	case looksBinary(head):
 		if ext != "" {
 			return "binary", fmt.Errorf("unrecognised binary content (not PDF, DOCX, HTML or text), though the name ends in %s", ext)
 		}
 		return "binary", fmt.Errorf("unrecognised binary content (not PDF, DOCX, HTML or text)")
+	}
+	if ext == ".md" || ext == ".markdown" {
+		// Markdown is text; only the name tells it from a text file
+		// that happens to hold a pipe table.
+		return string(doc.Markdown), nil
 	}
 	return string(doc.Text), nil
 }

@@ -204,17 +204,38 @@ func TestSniff(t *testing.T) {
 		{"STT\tChỉ số\n1\tA\n", "x.html", "text", false},
 		{"\xff\xfeS\x00T\x00T\x00", "x", "text", false},
 		{"{\\rtf1\\ansi", "x.docx", "rtf", false},
+		{"| STT | Tên |\n|---|---|\n", "x.md", "md", false},
+		{"| STT | Tên |\n|---|---|\n", "-", "text", false},
 		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "mimetypeapplication/vnd.oasis.opendocument.text", "x.zip", "odt", false},
 		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "mimetypeapplication/vnd.oasis.opendocument.spreadsheet", "x.odt", "ods", false},
 		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "mimetypeapplication/vnd.oasis.opendocument.presentation", "x", "odf", true},
 		{"PK\x03\x04" + strings.Repeat("\x00", 26) + "[Content_Types].xml xl/workbook.xml", "x.bin", "xlsx", false},
 		{"\x00\x01\x02\x03\x00\x00\x05\x06", "x.txt", "binary", true},
+		{"\x09\x04\x06\x00\x00\x00\x10\x00\x00\x00", "old.xls", "xls", true},
 		{"", "x.txt", "", true},
 	}
 	for _, tt := range tests {
 		got, err := parse.Sniff([]byte(tt.data), tt.name)
 		if got != tt.want || (err != nil) != tt.err {
 			t.Errorf("Sniff(%q, %q) = %q, %v; want %q, error %v", tt.data, tt.name, got, err, tt.want, tt.err)
+		}
+	}
+}
+
+// TestSniffOLE2 tells a Word document from an Excel workbook in their
+// common compound file by the streams inside, whatever the name says.
+func TestSniffOLE2(t *testing.T) {
+	for _, tt := range []struct{ path, name, want string }{
+		{"../golden/testdata/merged.xls", "merged.xls", "xls"},
+		{"../golden/testdata/merged.xls", "renamed.doc", "xls"},
+		{"../golden/testdata/merged.doc", "renamed.xls", "doc"},
+	} {
+		data, err := os.ReadFile(tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := parse.Sniff(data, tt.name); got != tt.want || err != nil {
+			t.Errorf("Sniff(%s as %s) = %q, %v; want %q", tt.path, tt.name, got, err, tt.want)
 		}
 	}
 }

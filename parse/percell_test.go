@@ -15,7 +15,7 @@ import (
 // so that a reader can be held to the DOCX reader's pace on the same
 // content.
 func BenchmarkPerCell(b *testing.B) {
-	for _, ext := range []string{".docx", ".doc", ".xlsx", ".odt", ".ods", ".rtf", ".html"} {
+	for _, ext := range []string{".docx", ".doc", ".xlsx", ".xls", ".odt", ".ods", ".rtf", ".md", ".html"} {
 		path := filepath.Join("..", "golden", "testdata", "seed001"+ext)
 		data, err := os.ReadFile(path)
 		if err != nil {

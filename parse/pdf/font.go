@@ -45,6 +45,20 @@ func loadFont(v lpdf.Value) *font {
 	return f
 }
 
+// caseSlip reports whether a ToUnicode entry gives the code of a capital
+// letter the small letter that the code of that small letter also gets:
+// some subsetting tools wrote ToUnicode maps that send "H" and "h" alike
+// to "h" ("hungary", "domestic (%)" in a table header), while the font's
+// encoding still tells the two apart. The encoding is right then.
+func caseSlip(s string, base *byteEncoding, c int, uni *cmap) bool {
+	r := base[c]
+	if r < 'A' || r > 'Z' || s != string(r+'a'-'A') {
+		return false
+	}
+	lower, ok := uni.text(uint32(c+'a'-'A'), 1)
+	return ok && lower == s && base[c+'a'-'A'] == r+'a'-'A'
+}
+
 func (f *font) loadSimple(v lpdf.Value) {
 	subtype := v.Key("Subtype").Name()
 	base := defaultEncoding
@@ -87,7 +101,7 @@ func (f *font) loadSimple(v lpdf.Value) {
 		}
 		if f.uni != nil {
 			// Some producers write 2-byte source codes for 1-byte fonts.
-			if s, ok := f.uni.text(uint32(c), 1); ok {
+			if s, ok := f.uni.text(uint32(c), 1); ok && !caseSlip(s, base, c, f.uni) {
 				f.text[c] = s
 				continue
 			} else if s, ok := f.uni.text(uint32(c), 2); ok {
@@ -116,10 +130,12 @@ func (f *font) loadSimple(v lpdf.Value) {
 	if ws.Len() == 0 {
 		// A standard 14 font without widths: rough averages keep runs together.
 		missing = 500
-		if strings.Contains(f.name, "Courier") {
-			missing = 600
-		}
 		f.widths[32] = 250 * scale
+		if strings.Contains(f.name, "Courier") {
+			// Every Courier glyph, the space too, is 600 units wide.
+			missing = 600
+			f.widths[32] = 600 * scale
+		}
 	}
 	for c := 0; c < 256; c++ {
 		if ws.Len() == 0 && c == 32 {

@@ -40,6 +40,31 @@ type Range struct {
 	Rows, Cols int // at least 1
 }
 
+// Visible maps a merge over sheet rows r1..r2 and columns c1..c2
+// (0-based, inclusive) to the visible grid, where rowAt and colAt give
+// each sheet row and column its visible position (-1: hidden): its first visible row and column and the
+// number of visible ones it covers.
+func Visible(rowAt, colAt []int, r1, r2, c1, c2 int) (Range, bool) {
+	rg := Range{Row: -1, Col: -1}
+	for r := r1; r <= r2; r++ {
+		if rowAt[r] >= 0 {
+			if rg.Row < 0 {
+				rg.Row = rowAt[r]
+			}
+			rg.Rows++
+		}
+	}
+	for c := c1; c <= c2; c++ {
+		if colAt[c] >= 0 {
+			if rg.Col < 0 {
+				rg.Col = colAt[c]
+			}
+			rg.Cols++
+		}
+	}
+	return rg, rg.Row >= 0 && rg.Col >= 0
+}
+
 // Sheet is one sheet as read: the text of its visible cells, row by row
 // (rows may be short or nil), and its merged ranges.
 type Sheet struct {

@@ -24,6 +24,40 @@ func markdownLike(lines []string) bool {
 	return false
 }
 
+// markdownHead reports a Markdown table's header at line i: a row between
+// pipes with a rule row ("| --- | --- |") under it. The rows of such a
+// table are read one a line, whatever their first cell holds: "|  | Tổng
+// | 7724 |" is a row whose first cell is empty, not the cells of a table
+// a scraper wrote one per line.
+func markdownHead(lines []string, i int) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	if _, ok := markdownCells(lines[i]); !ok {
+		return false
+	}
+	rule, ok := markdownCells(lines[i+1])
+	return ok && ruleRow(rule)
+}
+
+// markdownCells splits a Markdown table row, "| a |  | b |", into its
+// cells ("a", "", "b"); ok is false for a line not between pipes or with
+// fewer than two cells.
+func markdownCells(line string) ([]string, bool) {
+	t := strings.TrimSpace(line)
+	if len(t) < 2 || t[0] != '|' || t[len(t)-1] != '|' {
+		return nil, false
+	}
+	parts := strings.Split(t[1:len(t)-1], "|")
+	if len(parts) < 2 {
+		return nil, false
+	}
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts, true
+}
+
 // unmark removes Markdown's emphasis markers ("**bold**", "*italic*") and
 // the backslashes that escape punctuation ("1/2\*Điểm" is "1/2*Điểm"), as
 // a Markdown renderer shows the text: an escaped character is kept, an

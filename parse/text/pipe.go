@@ -82,11 +82,15 @@ func startsPipeTable(lines []string, i int) bool {
 // every "|" closes one cell and the rows are found by shape.
 func (r *reader) pipeTable(i int) int {
 	lines := r.lines
-	if cells, ok := pipeCells(lines[i]); ok && inlineRow(cells) {
+	md := r.markdown && markdownHead(lines, i)
+	if cells, ok := pipeCells(lines[i]); ok && (inlineRow(cells) || md) {
 		var rows [][]string
 		for ; i < len(lines); i++ {
 			cells, ok := pipeCells(lines[i])
-			if !ok || !inlineRow(cells) {
+			if md {
+				cells, ok = markdownCells(lines[i])
+			}
+			if !ok || !md && !inlineRow(cells) {
 				break
 			}
 			if !ruleRow(cells) {

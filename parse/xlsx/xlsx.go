@@ -68,7 +68,7 @@ func Read(r io.ReaderAt, size int64) (d *doc.Document, err error) {
 		return nil, err
 	}
 	d = &doc.Document{Source: doc.Source{Format: doc.XLSX}}
-	w := &workbook{f: f, budget: sheet.MaxCells, kinds: map[int]kind{}, ruling: map[int]bool{}}
+	w := &workbook{f: f, budget: sheet.MaxCells, kinds: map[int]sheet.NumberKind{}, ruling: map[int]bool{}}
 	var sheets []*sheet.Sheet
 	for _, name := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(name); err == nil && !visible {
@@ -130,20 +130,11 @@ func noDoctype(f *excelize.File) error {
 	return nil
 }
 
-// kind is what a number format makes of a number.
-type kind uint8
-
-const (
-	general kind = iota // no format: the number as it is
-	number              // a number format: separators to swap
-	date                // a date or time format: shown as excelize formats it
-)
-
 type workbook struct {
 	f      *excelize.File
-	budget int          // filled cells left to read
-	kinds  map[int]kind // by style index
-	ruling map[int]bool // by style index: has a border
+	budget int                      // filled cells left to read
+	kinds  map[int]sheet.NumberKind // by style index
+	ruling map[int]bool             // by style index: has a border
 }
 
 // ruled reports whether the cell at a sheet row and column (0-based) has
@@ -253,7 +244,7 @@ func (w *workbook) sheet(name string) (*sheet.Sheet, error) {
 		if err1 != nil || err2 != nil || r1 > r2 || c1 > c2 || r1 > len(rows) || c1 > width {
 			continue
 		}
-		rg, ok := visible(rowAt, colAt, r1-1, min(r2, len(rows))-1, c1-1, min(c2, width)-1)
+		rg, ok := sheet.Visible(rowAt, colAt, r1-1, min(r2, len(rows))-1, c1-1, min(c2, width)-1)
 		if !ok {
 			continue
 		}
@@ -271,30 +262,6 @@ func (w *workbook) sheet(name string) (*sheet.Sheet, error) {
 	return s, nil
 }
 
-// visible maps a merge over rows r1..r2 and columns c1..c2 (0-based,
-// inclusive) to the visible grid: its first visible row and column and the
-// number of visible ones it covers.
-func visible(rowAt, colAt []int, r1, r2, c1, c2 int) (sheet.Range, bool) {
-	rg := sheet.Range{Row: -1, Col: -1}
-	for r := r1; r <= r2; r++ {
-		if rowAt[r] >= 0 {
-			if rg.Row < 0 {
-				rg.Row = rowAt[r]
-			}
-			rg.Rows++
-		}
-	}
-	for c := c1; c <= c2; c++ {
-		if colAt[c] >= 0 {
-			if rg.Col < 0 {
-				rg.Col = colAt[c]
-			}
-			rg.Cols++
-		}
-	}
-	return rg, rg.Row >= 0 && rg.Col >= 0
-}
-
 // shown returns a cell's text in the Vietnamese way (see the package
 // comment), from excelize's formatted text and the raw value.
 func (w *workbook) shown(sheetName string, r, c int, text, raw string) string {
@@ -302,7 +269,7 @@ func (w *workbook) shown(sheetName string, r, c int, text, raw string) string {
 		return text // text, an error value, a boolean
 	}
 	cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-	k := general
+	k := sheet.General
 	if text != raw {
 		style, err := w.f.GetCellStyle(sheetName, cell)
 		if err != nil {
@@ -316,10 +283,10 @@ func (w *workbook) shown(sheetName string, r, c int, text, raw string) string {
 	} else if t, err := w.f.GetCellType(sheetName, cell); err != nil || !numeric(t) {
 		return text // a text cell that looks like a number ("0.72")
 	}
-	if k == date {
+	if k == sheet.Date {
 		return text
 	}
-	return Vietnamese(text)
+	return sheet.Vietnamese(text)
 }
 
 func numeric(t excelize.CellType) bool {
@@ -327,66 +294,16 @@ func numeric(t excelize.CellType) bool {
 }
 
 // kindOf classifies a style's number format.
-func (w *workbook) kindOf(style int) kind {
+func (w *workbook) kindOf(style int) sheet.NumberKind {
 	s, err := w.f.GetStyle(style)
 	if err != nil || s == nil {
-		return general
+		return sheet.General
 	}
 	if s.CustomNumFmt != nil {
-		if isDateCode(*s.CustomNumFmt) {
-			return date
+		if sheet.IsDateCode(*s.CustomNumFmt) {
+			return sheet.Date
 		}
-		return number
+		return sheet.Number
 	}
-	switch id := s.NumFmt; {
-	case id == 0:
-		return general
-	case id >= 14 && id <= 22, id >= 45 && id <= 47, id >= 27 && id <= 36, id >= 50 && id <= 58:
-		return date
-	}
-	return number
-}
-
-// isDateCode reports a format code that shows a date or time: it holds
-// y, d, h or s (or m, which alone would be minutes or month) outside
-// quoted text, escapes and [brackets] (colours, locales, conditions).
-func isDateCode(code string) bool {
-	quoted, bracket := false, false
-	for i := 0; i < len(code); i++ {
-		switch ch := code[i]; {
-		case ch == '"':
-			quoted = !quoted
-		case quoted:
-		case ch == '\\' || ch == '_' || ch == '*':
-			i++
-		case ch == '[':
-			bracket = true
-		case ch == ']':
-			bracket = false
-		case bracket:
-		case strings.IndexByte("yYdDhHsSmM", ch) >= 0:
-			return true
-		}
-	}
-	return false
-}
-
-// Vietnamese swaps "." and "," where they stand between digits (or
-// before a digit at the start of a number), turning Excel's en-US number
-// text into the Vietnamese convention: "1,234.5" → "1.234,5",
-// "78.23%" → "78,23%". Other characters are left alone.
-func Vietnamese(s string) string {
-	b := []byte(s)
-	digit := func(i int) bool { return i >= 0 && i < len(b) && b[i] >= '0' && b[i] <= '9' }
-	changed := false
-	for i, ch := range b {
-		if (ch == '.' || ch == ',') && digit(i+1) && (digit(i-1) || i == 0 || b[i-1] == '-' || b[i-1] == ' ') {
-			b[i] = ch ^ '.' ^ ','
-			changed = true
-		}
-	}
-	if !changed {
-		return s
-	}
-	return string(b)
+	return sheet.BuiltinKind(s.NumFmt)
 }

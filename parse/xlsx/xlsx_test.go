@@ -140,17 +140,6 @@ func TestRead(t *testing.T) {
 	}
 }
 
-func TestVietnamese(t *testing.T) {
-	for in, want := range map[string]string{
-		"78.23%": "78,23%", "11,781": "11.781", "1,234,567.50": "1.234.567,50", "-0.5": "-0,5",
-		"abc.def": "abc.def", "3": "3", "$ 1,000": "$ 1.000",
-	} {
-		if got := Vietnamese(in); got != want {
-			t.Errorf("Vietnamese(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestReal reads the real workbook of the development set: a comment
 // digest under a merged two-line title.
 func TestReal(t *testing.T) {

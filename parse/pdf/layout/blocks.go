@@ -30,6 +30,8 @@ type item struct {
 	// footer. Position alone is not enough: reports with narrow margins
 	// start their text in the band.
 	inBand, margin bool
+	// bottom is the lowest rule of a ruled table (0 for other items).
+	bottom float64
 }
 
 // marginBand is the share of the page height at the top and at the bottom
@@ -133,21 +135,36 @@ func cellSpacing(items []item) spacing {
 
 // pageItems finds the tables and paragraphs of one page, top to bottom.
 func pageItems(p Page) []item {
-	texts := make([]Text, len(p.Texts))
-	for i, t := range p.Texts {
-		texts[i] = sane(t)
+	texts := make([]Text, 0, len(p.Texts))
+	for _, t := range p.Texts {
+		texts = monoWords(texts, sane(t))
 	}
 	h, v := splitRules(p.Rules)
 	grids := findGrids(h, v)
+	for _, g := range grids {
+		g.dropSlivers(texts)
+	}
 	var free []Text
 	for _, t := range texts {
 		if !place(grids, t) {
 			free = append(free, t)
 		}
 	}
+	// A grid whose rules draw no rows goes to the text-alignment finder,
+	// which reads rows from baselines and columns from gaps.
+	kept := grids[:0]
+	for _, g := range grids {
+		if g.underruled() {
+			free = append(free, g.texts()...)
+			continue
+		}
+		g.splitSpans()
+		kept = append(kept, g)
+	}
+	grids = kept
 	var items []item
 	for _, g := range grids {
-		items = append(items, item{y: g.ys[0], tab: g.table()})
+		items = append(items, item{y: g.ys[0], tab: g.table(), bottom: g.ys[len(g.ys)-1]})
 	}
 	ls := groupLines(free)
 	next := 0
@@ -180,6 +197,7 @@ func pageItems(p Page) []item {
 	}
 	flush(len(ls))
 	sort.SliceStable(items, func(i, j int) bool { return items[i].y < items[j].y })
+	items = headOver(items)
 	items = splitAround(items)
 	if p.Height > 0 {
 		for i, it := range items {
@@ -191,6 +209,47 @@ func pageItems(p Page) []item {
 		}
 	}
 	return items
+}
+
+// headGap is how far, in points, the first line of a borderless table
+// may start below the ruled header over it.
+const headGap = 12.0
+
+// headOver joins a ruled grid to the borderless table right under it
+// when the grid's column rules stand in the table's column borders, one
+// rule per border: a header boxed in rules over a body without them
+// (rows ruled by horizontal lines alone, which make no grid). The grid's
+// rows become the table's first rows.
+func headOver(items []item) []item {
+	out := items[:0]
+	for i := 0; i < len(items); i++ {
+		a := items[i]
+		if i+1 < len(items) && a.bottom > 0 {
+			b := items[i+1]
+			if b.tab != nil && b.tab.gaps != nil && b.y >= a.bottom-ruleTol && b.y-a.bottom <= headGap && inGaps(a.tab.xs, b.tab.gaps) {
+				b.tab.rows = append(a.tab.rows, b.tab.rows...)
+				b.y = a.y
+				items[i+1] = b
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// inGaps reports whether the inner column rules xs lie one in each of the
+// free ranges gs.
+func inGaps(xs []float64, gs []gap) bool {
+	if len(xs) != len(gs)+2 {
+		return false
+	}
+	for k, g := range gs {
+		if x := xs[k+1]; x < g.lo-ruleTol || x > g.hi+ruleTol {
+			return false
+		}
+	}
+	return true
 }
 
 // place puts a text into the grid cell holding its midpoint, or else,
@@ -278,7 +337,10 @@ func (g *grid) table() *table {
 			if len(x.texts) == 0 || (r > 0 && g.owner[r-1][c] == x) || (c > 0 && row[c-1] == x) {
 				continue
 			}
-			ls := groupLines(x.texts)
+			ls := x.grouped
+			if ls == nil {
+				ls = groupLines(x.texts)
+			}
 			lines[x] = ls
 			for _, l := range ls {
 				pad = min(pad, l.x0-g.xs[c])

@@ -46,6 +46,7 @@ type span struct {
 // findBorderless returns the runs of lines that align into columns.
 func findBorderless(ls []line) []span {
 	var out []span
+	floor := 0 // the first line after the last table
 	for i := 0; i < len(ls); {
 		// Of the two readings the one covering more lines wins; aligned
 		// columns place cells better when both cover the same.
@@ -62,6 +63,9 @@ func findBorderless(ls []line) []span {
 				t = u
 			}
 		}
+		if tok {
+			t = headed(ls, t, floor)
+		}
 		// Ties go to the projection, which places cells better than
 		// shared starts, but not against tab stops, whose cells the
 		// chunks of a line give in order even where stops drift.
@@ -74,8 +78,58 @@ func findBorderless(ls []line) []span {
 		}
 		out = append(out, s)
 		i = s.to + 1
+		floor = i
 	}
 	return out
+}
+
+// headLines is how many lines at the top of a borderless table may be
+// header lines whose texts span columns.
+const headLines = 3
+
+// headed returns the run s with the borders its body has, when lines at
+// its top hid some: a header centred over a group of columns ("2005"
+// over Number, Margin of error, Percent) covers the border between two
+// of them, and the first line of a run narrows its borders for good.
+// The run found from a later line must reach as far and find more
+// borders; the header lines stay in the table, spanning the columns
+// their texts cover. Header lines set apart from the body by more than
+// rows are (and so left out of the run) are taken back too, back to
+// line floor at most: up to headLines lines within groupGap of one
+// another, each of two cells or more, within the body's width, with
+// text on both sides of some border; a group heading alone in the first
+// column may stand between them and the body.
+func headed(ls []line, s span, floor int) span {
+	for k := 1; k <= headLines && s.from+k < s.to; k++ {
+		u, ok := streamAt(ls, s.from+k)
+		if ok && u.from == s.from+k && u.to >= s.to && len(u.gaps) > len(s.gaps) {
+			s.gaps, s.to = u.gaps, u.to
+		}
+	}
+	if !s.stream {
+		return s
+	}
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, l := range ls[s.from : s.to+1] {
+		x0, x1 = min(x0, l.x0), max(x1, l.x1)
+	}
+	// A group heading alone in the first column, right above the first
+	// row, is taken only with a header line above it.
+	for j, n := s.from-1, 0; j >= floor && n < headLines; j, n = j-1, n+1 {
+		l, below := ls[j], ls[j+1]
+		em := max(l.size, below.size)
+		if below.y-l.y > groupGap*em || l.x0 < x0-em || l.x1 > x1+em {
+			break
+		}
+		if len(ink(l)) >= 2 && fits(l, s.gaps) {
+			s.from = j
+			continue
+		}
+		if j+1 != s.from || below.y-l.y > rowGap*em || columnOf(s.gaps, l.x1) != 0 || crossesAny(l, s.gaps) {
+			break
+		}
+	}
+	return s
 }
 
 // borderlessAt grows a run of lines from line i while at least minColumns

@@ -32,7 +32,24 @@
 //     case) is joined too.
 //   - Borderless tables: runs of lines whose texts start at three or more
 //     shared, uncrossed X's, or lines set with tab stops whose chunks
-//     follow one another in the same order.
+//     follow one another in the same order, or whose X ranges stay free
+//     down the run (the projection profile; see stream.go). A blank line
+//     between groups of rows does not end such a table when the next line
+//     fills its columns; header lines centred over column groups are
+//     kept, each phrase in the columns whose body text it stands over.
+//   - Partly ruled tables: a grid whose rules draw no rows (column rules
+//     and a boxed header, the body open at the bottom, where a rule is
+//     assumed where the column rules end) holds several rows of figures
+//     in one cell beside text on the same baselines; its texts are read
+//     as a borderless table instead. A grid's slots that no column rule
+//     separates (rows ruled by horizontal lines only, under a header with
+//     column rules) are split back into their columns where the cell's
+//     phrases stand in different columns; a ruled header right over a
+//     borderless body whose column borders hold its column rules is that
+//     table's header.
+//   - Tables typed with spaces in a monospaced font come one text a
+//     line; such a text is cut where it holds two spaces or one space
+//     between figures, each piece placed by its count of characters.
 //   - Paragraphs: the remaining lines, broken at spacing wider than the
 //     document's usual line pitch, a change of font size, an indented line
 //     or a short line. Superscripts stay in their line.

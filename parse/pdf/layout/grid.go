@@ -29,6 +29,8 @@ type cell struct {
 	lines []line
 	width float64
 	text  string
+	// grouped caches groupLines(texts) once a grid has grouped them.
+	grouped []line
 }
 
 // findGrids finds the tables drawn with ruling lines: connected sets of
@@ -79,9 +81,41 @@ func findGrids(h, v []seg) []*grid {
 	}
 	var out []*grid
 	for c := range hs {
-		out = append(out, stacked(hs[c], vs[c], 0)...)
+		out = append(out, stacked(closed(hs[c], vs[c]), vs[c], 0)...)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ys[0] < out[j].ys[0] })
+	return out
+}
+
+// openEnd is how far, in points, column rules must run on past the last
+// row rule for the table to be taken as open there.
+const openEnd = 6.0
+
+// closed returns the horizontal rules of one component with a rule added
+// where its column rules end beyond the last row rule (or start above the
+// first): a table drawn with a boxed header and column rules only, its
+// body left open at the bottom, has its body between those rules, where
+// a grid of the header alone would leave it out.
+func closed(h, v []seg) []seg {
+	if len(h) == 0 || len(v) < 2 {
+		return h
+	}
+	top, bottom := h[0].pos, h[0].pos
+	for _, s := range h {
+		top, bottom = min(top, s.pos), max(bottom, s.pos)
+	}
+	lo, hi, vtop, vbottom := v[0].pos, v[0].pos, v[0].lo, v[0].hi
+	for _, s := range v {
+		lo, hi = min(lo, s.pos), max(hi, s.pos)
+		vtop, vbottom = min(vtop, s.lo), max(vbottom, s.hi)
+	}
+	out := h
+	if vbottom > bottom+openEnd {
+		out = append(append([]seg(nil), out...), seg{pos: vbottom, lo: lo, hi: hi})
+	}
+	if vtop < top-openEnd {
+		out = append(append([]seg(nil), out...), seg{pos: vtop, lo: lo, hi: hi})
+	}
 	return out
 }
 

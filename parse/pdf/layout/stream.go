@@ -37,6 +37,9 @@ const (
 	// seedLines is how far a run is grown from a line before giving up
 	// when it never made a table.
 	seedLines = 8
+	// groupGap is the widest baseline distance, in ems, at which a run
+	// resumes after a blank line between groups of rows.
+	groupGap = 4.5
 )
 
 // gap is a free X range of a run of lines: a column border.
@@ -93,6 +96,23 @@ func crossing(in []gap, g gap, em, sw float64) bool {
 		return widest < numGap*em
 	}
 	return widest < max(padGap*em, wordSpaces*sw)
+}
+
+// crossed is crossing for line l, whose ink is in, except that figures on
+// both sides of the border may come as close as between figures: a
+// border found between labels and figures, or between figure columns set
+// apart more widely in the first rows, is narrowed by longer numbers to a
+// space in later rows, and in a monospaced font a space is wider than
+// the narrowest gap between text columns.
+func crossed(l line, in []gap, g gap, em, sw float64) bool {
+	if !crossing(in, g, em, sw) {
+		return false
+	}
+	if g.fig || crossing(in, gap{lo: g.lo, hi: g.hi, fig: true}, em, sw) {
+		return true
+	}
+	left, right := around(l, g)
+	return !isFigure(left) || !isFigure(right)
 }
 
 // isFigure reports whether s reads as a number, a percentage or a ratio.
@@ -183,30 +203,30 @@ func streamAt(ls []line, i int) (span, bool) {
 	em, sw := ls[i].size, 0.0
 	for j := i; j < len(ls); j++ {
 		l := ls[j]
-		if j > i && l.y-ls[j-1].y > rowGap*max(l.size, ls[j-1].size) {
+		if j > i && l.y-ls[j-1].y > rowGap*max(l.size, ls[j-1].size) && !resumes(ls, j, bs) {
 			break
 		}
 		if best.from < 0 && j-i >= seedLines {
 			break
 		}
 		in := ink(l)
-		crossed := 0
+		nx := 0
 		for _, g := range bs {
-			if crossing(in, g, em, sw) {
-				crossed++
+			if crossed(l, in, g, em, sw) {
+				nx++
 			}
 		}
 		switch {
-		case len(bs) >= 2 && crossed == len(bs):
+		case len(bs) >= 2 && nx == len(bs):
 			j = len(ls) // a paragraph: the run ends
 			continue
-		case crossed > 0 && float64(odd+1) <= max(1, spanShare*float64(j-i+1)):
+		case nx > 0 && float64(odd+1) <= max(1, spanShare*float64(j-i+1)):
 			odd++
 			if best.from >= 0 {
 				best.to = j
 			}
 			continue
-		case crossed > 0:
+		case nx > 0:
 			j = len(ls)
 			continue
 		}
@@ -238,11 +258,42 @@ func streamAt(ls []line, i int) (span, bool) {
 	return best, true
 }
 
+// resumes reports whether line j, set further below the line before it
+// than rows are apart, still belongs to the run whose borders are bs:
+// statistical tables leave a blank line between groups of rows, often
+// with the group's heading alone in the first column. The line must come
+// within groupGap, cross no border and fill most of the columns, as a row
+// of the table does and a paragraph or caption under it does not; or be
+// such a heading, the next line right under it filling the columns.
+func resumes(ls []line, j int, bs []gap) bool {
+	l, prev := ls[j], ls[j-1]
+	if len(bs) < minColumns-1 || l.y-prev.y > groupGap*max(l.size, prev.size) || crossesAny(l, bs) {
+		return false
+	}
+	if fills(l, bs) {
+		return true
+	}
+	if j+1 == len(ls) || columnOf(bs, l.x1) != 0 {
+		return false
+	}
+	next := ls[j+1]
+	return next.y-l.y <= rowGap*max(l.size, next.size) && !crossesAny(next, bs) && fills(next, bs)
+}
+
+// fills reports whether the line has text in more than half the columns.
+func fills(l line, bs []gap) bool {
+	filled := map[int]bool{}
+	for _, t := range l.texts {
+		filled[columnOf(bs, t.X)] = true
+	}
+	return 2*len(filled) > len(bs)+1
+}
+
 // fits reports whether the line has text on both sides of some border.
 func fits(l line, bs []gap) bool {
 	in := ink(l)
 	for _, g := range bs {
-		if l.x0 < g.lo && l.x1 > g.hi && !crossing(in, g, l.size, spaceOf(l.texts[0])) {
+		if l.x0 < g.lo && l.x1 > g.hi && !crossed(l, in, g, l.size, spaceOf(l.texts[0])) {
 			return true
 		}
 	}
@@ -252,7 +303,7 @@ func fits(l line, bs []gap) bool {
 func crossesAny(l line, bs []gap) bool {
 	in := ink(l)
 	for _, g := range bs {
-		if crossing(in, g, l.size, spaceOf(l.texts[0])) {
+		if crossed(l, in, g, l.size, spaceOf(l.texts[0])) {
 			return true
 		}
 	}
@@ -266,6 +317,65 @@ func columnOf(bs []gap, x float64) int {
 		c++
 	}
 	return c
+}
+
+// columnInk returns, for each column of a borderless table, the X range
+// its texts cover on the lines that cross no border (the body rows).
+// A range is empty (lo > hi) for a column no such line fills.
+func columnInk(ls []line, bs []gap) []gap {
+	ext := make([]gap, len(bs)+1)
+	for c := range ext {
+		ext[c] = gap{lo: math.Inf(1), hi: math.Inf(-1)}
+	}
+	for _, l := range ls {
+		if crossesAny(l, bs) {
+			continue
+		}
+		for _, t := range l.texts {
+			c := columnOf(bs, t.X)
+			ext[c].lo, ext[c].hi = min(ext[c].lo, t.X), max(ext[c].hi, t.X+t.W)
+		}
+	}
+	return ext
+}
+
+// phrases cuts a line into its phrases: texts closer than a cell's
+// padding, which stand in one cell together.
+func phrases(l line) [][]Text {
+	var out [][]Text
+	for i, t := range l.texts {
+		if i > 0 {
+			p := l.texts[i-1]
+			if t.X-(p.X+p.W) < max(padGap*l.size, wordSpaces*spaceOf(p)) {
+				out[len(out)-1] = append(out[len(out)-1], t)
+				continue
+			}
+		}
+		out = append(out, []Text{t})
+	}
+	return out
+}
+
+// columnsUnder returns the first and the last column a phrase of a line
+// crossing borders stands over: those whose body text it overlaps. A
+// header centred over a narrow column of right-aligned figures starts
+// left of the border's middle, where columnOf would put it in the column
+// before. A phrase over no body text goes where its ends lie.
+func columnsUnder(ch []Text, bs []gap, ext []gap) (c0, c1 int) {
+	lo, hi := ch[0].X, ch[len(ch)-1].X+ch[len(ch)-1].W
+	c0, c1 = -1, -1
+	for c, e := range ext {
+		if e.lo < hi && e.hi > lo {
+			if c0 < 0 {
+				c0 = c
+			}
+			c1 = c
+		}
+	}
+	if c0 < 0 {
+		return columnOf(bs, lo), columnOf(bs, hi)
+	}
+	return c0, c1
 }
 
 // streamRows turns the lines of a borderless table into rows. Each text
@@ -286,16 +396,25 @@ func streamRows(ls []line, bs []gap, hs []seg) [][]*cell {
 		n     int   // non-empty cells
 	}
 	per := make([]lcells, len(ls))
+	ext := columnInk(ls, bs)
 	for r, l := range ls {
 		lc := lcells{texts: make([][]Text, nc), span: make([]int, nc)}
 		for c := range lc.span {
 			lc.span[c] = c
 		}
-		for _, t := range l.texts {
-			c0 := columnOf(bs, t.X)
-			c1 := columnOf(bs, t.X+t.W)
-			lc.texts[c0] = append(lc.texts[c0], t)
-			lc.span[c0] = max(lc.span[c0], c1)
+		if !crossesAny(l, bs) {
+			for _, t := range l.texts {
+				c0 := columnOf(bs, t.X)
+				c1 := columnOf(bs, t.X+t.W)
+				lc.texts[c0] = append(lc.texts[c0], t)
+				lc.span[c0] = max(lc.span[c0], c1)
+			}
+		} else {
+			for _, ch := range phrases(l) {
+				c0, c1 := columnsUnder(ch, bs, ext)
+				lc.texts[c0] = append(lc.texts[c0], ch...)
+				lc.span[c0] = max(lc.span[c0], c1)
+			}
 		}
 		for c := range lc.texts {
 			if len(lc.texts[c]) > 0 {

@@ -38,6 +38,8 @@ type table struct {
 	class      string
 	head, body [][]cell
 	attr       string // extra attributes of <table>
+	// gapped lists the body rows that start a group, set apart by space.
+	gapped map[int]bool
 }
 
 // part is a piece of a fixture page: a paragraph, a heading, raw HTML or a table.
@@ -184,6 +186,73 @@ func grouped() *table {
 	return t
 }
 
+// census is a statistical table as census offices print them: a boxed
+// header whose years are centred over three columns each, figure
+// columns close together, vertical rules between the column groups
+// only, so the rules draw no rows, and groups of rows set apart by
+// space instead of lines.
+func census() *table {
+	t := &table{class: "cen", gapped: map[int]bool{}, head: [][]cell{
+		{rs("Chỉ tiêu", 2), cs("Năm 2024", 3), cs("Năm 2025", 3)},
+		{c("Số lượng"), c("Sai số (±)"), c("Tỷ lệ"), c("Số lượng"), c("Sai số (±)"), c("Tỷ lệ")},
+	}}
+	groups := []struct {
+		name string
+		rows []string
+	}{
+		{"Toàn tỉnh", []string{"Có việc làm", "Thất nghiệp", "Ngoài lực lượng lao động"}},
+		{"Thành thị", []string{"Có việc làm", "Thất nghiệp", "Ngoài lực lượng lao động"}},
+		{"Nông thôn", []string{"Có việc làm", "Thất nghiệp", "Ngoài lực lượng lao động"}},
+	}
+	k := 0
+	for _, g := range groups {
+		t.gapped[len(t.body)] = true
+		rows := append([]string{g.name}, g.rows...)
+		for i, r := range rows {
+			k++
+			total := 1000 * (k + 3)
+			if i == 0 {
+				total = 1000 * (k + 20)
+			}
+			row := []cell{c(r)}
+			for y := 0; y < 2; y++ {
+				v := total + 317*y + 29*k
+				row = append(row, n(thousands(v)), n(fmt.Sprint(7+3*k+y)), n(vn(float64(v)/float64(300+k))))
+			}
+			t.body = append(t.body, row)
+		}
+	}
+	return t
+}
+
+// sections is a borderless statistical table whose groups of rows are
+// set apart by space, each under a heading alone in the first column.
+func sections() *table {
+	t := &table{gapped: map[int]bool{}, head: [][]cell{{c("Chỉ tiêu"), c("2021"), c("2022"), c("2023"), c("2024"), c("2025")}}}
+	groups := []struct {
+		name string
+		rows []string
+	}{
+		{"Giáo dục phổ thông", []string{"Số trường", "Số lớp học", "Số giáo viên"}},
+		{"Y tế", []string{"Số cơ sở khám chữa bệnh", "Số giường bệnh", "Số bác sĩ", "Số dược sĩ"}},
+		{"Văn hoá", []string{"Số thư viện", "Số nhà văn hoá"}},
+	}
+	k := 0
+	for _, g := range groups {
+		t.gapped[len(t.body)] = true
+		t.body = append(t.body, []cell{c(g.name), c(""), c(""), c(""), c(""), c("")})
+		for _, r := range g.rows {
+			k++
+			row := []cell{c(r)}
+			for y := 0; y < 5; y++ {
+				row = append(row, n(thousands(37*k*k+13*y*k+5*y)))
+			}
+			t.body = append(t.body, row)
+		}
+	}
+	return t
+}
+
 func small(title string, k, off int) *table {
 	t := &table{head: [][]cell{{c("TT"), c(title), c("Số lượng")}}}
 	for i := 0; i < k; i++ {
@@ -214,6 +283,17 @@ table.hr td, table.hr th { vertical-align: middle; }`, parts: with(part{t: withC
 		{name: "headrule", css: `table.h1 tr.head { border-bottom: 1pt solid black; }`, parts: with(part{t: withClass(indicators(), "h1")})},
 		{name: "outer", css: `table.ob { border: 1pt solid black; }`, parts: with(part{t: withClass(ranking(9, false), "ob")})},
 		{name: "rowspan", parts: with(part{t: grouped()})},
+		{name: "sections", css: `tr.gap td { padding-top: 12pt; }`, parts: with(part{t: sections()})},
+		{name: "hgrid", css: `table.hg th { border: 0.75pt solid black; }
+table.hg td { border-bottom: 0.5pt solid black; }`, parts: with(part{t: withClass(ranking(10, false), "hg")})},
+		{name: "hbox", css: `table.hb { border: 1pt solid black; }
+table.hb th { border: 0.75pt solid black; }
+table.hb td { border-bottom: 0.5pt solid black; }`, parts: with(part{t: withClass(ranking(10, true), "hb")})},
+		{name: "census", css: `table.cen td, table.cen th { padding: 1pt 2pt; font-size: 10pt; }
+table.cen tr.head th { border: 0.75pt solid black; }
+table.cen td:nth-child(2), table.cen td:nth-child(5) { border-left: 0.75pt solid black; }
+table.cen td:last-child { border-right: 0.75pt solid black; }
+table.cen tr.gap td { padding-top: 9pt; }`, parts: with(part{t: census()})},
 		{name: "sidebyside", css: `.pair { display: flex; gap: 36pt; }`, parts: with(
 			part{raw: `<div class="pair">`}, part{t: small("Cơ quan", 6, 0)}, part{t: small("Địa phương", 6, 5)}, part{raw: `</div>`})},
 		{name: "nested", css: `.box { border: 1pt solid black; padding: 8pt; }
@@ -230,10 +310,13 @@ func withClass(t *table, class string) *table {
 
 func (t *table) html(b *strings.Builder) {
 	fmt.Fprintf(b, "<table class=%q%s>\n", t.class, t.attr)
-	row := func(r []cell, tag string) {
-		if tag == "th" {
+	row := func(r []cell, tag string, gap bool) {
+		switch {
+		case tag == "th":
 			b.WriteString(`<tr class="head">`)
-		} else {
+		case gap:
+			b.WriteString(`<tr class="gap">`)
+		default:
 			b.WriteString("<tr>")
 		}
 		for _, x := range r {
@@ -255,10 +338,10 @@ func (t *table) html(b *strings.Builder) {
 	// on, and the continued fixture wants a table that does not.
 	b.WriteString("<tbody>\n")
 	for _, r := range t.head {
-		row(r, "th")
+		row(r, "th", false)
 	}
-	for _, r := range t.body {
-		row(r, "td")
+	for i, r := range t.body {
+		row(r, "td", t.gapped[i])
 	}
 	b.WriteString("</tbody>\n</table>\n")
 }
