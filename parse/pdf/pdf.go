@@ -40,6 +40,8 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -132,6 +134,8 @@ func recognise(ctx context.Context, d *doc.Document, r io.ReaderAt, size int64, 
 		d.Warnings = append(d.Warnings, "the text layer looked like a bad OCR pass: the page images were read instead")
 	}
 	d.Source.OCR, d.Uncertain = true, unsure
+	// The pages without a text layer have been read from their images.
+	d.Warnings = slices.DeleteFunc(d.Warnings, func(w string) bool { return strings.HasPrefix(w, "no text layer on page ") })
 	d.Warnings = append(d.Warnings, warn...)
 	return scanned, nil
 }

@@ -3,6 +3,7 @@ package pdf
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -83,6 +84,29 @@ func ReadScan(ctx context.Context, imgs []image.Page) (*doc.Document, error) {
 	return d, nil
 }
 
+// straighten decodes a page image, finds how far the scan is askew and
+// the ruling lines of the page turned straight, so that a scanned table
+// is read by the layout's ruled-table reader as a drawn one is. The
+// engine reads the image as scanned (it copes with a skew, and reads a
+// resampled image worse); turn maps its word boxes into the straight
+// frame the rules are in.
+func straighten(im image.Page) (rules []image.Line, turn func(x, y float64) (float64, float64), err error) {
+	g, err := im.Decode()
+	if err != nil {
+		return nil, nil, err
+	}
+	b := g.Bounds()
+	a := image.Skew(g)
+	if a > -0.1 && a < 0.1 {
+		a = 0
+	} else {
+		g = image.Rotate(g, -a)
+	}
+	// A rule is at least 0.4 inch long: a narrow column's width, longer
+	// than any stroke of a letter.
+	return image.Rules(g, int(0.4*im.DPI+0.5)), image.Turned(-a, b.Dx(), b.Dy()), nil
+}
+
 // A job is one page to recognise and the image it is read from.
 type job struct {
 	page *layout.Page
@@ -105,7 +129,11 @@ func recogniseAll(ctx context.Context, e *ocr.Engine, jobs []job) (map[string]fl
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			got, err := e.Read(ctx, j.img.Data, int(j.img.DPI+0.5))
+			rules, turn, err := straighten(j.img)
+			var got *ocr.Page
+			if err == nil {
+				got, err = e.Read(ctx, j.img.Data, int(j.img.DPI+0.5))
+			}
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -116,7 +144,12 @@ func recogniseAll(ctx context.Context, e *ocr.Engine, jobs []job) (map[string]fl
 				return
 			}
 			p := j.page
-			p.Texts = texts(got, p.Width/float64(max(got.Width, 1)), p.Height/float64(max(got.Height, 1)))
+			sx, sy := p.Width/float64(max(got.Width, 1)), p.Height/float64(max(got.Height, 1))
+			p.Texts = texts(got, turn, sx, sy)
+			p.Rules = p.Rules[:0:0]
+			for _, r := range rules {
+				p.Rules = append(p.Rules, layout.Rule{X0: float64(r.X0) * sx, Y0: float64(r.Y0) * sy, X1: float64(r.X1) * sx, Y1: float64(r.Y1) * sy})
+			}
 			for _, w := range got.Words {
 				if w.Conf < uncertain {
 					if c, ok := unsure[w.Text]; !ok || w.Conf < c {
@@ -129,18 +162,40 @@ func recogniseAll(ctx context.Context, e *ocr.Engine, jobs []job) (map[string]fl
 	wg.Wait()
 	return unsure, first
 }
-// texts turns recognised words into text runs in page space (sx, sy
-// points per pixel). The words of one line share its baseline, the bottom
-// of the line's box, so that the layout sees them as one line.
-func texts(p *ocr.Page, sx, sy float64) []layout.Text {
+
+// texts turns recognised words into text runs in page space: turned
+// straight by turn, then sx, sy points per pixel. The words of one line
+// of the engine's share a baseline, the middle one of their bottoms once
+// straight (a descender's bottom is lower, a skewed line's box too tall
+// for any), so that the layout sees them as one line.
+func texts(p *ocr.Page, turn func(x, y float64) (float64, float64), sx, sy float64) []layout.Text {
+	type key struct{ block, par, line int }
+	bottoms := map[key][]float64{}
+	for _, w := range p.Words {
+		_, y := turn(float64(w.Left)+float64(w.Width)/2, float64(w.Top+w.Height))
+		k := key{w.Block, w.Par, w.Line}
+		bottoms[k] = append(bottoms[k], y)
+	}
+	base := map[key]float64{}
+	for k, ys := range bottoms {
+		slices.Sort(ys)
+		base[k] = ys[len(ys)/2]
+	}
 	out := make([]layout.Text, 0, len(p.Words))
 	for _, w := range p.Words {
-		size := float64(w.LineBottom-w.LineTop) * sy * 0.8
-		if size <= 0 {
-			size = float64(w.Height) * sy
+		// A vertical rule is read as a bar glued to the word beside it
+		// ("|78,23"), or alone; the rules themselves are found in the
+		// image.
+		if w.Text = strings.Trim(w.Text, "|"); strings.Trim(w.Text, "_—-") == "" && len(w.Text) != 1 {
+			continue
 		}
+		size := float64(w.LineBottom-w.LineTop) * sy * 0.8
+		if h := float64(w.Height) * sy; size <= 0 || size > 2*h {
+			size = h
+		}
+		x, _ := turn(float64(w.Left), float64(w.Top+w.Height)/2+float64(w.Top)/2)
 		out = append(out, layout.Text{
-			S: w.Text, X: float64(w.Left) * sx, Y: float64(w.LineBottom) * sy,
+			S: w.Text, X: x * sx, Y: base[key{w.Block, w.Par, w.Line}] * sy,
 			W: float64(w.Width) * sx, Size: size, SpaceW: 0.25 * size, Font: "OCR",
 		})
 	}

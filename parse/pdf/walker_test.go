@@ -295,6 +295,7 @@ func TestNoTextLayer(t *testing.T) {
 		t.Errorf("warnings = %q, want one about page 2", d.Warnings)
 	}
 	scan := onePage(simpleFont("Test"), "q 600 0 0 800 0 0 cm /X5 Do Q", image)
+	withoutOCR(t)
 	if _, err := Read(context.Background(), bytes.NewReader(scan), int64(len(scan))); err == nil || !strings.Contains(err.Error(), "needs OCR") {
 		t.Errorf("err = %v, want the no text layer error", err)
 	}
