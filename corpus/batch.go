@@ -59,7 +59,7 @@ func (p *pending) size() int {
 	if p.rows == nil {
 		return 1
 	}
-	return 1 + len(p.rows.indicators) + len(p.rows.findings) + len(p.rows.points)
+	return 1 + len(p.rows.indicators) + len(p.rows.cells) + len(p.rows.findings) + len(p.rows.points)
 }
 
 // putBatch writes the batch's reports and failures in one transaction and

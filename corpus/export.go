@@ -171,7 +171,7 @@ func (s *Store) reports(ctx context.Context, where string, args ...any) ([]repor
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `select r.sha256, r.unit, r.unit_key, r.period_label, r.rubric_id, r.total,
-		r.year, r.quarter, r.month from reports r `+where, args...)
+		r.year, r.quarter, r.month, r.months_first, r.months_last from reports r `+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -179,9 +179,12 @@ func (s *Store) reports(ctx context.Context, where string, args ...any) ([]repor
 	var out []reportRef
 	for rows.Next() {
 		var r reportRef
-		var y, q, m sql.NullInt64
-		if err := rows.Scan(&r.SHA256, &r.Unit, &r.UnitKey, &r.Label, &r.Rubric, &r.Total, &y, &q, &m); err != nil {
+		var y, q, m, mf, ml sql.NullInt64
+		if err := rows.Scan(&r.SHA256, &r.Unit, &r.UnitKey, &r.Label, &r.Rubric, &r.Total, &y, &q, &m, &mf, &ml); err != nil {
 			return nil, err
+		}
+		if mf.Valid && ml.Valid {
+			r.Months = [2]int{int(mf.Int64), int(ml.Int64)}
 		}
 		r.Year, r.Quarter, r.Month, r.Source = intPtr(y), intPtr(q), intPtr(m), src[r.SHA256]
 		out = append(out, r)

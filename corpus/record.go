@@ -27,6 +27,10 @@ type Record struct {
 	Card     *rubric.Card
 	Findings []report.Finding
 	Lang     string // language of Basis ("vi" or "en")
+	// Cumulative is true when the report declares its figures
+	// cumulative from the start of the year (DeclaresCumulative): the
+	// audit across reports then expects its counts never to fall.
+	Cumulative bool
 }
 
 // Outcome says what storing a file did.
@@ -164,7 +168,7 @@ func dropOrphan(ctx context.Context, tx *sql.Tx, sha string) error {
 	if n > 0 {
 		return nil
 	}
-	for _, t := range []string{"indicators", "findings", "points", "reports"} {
+	for _, t := range []string{"indicators", "cells", "findings", "points", "reports"} {
 		if _, err := tx.ExecContext(ctx, `delete from `+t+` where sha256 = $1`, sha); err != nil {
 			return err
 		}
@@ -175,7 +179,7 @@ func dropOrphan(ctx context.Context, tx *sql.Tx, sha string) error {
 // reportRows are the rows of one report for the tables indicators,
 // findings and points, in their columns' order.
 type reportRows struct {
-	indicators, findings, points [][]any
+	indicators, cells, findings, points [][]any
 }
 
 // makeRows turns a record into rows, outside any transaction.
@@ -199,9 +203,24 @@ func makeRows(rec *Record) *reportRows {
 		if ref := rec.Mapping.Refs[i]; ref != nil {
 			rid, rind, conf = ref.ID, ref.Indicator, ref.Confidence
 		}
+		self, appraised := cellOf(ind.Columns, report.RoleSelf), cellOf(ind.Columns, report.RoleAppraised)
+		if self == nil {
+			self = ind.SelfPoints
+		}
 		r.indicators = append(r.indicators, []any{sha, i, joinPath(ind.Path), ind.STT, ind.Label, ind.Value.Kind, ind.Value.Number,
 			ind.Raw, comp("a"), comp("b"), comp("c"), comp("d"), comp("e"), comp("f"), ind.Formula, rid, rind, conf,
-			ind.Location.Page, ind.Location.Table, ind.Location.Row})
+			ind.Location.Page, ind.Location.Table, ind.Location.Row, ind.Unit, UnitKey(ind.Unit), self, appraised})
+		if ind.Unit != "" {
+			// A summary row's columns are the indicators it reports for
+			// its unit: kept with their headers for source_disagrees.
+			for c, cell := range ind.Columns {
+				n := cell.Value.Number
+				if cell.Value.Ambiguous {
+					n = nil
+				}
+				r.cells = append(r.cells, []any{sha, i, c, cell.Header, string(cell.Role), string(cell.Value.Kind), n, cell.Raw})
+			}
+		}
 	}
 	for i, f := range rec.Findings {
 		r.findings = append(r.findings, []any{sha, i, f.Code, f.Severity, joinPath(f.Path), f.Label, f.Message,
@@ -226,11 +245,19 @@ func makeRows(rec *Record) *reportRows {
 func insertReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows *reportRows) (bool, error) {
 	rep, card := rec.Report, rec.Card
 	p := rep.Period
+	var first, last *int
+	if p.Months != nil {
+		first, last = &p.Months[0], &p.Months[1]
+	}
+	cumulative := 0
+	if rec.Cumulative {
+		cumulative = 1
+	}
 	res, err := tx.ExecContext(ctx, `insert into reports (sha256, format, pages, title, unit, unit_key, period_label,
-		year, quarter, month, rubric_id, total, ingested_at)
-		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (sha256) do nothing`,
+		year, quarter, month, rubric_id, total, ingested_at, months_first, months_last, cumulative, detail)
+		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1) on conflict (sha256) do nothing`,
 		rec.Source.SHA256, string(rec.Source.Format), rec.Source.Pages, rep.Title, rep.Unit, UnitKey(rep.Unit),
-		p.Label, p.Year, p.Quarter, p.Month, card.Rubric.ID, card.Total, now())
+		p.Label, p.Year, p.Quarter, p.Month, card.Rubric.ID, card.Total, now(), first, last, cumulative)
 	if err != nil {
 		return false, err
 	}
@@ -238,7 +265,11 @@ func insertReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows 
 		return false, err
 	}
 	if err := insertRows(ctx, tx, d, "indicators", "sha256, seq, path, stt, label, kind, number, raw, "+
-		"a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no", rows.indicators); err != nil {
+		"a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no, "+
+		"row_unit, row_unit_key, self_score, appraised", rows.indicators); err != nil {
+		return false, err
+	}
+	if err := insertRows(ctx, tx, d, "cells", "sha256, seq, col, header, role, kind, number, raw", rows.cells); err != nil {
 		return false, err
 	}
 	if err := insertRows(ctx, tx, d, "findings", "sha256, seq, code, severity, path, label, message, "+
@@ -353,6 +384,17 @@ func failIn(ctx context.Context, db interface {
 		on conflict (path) do update set sha256 = excluded.sha256, reason = excluded.reason, failed_at = excluded.failed_at`,
 		path, sha, reason, now())
 	return err
+}
+
+// cellOf is the number of the first cell of role in cells, nil when
+// there is none or it is not a plain number.
+func cellOf(cells []report.Cell, role report.Role) *float64 {
+	for _, c := range cells {
+		if c.Role == role && c.Value.Kind == report.KindNumber && c.Value.Number != nil && !c.Value.Ambiguous {
+			return c.Value.Number
+		}
+	}
+	return nil
 }
 
 // joinPath is how an STT path is stored: its tokens joined by "/", as

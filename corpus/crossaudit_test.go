@@ -1,0 +1,259 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"chiso/report"
+)
+
+// unitReport writes a unit's report as a text file: its heading, the
+// cumulative declaration when cum, and one indicator row per line of
+// rows ("STT\tlabel\tvalue").
+func unitReport(t *testing.T, dir, name, unit, period string, cum bool, rows ...string) string {
+	t.Helper()
+	var b strings.Builder
+	fmt.Fprintf(&b, "ỦY BAN NHÂN DÂN %s\n\nBÁO CÁO\n\nKết quả chuyển đổi số %s\n\n", strings.ToUpper(unit), period)
+	if cum {
+		b.WriteString("Số liệu báo cáo là số liệu lũy kế tính từ đầu năm đến thời điểm báo cáo.\n\n")
+	}
+	b.WriteString("STT\tChỉ số/Chỉ số thành phần\tSố liệu kê khai\tTài liệu kiểm chứng\n")
+	for _, r := range rows {
+		b.WriteString(r + "\tVăn bản\n")
+	}
+	p := filepath.Join(dir, name)
+	write(t, p, []byte(b.String()))
+	return p
+}
+
+// counts3 are the rows of a district report: systems in use (rubric
+// I.1.14), online meetings (no rubric indicator: matched by label), and
+// the rate of dossiers handled online with its a and b (rubric 6.3).
+func counts3(systems, meetings, a, b int) []string {
+	rate := "0 %"
+	if b > 0 {
+		rate = fmt.Sprintf("%d %%", a*100/b)
+	}
+	return []string{
+		fmt.Sprintf("1\tSố hệ thống thông tin được đưa vào sử dụng\t%d", systems),
+		fmt.Sprintf("2\tTỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến\t%s", rate),
+		fmt.Sprintf("a\tSố hồ sơ thủ tục hành chính được xử lý trực tuyến\t%d", a),
+		fmt.Sprintf("b\tTổng số hồ sơ thủ tục hành chính\t%d", b),
+		fmt.Sprintf("3\tSố cuộc họp trực tuyến\t%d", meetings),
+	}
+}
+
+// table writes a city-wide table whose rows are units.
+func table(t *testing.T, dir, name, title, header string, rows ...string) string {
+	t.Helper()
+	text := "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\n\nBÁO CÁO\n\n" + title + "\n\n" + header + "\n" + strings.Join(rows, "\n") + "\n"
+	p := filepath.Join(dir, name)
+	write(t, p, []byte(text))
+	return p
+}
+
+// crossLine is a finding as the cases assert it.
+func crossLine(f CrossFinding) string {
+	return fmt.Sprintf("%s %s %s %s→%s", f.Code, f.Unit, f.Period, numStr(f.Reported), numStr(f.Computed))
+}
+
+func TestCrossAudit(t *testing.T) {
+	quarters := []string{"quý I năm 2023", "quý II năm 2023", "quý III năm 2023", "quý IV năm 2023", "năm 2023"}
+	series := func(cum bool, values ...[4]int) func(t *testing.T, dir string) []string {
+		return func(t *testing.T, dir string) []string {
+			var out []string
+			for i, v := range values {
+				out = append(out, unitReport(t, dir, fmt.Sprintf("q3-%d.txt", i), "Quận 3", quarters[i], cum, counts3(v[0], v[1], v[2], v[3])...))
+			}
+			return out
+		}
+	}
+	tests := []struct {
+		name  string
+		files func(t *testing.T, dir string) []string
+		want  []string
+	}{
+		{
+			// Systems fall from 6 (Q2) to 4 (Q3); the year says 44
+			// meetings where Q4 said 45 to the end of December.
+			name:  "series with a decrease and a year unlike Q4",
+			files: series(true, [4]int{5, 10, 100, 200}, [4]int{6, 20, 300, 500}, [4]int{4, 30, 600, 1200}, [4]int{8, 45, 900, 1600}, [4]int{8, 44, 900, 1600}),
+			want: []string{
+				"period_inconsistent Quận 3 2023 44→45",
+				"cumulative_decrease Quận 3 2023-Q3 4→6",
+			},
+		},
+		{
+			name:  "a rate's b falls",
+			files: series(true, [4]int{5, 10, 100, 200}, [4]int{6, 20, 120, 150}),
+			want:  []string{"cumulative_decrease Quận 3 2023-Q2 150→200"},
+		},
+		{
+			name:  "clean series",
+			files: series(true, [4]int{5, 10, 100, 200}, [4]int{6, 20, 300, 500}, [4]int{7, 30, 600, 1200}, [4]int{8, 45, 900, 1600}, [4]int{8, 45, 900, 1600}),
+		},
+		{
+			// Without the declaration a count may fall (staff, systems
+			// retired): nothing is said.
+			name:  "series not declared cumulative",
+			files: series(false, [4]int{5, 10, 100, 200}, [4]int{6, 20, 300, 500}, [4]int{4, 30, 600, 1200}, [4]int{8, 45, 900, 1600}, [4]int{8, 44, 900, 1600}),
+		},
+		{
+			// The city's summary lists Quận 3 as it reported; Quận 5
+			// reported 30 meetings, the summary says 35.
+			name: "summary against the units' reports",
+			files: func(t *testing.T, dir string) []string {
+				return []string{
+					table(t, dir, "city.txt", "Tổng hợp kết quả chuyển đổi số của các quận quý III năm 2023",
+						"STT\tĐơn vị\tSố cuộc họp trực tuyến\tSố hệ thống thông tin được đưa vào sử dụng",
+						"1\tQuận 3\t40\t7", "2\tQuận 5\t35\t9"),
+					unitReport(t, dir, "q3.txt", "Quận 3", "quý III năm 2023", true, counts3(7, 40, 600, 1200)...),
+					unitReport(t, dir, "q5.txt", "Quận 5", "quý III năm 2023", true, counts3(9, 30, 500, 1000)...),
+				}
+			},
+			want: []string{"source_disagrees Quận 5 2023-Q3 30→35"},
+		},
+		{
+			name: "summary of another period is not compared",
+			files: func(t *testing.T, dir string) []string {
+				return []string{
+					table(t, dir, "city.txt", "Tổng hợp kết quả chuyển đổi số của các quận quý II năm 2023",
+						"STT\tĐơn vị\tSố cuộc họp trực tuyến", "1\tQuận 5\t35"),
+					unitReport(t, dir, "q5.txt", "Quận 5", "quý III năm 2023", true, counts3(9, 30, 500, 1000)...),
+				}
+			},
+		},
+		{
+			// Quận 3 assessed itself 85 and was appraised 80; Quận 5's
+			// scores agree.
+			name: "appraisal table",
+			files: func(t *testing.T, dir string) []string {
+				return []string{table(t, dir, "rank.txt", "Kết quả thẩm định chỉ số chuyển đổi số của các quận năm 2023",
+					"STT\tĐơn vị\tĐiểm tối đa\tĐiểm tự đánh giá\tĐiểm thẩm định",
+					"1\tQuận 3\t100\t85\t80", "2\tQuận 5\t100\t70\t70")}
+			},
+			want: []string{"appraisal_gap Quận 3 2023 85→80"},
+		},
+		{
+			name: "two contents for one unit and quarter",
+			files: func(t *testing.T, dir string) []string {
+				return []string{
+					unitReport(t, dir, "a.txt", "Quận 3", "quý III năm 2023", true, counts3(7, 40, 600, 1200)...),
+					unitReport(t, dir, "b.txt", "Quận 3", "quý III năm 2023", true, counts3(8, 40, 600, 1200)...),
+				}
+			},
+			want: []string{"duplicate_report Quận 3 2023-Q3 →"},
+		},
+		{
+			// Other bytes (a trailing line), the same content: one
+			// report in two files, as a report in two formats is.
+			name: "one content in two files",
+			files: func(t *testing.T, dir string) []string {
+				a := unitReport(t, dir, "a.txt", "Quận 3", "quý III năm 2023", true, counts3(7, 40, 600, 1200)...)
+				b := filepath.Join(dir, "b.txt")
+				text, err := os.ReadFile(a)
+				if err != nil {
+					t.Fatal(err)
+				}
+				write(t, b, append(text, "\n\n"...))
+				return []string{a, b}
+			},
+		},
+	}
+	for _, be := range backends {
+		t.Run(be.name, func(t *testing.T) {
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					s := openT(t, be.fresh(t))
+					files := tt.files(t, t.TempDir())
+					if sum := ingest(t, s, 2, files...); len(sum.Failed) > 0 || sum.New != len(files) {
+						t.Fatalf("ingest: %d new of %d, failed %v", sum.New, len(files), sum.Failed)
+					}
+					got, err := s.CrossAudit(context.Background())
+					if err != nil {
+						t.Fatal(err)
+					}
+					var lines []string
+					for _, f := range got {
+						lines = append(lines, crossLine(f))
+						checkSides(t, f)
+					}
+					if !reflect.DeepEqual(lines, tt.want) {
+						t.Errorf("findings\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(tt.want, "\n"))
+					}
+					stored, err := s.StoredCrossFindings(context.Background())
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(stored, got) {
+						t.Errorf("stored with the dataset:\n%+v\nthe pass:\n%+v", stored, got)
+					}
+				})
+			}
+		})
+	}
+}
+
+// checkSides: a finding names its reports, each by source and sha256,
+// two of them for every code but appraisal_gap, and a row where it is
+// about one.
+func checkSides(t *testing.T, f CrossFinding) {
+	t.Helper()
+	want := 2
+	if f.Code == report.CodeAppraisalGap {
+		want = 1
+	}
+	if len(f.Reports) != want {
+		t.Errorf("%s: %d reports named, want %d", crossLine(f), len(f.Reports), want)
+		return
+	}
+	for _, sd := range f.Reports {
+		if sd.Source == "" || len(sd.SHA256) != 64 || sd.Period == "" {
+			t.Errorf("%s: report %+v not named", crossLine(f), sd)
+		}
+		if f.Code != report.CodeDuplicateReport && sd.Location.Row == 0 && f.Code != report.CodeAppraisalGap {
+			t.Errorf("%s: report %s names no row", crossLine(f), sd.Source)
+		}
+	}
+	if want == 2 && f.Reports[0].SHA256 == f.Reports[1].SHA256 {
+		t.Errorf("%s: compares a report with itself", crossLine(f))
+	}
+	if f.Severity != f.Code.Severity() {
+		t.Errorf("%s: severity %s, want %s", crossLine(f), f.Severity, f.Code.Severity())
+	}
+}
+
+func TestDeclaresCumulative(t *testing.T) {
+	dir := t.TempDir()
+	s := openT(t, filepath.Join(dir, "chiso.db"))
+	files := []string{
+		unitReport(t, dir, "yes.txt", "Quận 3", "quý III năm 2023", true, counts3(1, 1, 1, 1)...),
+		unitReport(t, dir, "no.txt", "Quận 4", "quý III năm 2023", false, counts3(1, 1, 1, 1)...),
+		filepath.Join(fixtures, "seed000.txt"), // "Số liệu báo cáo là số liệu lũy kế tính từ đầu năm …"
+		filepath.Join(fixtures, "seed002.txt"), // a monthly report, which says nothing of it
+	}
+	ingest(t, s, 1, files...)
+	got := map[string]bool{}
+	rows, err := s.DB().Query(`select p.path, r.cumulative from paths p join reports r on r.sha256 = p.sha256`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p string
+		var c int
+		if err := rows.Scan(&p, &c); err != nil {
+			t.Fatal(err)
+		}
+		got[filepath.Base(p)] = c == 1
+	}
+	want := map[string]bool{"yes.txt": true, "no.txt": false, "seed000.txt": true, "seed002.txt": false}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("declares cumulative: %v, want %v", got, want)
+	}
+}
