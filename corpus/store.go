@@ -184,6 +184,9 @@ func sqliteDSN(path string, readOnly bool) string {
 // uriEscaper escapes what ends or escapes a path in an SQLite URI.
 var uriEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
+// Redact is dsn as chiso prints it: a PostgreSQL URL's password hidden.
+func Redact(dsn string) string { return redact(dsn) }
+
 // redact hides a password in a PostgreSQL URL for error messages.
 func redact(dsn string) string {
 	u, err := url.Parse(dsn)
