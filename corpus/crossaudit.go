@@ -31,9 +31,11 @@ import (
 // is about and the reports compared, so that an auditor can open both.
 type CrossFinding struct {
 	report.Finding
-	Unit      string `json:"unit"`
-	Period    string `json:"period"`
-	Indicator string `json:"indicator,omitempty"` // rubric indicator id or folded label
+	Unit   string `json:"unit"`
+	Period string `json:"period"`
+	// Indicator is the rubric indicator the rows compared map to;
+	// omitted when they were matched by their folded label.
+	Indicator string `json:"indicator,omitempty"`
 	// Reports are the report whose row the finding is about, then the
 	// one it was compared with (absent for appraisal_gap, which is
 	// about one table).
@@ -325,6 +327,11 @@ func where(r *auditReport) string {
 // compared with row ow of report o. Formula and Detail are what the
 // code's message names besides the numbers (see internal/msg).
 func (a *auditor) add(code report.Code, r *auditReport, w *auditRow, o *auditReport, ow *auditRow, reported, computed *float64, indicator, label string) {
+	if strings.HasPrefix(indicator, "~") {
+		indicator = "" // matched by label, which Label holds
+	} else {
+		indicator, _, _ = strings.Cut(indicator, " (")
+	}
 	f := CrossFinding{Unit: r.Unit, Period: r.span, Indicator: indicator}
 	f.Code, f.Severity, f.Path, f.Label = code, code.Severity(), []string{}, label
 	f.Reported, f.Computed = reported, computed
@@ -357,8 +364,9 @@ func indicatorKey(rubricInd, label string) string {
 
 // seriesValue is one count of a report's own rows.
 type seriesValue struct {
-	v *float64
-	w *auditRow
+	v    *float64
+	w    *auditRow
+	part string // "a" or "b": a rate's part, "" for the row's value
 }
 
 // counts are the counts of r's own rows that a cumulative series
@@ -368,11 +376,11 @@ type seriesValue struct {
 func counts(r *auditReport) map[string]seriesValue {
 	out := map[string]seriesValue{}
 	twice := map[string]bool{}
-	put := func(k string, v *float64, w *auditRow) {
+	put := func(k string, v *float64, w *auditRow, part string) {
 		if _, ok := out[k]; ok {
 			twice[k] = true
 		}
-		out[k] = seriesValue{v, w}
+		out[k] = seriesValue{v, w, part}
 	}
 	for i := range r.rows {
 		w := &r.rows[i]
@@ -383,14 +391,14 @@ func counts(r *auditReport) map[string]seriesValue {
 		switch report.Kind(w.kind) {
 		case report.KindNumber:
 			if w.number != nil {
-				put(k, w.number, w)
+				put(k, w.number, w, "")
 			}
 		case report.KindPercent, report.KindFraction:
 			if w.a != nil {
-				put(k+" (a)", w.a, w)
+				put(k+" (a)", w.a, w, "a")
 			}
 			if w.b != nil {
-				put(k+" (b)", w.b, w)
+				put(k+" (b)", w.b, w, "b")
 			}
 		}
 	}
@@ -450,11 +458,20 @@ func (a *auditor) cumulative(reps []*auditReport) {
 						continue
 					}
 					same := rs[j].Months[1] == rs[i].Months[1]
+					n := len(a.out)
 					switch {
 					case same && !sameNumber(*later.v, *earlier.v):
 						a.add(report.CodePeriodInconsistent, rs[i], later.w, rs[j], earlier.w, later.v, earlier.v, key, "")
 					case !same && *later.v < *earlier.v-1e-9:
 						a.add(report.CodeCumulativeDecrease, rs[i], later.w, rs[j], earlier.w, later.v, earlier.v, key, "")
+					}
+					if len(a.out) > n && later.part != "" {
+						// A rate's a or b: the path goes down to its
+						// letter row, as the report numbers it.
+						f := &a.out[n]
+						f.Path = append(f.Path, later.part)
+						f.Reports[0].Path = append(f.Reports[0].Path, later.part)
+						f.Reports[1].Path = append(f.Reports[1].Path, earlier.part)
 					}
 					break
 				}
@@ -555,7 +572,7 @@ func ownValues(r *auditReport) map[string]seriesValue {
 			if _, ok := out[k]; ok {
 				twice[k] = true
 			}
-			out[k] = seriesValue{w.number, w}
+			out[k] = seriesValue{w.number, w, ""}
 		}
 	}
 	for k := range twice {

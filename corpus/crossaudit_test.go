@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"chiso/report"
 )
@@ -59,7 +62,7 @@ func table(t *testing.T, dir, name, title, header string, rows ...string) string
 
 // crossLine is a finding as the cases assert it.
 func crossLine(f CrossFinding) string {
-	return fmt.Sprintf("%s %s %s %s→%s", f.Code, f.Unit, f.Period, numStr(f.Reported), numStr(f.Computed))
+	return fmt.Sprintf("%s %s %s [%s] %s→%s", f.Code, f.Unit, f.Period, strings.Join(f.Path, "/"), numStr(f.Reported), numStr(f.Computed))
 }
 
 func TestCrossAudit(t *testing.T) {
@@ -84,14 +87,14 @@ func TestCrossAudit(t *testing.T) {
 			name:  "series with a decrease and a year unlike Q4",
 			files: series(true, [4]int{5, 10, 100, 200}, [4]int{6, 20, 300, 500}, [4]int{4, 30, 600, 1200}, [4]int{8, 45, 900, 1600}, [4]int{8, 44, 900, 1600}),
 			want: []string{
-				"period_inconsistent Quận 3 2023 44→45",
-				"cumulative_decrease Quận 3 2023-Q3 4→6",
+				"period_inconsistent Quận 3 2023 [3] 44→45",
+				"cumulative_decrease Quận 3 2023-Q3 [1] 4→6",
 			},
 		},
 		{
 			name:  "a rate's b falls",
 			files: series(true, [4]int{5, 10, 100, 200}, [4]int{6, 20, 120, 150}),
-			want:  []string{"cumulative_decrease Quận 3 2023-Q2 150→200"},
+			want:  []string{"cumulative_decrease Quận 3 2023-Q2 [2/b] 150→200"},
 		},
 		{
 			name:  "clean series",
@@ -116,7 +119,7 @@ func TestCrossAudit(t *testing.T) {
 					unitReport(t, dir, "q5.txt", "Quận 5", "quý III năm 2023", true, counts3(9, 30, 500, 1000)...),
 				}
 			},
-			want: []string{"source_disagrees Quận 5 2023-Q3 30→35"},
+			want: []string{"source_disagrees Quận 5 2023-Q3 [3] 30→35"},
 		},
 		{
 			name: "summary of another period is not compared",
@@ -137,7 +140,7 @@ func TestCrossAudit(t *testing.T) {
 					"STT\tĐơn vị\tĐiểm tối đa\tĐiểm tự đánh giá\tĐiểm thẩm định",
 					"1\tQuận 3\t100\t85\t80", "2\tQuận 5\t100\t70\t70")}
 			},
-			want: []string{"appraisal_gap Quận 3 2023 85→80"},
+			want: []string{"appraisal_gap Quận 3 2023 [1] 85→80"},
 		},
 		{
 			name: "two contents for one unit and quarter",
@@ -147,7 +150,7 @@ func TestCrossAudit(t *testing.T) {
 					unitReport(t, dir, "b.txt", "Quận 3", "quý III năm 2023", true, counts3(8, 40, 600, 1200)...),
 				}
 			},
-			want: []string{"duplicate_report Quận 3 2023-Q3 →"},
+			want: []string{"duplicate_report Quận 3 2023-Q3 [] →"},
 		},
 		{
 			// Other bytes (a trailing line), the same content: one
@@ -255,5 +258,72 @@ func TestDeclaresCumulative(t *testing.T) {
 	want := map[string]bool{"yes.txt": true, "no.txt": false, "seed000.txt": true, "seed002.txt": false}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("declares cumulative: %v, want %v", got, want)
+	}
+}
+
+// TestCrossFindingsShown: the stored findings across reports reach the
+// workbook's findings sheet (both sources named, message in the
+// workbook's language), the unit's sheet, and history, which marks both
+// periods of a fall.
+func TestCrossFindingsShown(t *testing.T) {
+	dir := t.TempDir()
+	s := openT(t, filepath.Join(dir, "chiso.db"))
+	ingest(t, s, 1,
+		unitReport(t, dir, "q2.txt", "Quận 3", "quý II năm 2023", true, counts3(6, 20, 300, 500)...),
+		unitReport(t, dir, "q3.txt", "Quận 3", "quý III năm 2023", true, counts3(4, 30, 600, 1200)...))
+	pts, err := s.History(context.Background(), "q3", "I.1.14")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var marked []string
+	for _, p := range pts {
+		marked = append(marked, p.Period+":"+strings.Join(p.Findings, ","))
+	}
+	if want := []string{"2023-Q2:cumulative_decrease", "2023-Q3:cumulative_decrease"}; !reflect.DeepEqual(marked, want) {
+		t.Errorf("history marks %v, want %v", marked, want)
+	}
+	if pts, _ := s.History(context.Background(), "q3", "6.3"); len(pts) != 2 || pts[0].Findings != nil {
+		t.Errorf("history of a clean indicator: %+v", pts)
+	}
+	for _, tt := range []struct {
+		h          Headings
+		code, text string
+	}{
+		{Vietnamese, "số lũy kế giảm giữa các kỳ", "số liệu lũy kế giảm từ 6 (2023-Q2, q2.txt) xuống 4 (2023-Q3, q3.txt)"},
+		{English, "cumulative_decrease", "cumulative figure falls from 6 (2023-Q2, q2.txt) to 4 (2023-Q3, q3.txt)"},
+	} {
+		var b bytes.Buffer
+		if err := s.ExportXLSX(context.Background(), &b, tt.h); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows(tt.h.FindingsSheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range rows {
+			if len(r) >= 10 && r[5] == tt.code {
+				found = true
+				if r[0] != "Quận 3" || r[1] != "2023-Q3" || r[6] != tt.text ||
+					!strings.Contains(r[9], "q3.txt") || !strings.Contains(r[9], "q2.txt") {
+					t.Errorf("%s findings sheet row %q", tt.h.FindingsSheet, r)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s row in %q", tt.h.FindingsSheet, tt.code, rows)
+		}
+		unit, err := f.GetRows(tt.h.UnitSheet + "Quận 3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(fmt.Sprint(unit), tt.text) {
+			t.Errorf("unit sheet lacks %q: %q", tt.text, unit)
+		}
+		f.Close()
 	}
 }

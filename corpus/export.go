@@ -68,6 +68,9 @@ type Headings struct {
 	Kinds, Codes, Severities map[string]string
 	// periodName names a period's sheet.
 	periodName func(year, quarter, month *int, months [2]int) string
+	// lang is the language the findings across reports are written in
+	// (they are stored as data, not text: internal/msg).
+	lang string
 }
 
 // English are the headings as the program names the fields.
@@ -82,6 +85,7 @@ var English = Headings{
 	UnitTitle:     "%s: indicators, points and findings of its reports",
 	UnitSheet:     "unit ",
 	NoData:        "no data in the report: scored 0 by default",
+	lang:          "en",
 	periodName: func(year, quarter, month *int, months [2]int) string {
 		return PeriodKey(year, quarter, month, "")
 	},
@@ -104,6 +108,7 @@ var Vietnamese = Headings{
 	Kinds:         viKinds,
 	Codes:         viCodes,
 	Severities:    viSeverities,
+	lang:          "vi",
 	periodName: func(year, quarter, month *int, months [2]int) string {
 		switch {
 		case year == nil:

@@ -372,8 +372,12 @@ func runHistory(e *env, args []string) int {
 		if p.Points != nil {
 			pt = num(e.lang, *p.Points)
 		}
-		fmt.Fprintf(e.stdout, "%-20s %-9s %-6s %12s  %s %-6s %s  (%s)\n", clip(p.Unit, 20), p.Period, p.Indicator, v,
-			msg.String(e.lang, "points"), pt, clip(p.RowLabel, 50), p.Source)
+		marks := ""
+		if len(p.Findings) > 0 {
+			marks = "  [" + strings.Join(p.Findings, ", ") + "]"
+		}
+		fmt.Fprintf(e.stdout, "%-20s %-9s %-6s %12s  %s %-6s %s  (%s)%s\n", clip(p.Unit, 20), p.Period, p.Indicator, v,
+			msg.String(e.lang, "points"), pt, clip(p.RowLabel, 50), p.Source, marks)
 	}
 	if len(pts) == 0 {
 		msg.Printer(e.lang).Fprintf(e.stderr, "chiso: no values for unit %q\n", *unit)
