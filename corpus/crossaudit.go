@@ -235,8 +235,9 @@ func (s *Store) Legacy(ctx context.Context) (int, error) {
 // Reports of one unit, span and kind whose contents are the same (one
 // report in several formats) are one report to the checks; the one used
 // is the dataset's first (lowest sha256), which is also the one score
-// --db and rank use. Reports stored before schema 2 (Legacy) and reports
-// naming no unit are left out.
+// --db and rank use. Reports stored before schema 2 (Legacy) are left
+// out, and a report naming no unit is in no series and no duplicate
+// (its summary rows and appraisals are checked).
 func (s *Store) CrossAudit(ctx context.Context) ([]CrossFinding, error) {
 	all, err := s.loadAudit(ctx)
 	if err != nil {
@@ -249,7 +250,13 @@ func (s *Store) CrossAudit(ctx context.Context) ([]CrossFinding, error) {
 	used := map[gkey]*auditReport{}
 	var reps []*auditReport
 	for _, r := range all {
-		if !r.detail || r.UnitKey == "" {
+		if !r.detail {
+			continue
+		}
+		if r.UnitKey == "" {
+			// No unit, no series and no duplicate; its summary rows
+			// and appraisals still name units.
+			reps = append(reps, r)
 			continue
 		}
 		k := gkey{r.UnitKey, r.span, r.kind}
@@ -423,7 +430,7 @@ func (a *auditor) cumulative(reps []*auditReport) {
 	series := map[ykey][]*auditReport{}
 	var keys []ykey
 	for _, r := range reps {
-		if !r.cumulative || r.Year == nil || r.Months[1] == 0 || r.kind == "summary" {
+		if !r.cumulative || r.UnitKey == "" || r.Year == nil || r.Months[1] == 0 || r.kind == "summary" {
 			continue
 		}
 		k := ykey{r.UnitKey, *r.Year}
@@ -502,7 +509,7 @@ func (a *auditor) summaries(reps []*auditReport) {
 	own := map[ukey]*auditReport{}
 	for _, r := range reps {
 		k := ukey{r.UnitKey, r.span}
-		if r.kind != "summary" && own[k] == nil {
+		if r.kind != "summary" && r.UnitKey != "" && own[k] == nil {
 			own[k] = r
 		}
 	}

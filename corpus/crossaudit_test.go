@@ -143,6 +143,18 @@ func TestCrossAudit(t *testing.T) {
 			want: []string{"appraisal_gap Quận 3 2023 [1] 85→80"},
 		},
 		{
+			// A table that names no issuing unit still names its rows'
+			// (the real PAR-index appendix is such a table).
+			name: "appraisal table of no unit",
+			files: func(t *testing.T, dir string) []string {
+				p := filepath.Join(dir, "pl3.txt")
+				write(t, p, []byte("PHỤ LỤC\n\nKết quả thẩm định năm 2023\n\nSTT\tĐơn vị\tĐiểm tối đa\tĐiểm tự đánh giá\tĐiểm thẩm định\n"+
+					"1\tSở Tư pháp\t15\t15\t14\n2\tSở Y tế\t15\t15\t15\n"))
+				return []string{p}
+			},
+			want: []string{"appraisal_gap Sở Tư pháp 2023 [1] 15→14"},
+		},
+		{
 			name: "two contents for one unit and quarter",
 			files: func(t *testing.T, dir string) []string {
 				return []string{

@@ -97,7 +97,7 @@ var findings = map[string]map[report.Code]string{
 		report.CodeCumulativeDecrease: "số liệu lũy kế giảm từ %[2]s (%[3]s) xuống %[1]s (%[4]s)",
 		report.CodePeriodInconsistent: "số liệu cả năm %[1]s (%[4]s) khác số liệu lũy kế đến hết quý IV %[2]s (%[3]s)",
 		report.CodeSourceDisagrees:    "báo cáo của đơn vị ghi %[1]s (%[4]s) nhưng bảng tổng hợp ghi %[2]s (%[3]s)",
-		report.CodeDuplicateReport:    "hai nội dung khác nhau cho cùng đơn vị, kỳ và loại báo cáo: %[3]s và %[4]s; bộ dữ liệu dùng %[3]s (mã SHA-256 nhỏ hơn, như score --db và rank chọn)",
+		report.CodeDuplicateReport:    "hai nội dung khác nhau cho cùng đơn vị, kỳ và loại báo cáo: %[4]s và %[3]s; bộ dữ liệu dùng %[4]s (mã SHA-256 nhỏ hơn, như score --db và rank chọn)",
 		appraisalPerUnit:              "%[3]s chỉ số có điểm tự đánh giá khác điểm thẩm định: tự đánh giá %[1]s, thẩm định %[2]s, chênh lệch %[4]s",
 	},
 	"en": {
@@ -119,7 +119,7 @@ var findings = map[string]map[report.Code]string{
 		report.CodeCumulativeDecrease: "cumulative figure falls from %[2]s (%[3]s) to %[1]s (%[4]s)",
 		report.CodePeriodInconsistent: "the year's figure %[1]s (%[4]s) differs from the cumulative figure to the end of Q4 %[2]s (%[3]s)",
 		report.CodeSourceDisagrees:    "the unit's report says %[1]s (%[4]s) but the summary table says %[2]s (%[3]s)",
-		report.CodeDuplicateReport:    "two different contents for the same unit, period and kind of report: %[3]s and %[4]s; the dataset uses %[3]s (the lower SHA-256, as score --db and rank pick it)",
+		report.CodeDuplicateReport:    "two different contents for the same unit, period and kind of report: %[4]s and %[3]s; the dataset uses %[4]s (the lower SHA-256, as score --db and rank pick it)",
 		appraisalPerUnit:              "%[3]s indicators where the self-assessed score differs from the appraised one: self-assessed %[1]s, appraised %[2]s, difference %[4]s",
 	},
 }
