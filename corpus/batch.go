@@ -109,7 +109,13 @@ func (s *Store) putBatch(ctx context.Context, batch []*pending) error {
 				return fmt.Errorf("store %s: %w", p.ev.Path, err)
 			}
 		}
-		return tx.Commit()
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+		if stx.upgraded {
+			s.upgrades.Add(1)
+		}
+		return nil
 	})
 	s.addWriteTime(time.Since(start))
 	unlock()

@@ -339,3 +339,57 @@ func TestCrossFindingsShown(t *testing.T) {
 		f.Close()
 	}
 }
+
+// TestUpgradeLegacy: a report stored before schema 2 (detail 0, no span,
+// no declaration, no cells) is left out of the audit, counted by Legacy,
+// and upgraded in place by the next ingest of its file, which then finds
+// what the audit across reports is for.
+func TestUpgradeLegacy(t *testing.T) {
+	for _, be := range backends {
+		t.Run(be.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s := openT(t, be.fresh(t))
+			files := []string{
+				unitReport(t, dir, "q2.txt", "Quận 3", "quý II năm 2023", true, counts3(6, 20, 300, 500)...),
+				unitReport(t, dir, "q3.txt", "Quận 3", "quý III năm 2023", true, counts3(4, 30, 600, 1200)...),
+			}
+			ingest(t, s, 1, files...)
+			ctx := context.Background()
+			for _, q := range []string{`update reports set detail = 0, cumulative = 0, months_first = null, months_last = null`,
+				`delete from cells`, `delete from cross_findings`} {
+				if _, err := s.DB().Exec(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got, err := s.CrossAudit(ctx); err != nil || len(got) != 0 {
+				t.Fatalf("legacy reports audited: %v %v", got, err)
+			}
+			if n, err := s.Legacy(ctx); err != nil || n != 2 {
+				t.Fatalf("Legacy = %d, %v; want 2", n, err)
+			}
+			indicators := count(t, s, "indicators")
+			sum := ingest(t, s, 1, files...)
+			if sum.New != 0 || sum.Unchanged != 2 || sum.CrossFindings != 1 {
+				t.Errorf("ingest again: new %d, unchanged %d, cross findings %d; want 0, 2, 1", sum.New, sum.Unchanged, sum.CrossFindings)
+			}
+			if n, _ := s.Legacy(ctx); n != 0 {
+				t.Errorf("Legacy = %d after the upgrade", n)
+			}
+			if n := count(t, s, "indicators"); n != indicators || count(t, s, "cells") != 0 {
+				t.Errorf("%d indicators after the upgrade, %d before", n, indicators)
+			}
+			var c int
+			if err := s.DB().QueryRow(`select count(*) from reports where cumulative = 1 and months_last is not null`).Scan(&c); err != nil || c != 2 {
+				t.Errorf("%d reports upgraded with their span and declaration, want 2 (%v)", c, err)
+			}
+			stored, _ := s.StoredCrossFindings(ctx)
+			if len(stored) != 1 || stored[0].Code != report.CodeCumulativeDecrease {
+				t.Errorf("after the upgrade: %+v", stored)
+			}
+			// A third run reads nothing again.
+			if sum := ingest(t, s, 1, files...); sum.Unchanged != 2 || sum.CrossFindings != 0 {
+				t.Errorf("third ingest: %+v", sum)
+			}
+		})
+	}
+}

@@ -203,6 +203,7 @@ func supported(p string) bool {
 func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	start := time.Now()
 	storeStart := in.Store.WriteTime()
+	upgradesStart := in.Store.upgrades.Load()
 	workers := in.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -283,7 +284,7 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 		}
 	}
 	sort.Slice(sum.Failed, func(i, j int) bool { return sum.Failed[i].Path < sum.Failed[j].Path })
-	if fatal == nil && parent.Err() == nil && (sum.New > 0 || sum.Replaced > 0) {
+	if fatal == nil && parent.Err() == nil && (sum.New > 0 || sum.Replaced > 0 || in.Store.upgrades.Load() > upgradesStart) {
 		// The audit across reports, stored with the dataset so that
 		// export shows it: it reads what this run stored.
 		if n, err := in.Store.RefreshCrossFindings(parent); err != nil {

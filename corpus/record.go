@@ -50,14 +50,17 @@ var errUnknown = errors.New("content not in the dataset")
 
 // Lookup says what the dataset holds for a file: the sha256 stored at its
 // path ("" when none) and whether a report with the given sha256 exists
-// (under any path). Ingest uses it to skip parsing known content.
+// (under any path) with everything this chiso stores of it. Ingest uses
+// it to skip parsing known content.
 func (s *Store) Lookup(ctx context.Context, path, sha string) (atPath string, known bool, err error) {
 	err = s.db.QueryRowContext(ctx, `select sha256 from paths where path = $1`, path).Scan(&atPath)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return "", false, err
 	}
 	var n int
-	if err := s.db.QueryRowContext(ctx, `select count(*) from reports where sha256 = $1`, sha).Scan(&n); err != nil {
+	// A report stored before schema 2 (detail 0) is read again, so that
+	// it gains what the audit across reports needs (see upgradeReport).
+	if err := s.db.QueryRowContext(ctx, `select count(*) from reports where sha256 = $1 and detail = 1`, sha).Scan(&n); err != nil {
 		return "", false, err
 	}
 	return atPath, n > 0, nil
@@ -95,10 +98,17 @@ func (s *Store) write(ctx context.Context, path, sha string, size int64, rec *Re
 			return err
 		}
 		defer tx.Rollback()
-		if out, err = s.writeIn(ctx, &stmtTx{Tx: tx}, path, sha, size, rec, rows); err != nil {
+		stx := &stmtTx{Tx: tx}
+		if out, err = s.writeIn(ctx, stx, path, sha, size, rec, rows); err != nil {
 			return err
 		}
-		return tx.Commit()
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+		if stx.upgraded {
+			s.upgrades.Add(1)
+		}
+		return nil
 	})
 	s.addWriteTime(time.Since(start))
 	if err != nil {
@@ -261,26 +271,72 @@ func insertReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows 
 	if err != nil {
 		return false, err
 	}
+	if n, err := res.RowsAffected(); err != nil {
+		return false, err
+	} else if n == 0 {
+		return upgradeReport(ctx, tx, d, rec, rows)
+	}
+	return true, insertChildren(ctx, tx, d, rows)
+}
+
+// upgradeReport fills in a report stored before schema 2 (detail 0)
+// from rec, its content read again: the columns 002 added, and its rows
+// afresh (cells were not stored at all). The update comes first and
+// only one writer's matches, so two ingesters upgrading the same report
+// do it once; the report's own columns are this chiso's reading too, so
+// that they agree with its rows. It reports whether it upgraded.
+func upgradeReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows *reportRows) (bool, error) {
+	p := rec.Report.Period
+	var first, last *int
+	if p.Months != nil {
+		first, last = &p.Months[0], &p.Months[1]
+	}
+	cumulative := 0
+	if rec.Cumulative {
+		cumulative = 1
+	}
+	rep, card := rec.Report, rec.Card
+	res, err := tx.ExecContext(ctx, `update reports set months_first = $2, months_last = $3, cumulative = $4, detail = 1,
+		format = $5, pages = $6, title = $7, unit = $8, unit_key = $9, period_label = $10, year = $11, quarter = $12,
+		month = $13, rubric_id = $14, total = $15
+		where sha256 = $1 and detail = 0`, rec.Source.SHA256, first, last, cumulative,
+		string(rec.Source.Format), rec.Source.Pages, rep.Title, rep.Unit, UnitKey(rep.Unit), p.Label, p.Year, p.Quarter,
+		p.Month, card.Rubric.ID, card.Total)
+	if err != nil {
+		return false, err
+	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return false, err
 	}
+	for _, t := range []string{"indicators", "cells", "findings", "points"} {
+		if _, err := tx.ExecContext(ctx, `delete from `+t+` where sha256 = $1`, rec.Source.SHA256); err != nil {
+			return false, err
+		}
+	}
+	tx.upgraded = true
+	return true, insertChildren(ctx, tx, d, rows)
+}
+
+// insertChildren inserts a report's indicators, cells, findings and
+// points.
+func insertChildren(ctx context.Context, tx *stmtTx, d Dialect, rows *reportRows) error {
 	if err := insertRows(ctx, tx, d, "indicators", "sha256, seq, path, stt, label, kind, number, raw, "+
 		"a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no, "+
 		"row_unit, row_unit_key, self_score, appraised", rows.indicators); err != nil {
-		return false, err
+		return err
 	}
 	if err := insertRows(ctx, tx, d, "cells", "sha256, seq, col, header, role, kind, number, raw", rows.cells); err != nil {
-		return false, err
+		return err
 	}
 	if err := insertRows(ctx, tx, d, "findings", "sha256, seq, code, severity, path, label, message, "+
 		"reported, computed, page, tbl, row_no", rows.findings); err != nil {
-		return false, err
+		return err
 	}
 	if err := insertRows(ctx, tx, d, "points", "sha256, rubric_id, indicator, max, points, self_points, "+
 		"basis, need, measure, row_path", rows.points); err != nil {
-		return false, err
+		return err
 	}
-	return true, nil
+	return nil
 }
 
 // maxParams bounds the parameters of one statement, under the limits of
@@ -348,6 +404,9 @@ func insertRows(ctx context.Context, tx *stmtTx, d Dialect, table, cols string, 
 type stmtTx struct {
 	*sql.Tx
 	stmts map[string]*sql.Stmt
+	// upgraded is set when the transaction upgraded a report stored
+	// before schema 2 (upgradeReport), for Store.upgrades.
+	upgraded bool
 }
 
 func (tx *stmtTx) prepare(ctx context.Context, q string) (*sql.Stmt, error) {

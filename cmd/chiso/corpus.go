@@ -88,7 +88,7 @@ func runAuditDB(e *env, args []string) int {
 	}
 	p := msg.Printer(e.lang)
 	if n, err := s.Legacy(ctx); err == nil && n > 0 {
-		p.Fprintf(e.stderr, "chiso: %d reports were stored by an older chiso and are left out: ingest them into a new dataset to audit them\n", n)
+		p.Fprintf(e.stderr, "chiso: %d reports were stored by an older chiso and are left out: run chiso ingest over their files again to upgrade them\n", n)
 	}
 	found := []corpus.CrossFinding{}
 	errors := false

@@ -8,7 +8,9 @@
 --
 -- detail is 1 for a report stored by a chiso that fills these columns;
 -- a report stored before (0) is left out of the cross-report checks,
--- since its span and declaration are unknown, and the audit says so.
+-- since its span and declaration are unknown, and the audit says so;
+-- the next ingest of its file reads it again and fills them in
+-- (upgradeReport).
 
 alter table reports add column months_first integer;
 alter table reports add column months_last integer;

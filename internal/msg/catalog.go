@@ -48,7 +48,7 @@ var vi = map[string]string{
 	"Findings across reports (%d):\n":                                       "Phát hiện giữa các báo cáo (%d):\n",
 	"findings across reports: %d (chiso audit --db lists them)\n":           "phát hiện giữa các báo cáo: %d (chiso audit --db liệt kê)\n",
 	", table %d row %d": ", bảng %d dòng %d",
-	"chiso: %d reports were stored by an older chiso and are left out: ingest them into a new dataset to audit them\n": "chiso: %d báo cáo do phiên bản chiso cũ lưu nên không được đối chiếu: hãy nạp lại chúng vào một bộ dữ liệu mới để đối chiếu\n",
+	"chiso: %d reports were stored by an older chiso and are left out: run chiso ingest over their files again to upgrade them\n": "chiso: %d báo cáo do phiên bản chiso cũ lưu nên không được đối chiếu: chạy lại chiso ingest trên các tệp đó để nâng cấp\n",
 
 	// Summaries of the commands.
 	"print the document model (paragraphs and tables as read)":                     "in mô hình tài liệu (đoạn văn và bảng như đã đọc)",
