@@ -78,6 +78,7 @@ type auditReport struct {
 	reportRef
 	cumulative, detail bool
 	kind               string // "summary", "sheet" or "report"
+	title              string // folded
 	span               string // spanKey
 	rows               []auditRow
 	fingerprint        string
@@ -117,25 +118,27 @@ func (s *Store) loadAudit(ctx context.Context) ([]*auditReport, error) {
 		return nil, err
 	}
 	flags := map[string][2]bool{}
-	rows, err := s.db.QueryContext(ctx, `select sha256, cumulative, detail from reports`)
+	titles := map[string]string{}
+	rows, err := s.db.QueryContext(ctx, `select sha256, cumulative, detail, title from reports`)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
-		var sha string
+		var sha, title string
 		var c, d int
-		if err := rows.Scan(&sha, &c, &d); err != nil {
+		if err := rows.Scan(&sha, &c, &d, &title); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		flags[sha] = [2]bool{c == 1, d == 1}
+		titles[sha] = vntext.Fold(title)
 	}
 	if err := rows.Close(); err != nil {
 		return nil, err
 	}
 	out := make([]*auditReport, 0, len(refs))
 	for _, ref := range refs {
-		r := &auditReport{reportRef: ref, cumulative: flags[ref.SHA256][0], detail: flags[ref.SHA256][1]}
+		r := &auditReport{reportRef: ref, cumulative: flags[ref.SHA256][0], detail: flags[ref.SHA256][1], title: titles[ref.SHA256]}
 		r.span = spanKey(&r.reportRef)
 		if err := s.loadRows(ctx, r); err != nil {
 			return nil, err
@@ -232,8 +235,9 @@ func (s *Store) Legacy(ctx context.Context) (int, error) {
 // returns its findings, ordered by unit, period, code and row, with no
 // message (the caller writes them in its language: msg.Fill).
 //
-// Reports of one unit, span and kind whose contents are the same (one
-// report in several formats) are one report to the checks; the one used
+// Reports of one unit, span and kind (shape and title) whose contents
+// are the same (one report in several formats) are one report to the
+// checks; the one used
 // is the dataset's first (lowest sha256), which is also the one score
 // --db and rank use. Reports stored before schema 2 (Legacy) are left
 // out, and a report naming no unit is in no series and no duplicate
@@ -246,7 +250,10 @@ func (s *Store) CrossAudit(ctx context.Context) ([]CrossFinding, error) {
 	a := &auditor{}
 	// One report per unit, span and kind; duplicates with another content
 	// are duplicate_report.
-	type gkey struct{ unit, span, kind string }
+	// A kind is the shape of the report and its title: a quarterly
+	// report and a task sheet of one unit and year are two documents,
+	// not one sent twice.
+	type gkey struct{ unit, span, kind, title string }
 	used := map[gkey]*auditReport{}
 	var reps []*auditReport
 	for _, r := range all {
@@ -259,7 +266,7 @@ func (s *Store) CrossAudit(ctx context.Context) ([]CrossFinding, error) {
 			reps = append(reps, r)
 			continue
 		}
-		k := gkey{r.UnitKey, r.span, r.kind}
+		k := gkey{r.UnitKey, r.span, r.kind, r.title}
 		first, ok := used[k]
 		if !ok {
 			used[k] = r
@@ -465,6 +472,12 @@ func (a *auditor) cumulative(reps []*auditReport) {
 						continue
 					}
 					same := rs[j].Months[1] == rs[i].Months[1]
+					if same && !(rs[j].Quarter != nil && rs[i].Quarter == nil) {
+						// Two documents of one span (two titles of the
+						// quarter): not a year against its fourth
+						// quarter; the one before them is compared.
+						continue
+					}
 					n := len(a.out)
 					switch {
 					case same && !sameNumber(*later.v, *earlier.v):

@@ -165,6 +165,24 @@ func TestCrossAudit(t *testing.T) {
 			want: []string{"duplicate_report Quận 3 2023-Q3 [] →"},
 		},
 		{
+			// Another document of the unit and quarter (another title):
+			// not the same report sent twice.
+			// Both are compared with Q2, which had 10 meetings: one falls.
+			name: "two documents for one unit and quarter",
+			files: func(t *testing.T, dir string) []string {
+				unitReport(t, dir, "q2.txt", "Quận 3", "quý II năm 2023", true, "3\tSố cuộc họp trực tuyến\t50")
+				a := unitReport(t, dir, "a.txt", "Quận 3", "quý III năm 2023", true, counts3(7, 40, 600, 1200)...)
+				b := unitReport(t, dir, "b.txt", "Quận 3", "quý III năm 2023", true, counts3(8, 40, 600, 1200)...)
+				text, err := os.ReadFile(b)
+				if err != nil {
+					t.Fatal(err)
+				}
+				write(t, b, []byte(strings.Replace(string(text), "Kết quả chuyển đổi số", "Kết quả cải cách hành chính", 1)))
+				return []string{filepath.Join(dir, "q2.txt"), a, b}
+			},
+			want: []string{"cumulative_decrease Quận 3 2023-Q3 [3] 40→50", "cumulative_decrease Quận 3 2023-Q3 [3] 40→50"},
+		},
+		{
 			// Other bytes (a trailing line), the same content: one
 			// report in two files, as a report in two formats is.
 			name: "one content in two files",
