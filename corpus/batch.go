@@ -59,7 +59,7 @@ func (p *pending) size() int {
 	if p.rows == nil {
 		return 1
 	}
-	return 1 + len(p.rows.indicators) + len(p.rows.findings) + len(p.rows.points)
+	return 1 + len(p.rows.indicators) + len(p.rows.cells) + len(p.rows.findings) + len(p.rows.points)
 }
 
 // putBatch writes the batch's reports and failures in one transaction and
@@ -109,7 +109,13 @@ func (s *Store) putBatch(ctx context.Context, batch []*pending) error {
 				return fmt.Errorf("store %s: %w", p.ev.Path, err)
 			}
 		}
-		return tx.Commit()
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+		if stx.upgraded {
+			s.upgrades.Add(1)
+		}
+		return nil
 	})
 	s.addWriteTime(time.Since(start))
 	unlock()

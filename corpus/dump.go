@@ -12,12 +12,17 @@ import (
 // all but the timestamps, which differ between two runs that store the
 // same things.
 var dumpTables = []struct{ name, cols string }{
-	{"reports", "sha256, format, pages, title, unit, unit_key, period_label, year, quarter, month, rubric_id, total"},
+	{"reports", "sha256, format, pages, title, unit, unit_key, period_label, year, quarter, month, rubric_id, total, " +
+		"months_first, months_last, cumulative, detail"},
 	{"paths", "path, sha256, size"},
-	{"indicators", "sha256, seq, path, stt, label, kind, number, raw, a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no"},
+	{"indicators", "sha256, seq, path, stt, label, kind, number, raw, a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no, " +
+		"row_unit, row_unit_key, self_score, appraised"},
+	{"cells", "sha256, seq, col, header, role, kind, number, raw"},
 	{"findings", "sha256, seq, code, severity, path, label, message, reported, computed, page, tbl, row_no"},
 	{"points", "sha256, rubric_id, indicator, max, points, self_points, basis, need, measure, row_path"},
 	{"failures", "path, sha256, reason"},
+	{"cross_findings", "seq, code, severity, unit, unit_key, period, indicator, path, label, reported, computed, formula, " +
+		"detail, sha256, page, tbl, row_no, other_sha256, other_period, other_path, other_page, other_tbl, other_row"},
 }
 
 // Dump writes a canonical text form of the dataset: every table's rows

@@ -68,6 +68,9 @@ type Headings struct {
 	Kinds, Codes, Severities map[string]string
 	// periodName names a period's sheet.
 	periodName func(year, quarter, month *int, months [2]int) string
+	// lang is the language the findings across reports are written in
+	// (they are stored as data, not text: internal/msg).
+	lang string
 }
 
 // English are the headings as the program names the fields.
@@ -82,6 +85,7 @@ var English = Headings{
 	UnitTitle:     "%s: indicators, points and findings of its reports",
 	UnitSheet:     "unit ",
 	NoData:        "no data in the report: scored 0 by default",
+	lang:          "en",
 	periodName: func(year, quarter, month *int, months [2]int) string {
 		return PeriodKey(year, quarter, month, "")
 	},
@@ -104,6 +108,7 @@ var Vietnamese = Headings{
 	Kinds:         viKinds,
 	Codes:         viCodes,
 	Severities:    viSeverities,
+	lang:          "vi",
 	periodName: func(year, quarter, month *int, months [2]int) string {
 		switch {
 		case year == nil:
@@ -171,7 +176,7 @@ func (s *Store) reports(ctx context.Context, where string, args ...any) ([]repor
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `select r.sha256, r.unit, r.unit_key, r.period_label, r.rubric_id, r.total,
-		r.year, r.quarter, r.month from reports r `+where, args...)
+		r.year, r.quarter, r.month, r.months_first, r.months_last from reports r `+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -179,9 +184,12 @@ func (s *Store) reports(ctx context.Context, where string, args ...any) ([]repor
 	var out []reportRef
 	for rows.Next() {
 		var r reportRef
-		var y, q, m sql.NullInt64
-		if err := rows.Scan(&r.SHA256, &r.Unit, &r.UnitKey, &r.Label, &r.Rubric, &r.Total, &y, &q, &m); err != nil {
+		var y, q, m, mf, ml sql.NullInt64
+		if err := rows.Scan(&r.SHA256, &r.Unit, &r.UnitKey, &r.Label, &r.Rubric, &r.Total, &y, &q, &m, &mf, &ml); err != nil {
 			return nil, err
+		}
+		if mf.Valid && ml.Valid {
+			r.Months = [2]int{int(mf.Int64), int(ml.Int64)}
 		}
 		r.Year, r.Quarter, r.Month, r.Source = intPtr(y), intPtr(q), intPtr(m), src[r.SHA256]
 		out = append(out, r)

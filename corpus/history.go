@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"database/sql"
+	"slices"
 )
 
 // Point is one value of an indicator's history: what one report of a
@@ -17,6 +18,10 @@ type Point struct {
 	Raw       string   `json:"raw"`
 	Points    *float64 `json:"points"`
 	Source    string   `json:"source"`
+	// Findings are the codes of the findings across reports about this
+	// unit, period and indicator (the last stored pass: see
+	// RefreshCrossFindings); omitted when none.
+	Findings []string `json:"findings,omitempty"`
 }
 
 // History returns the values of the rubric indicator id (every mapped
@@ -26,6 +31,21 @@ func (s *Store) History(ctx context.Context, unit, id string) ([]Point, error) {
 	reps, err := s.reports(ctx, "")
 	if err != nil {
 		return nil, err
+	}
+	cross, err := s.StoredCrossFindings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// By report and row: a finding marks the period of each report it
+	// names, so that both ends of a fall are marked.
+	marks := map[string][]string{}
+	for _, f := range cross {
+		for _, sd := range f.Reports {
+			k := sd.SHA256 + "\x00" + joinPath(sd.Path)
+			if !slices.Contains(marks[k], string(f.Code)) {
+				marks[k] = append(marks[k], string(f.Code))
+			}
+		}
 	}
 	var out []Point
 	for _, r := range reps {
@@ -55,6 +75,14 @@ func (s *Store) History(ctx context.Context, unit, id string) ([]Point, error) {
 			}
 			p.Value = floatPtr(v)
 			p.Points = scoredRow[p.Indicator+"\x00"+path]
+			p.Findings = marks[r.SHA256+"\x00"+path]
+			for _, part := range []string{"a", "b"} {
+				for _, c := range marks[r.SHA256+"\x00"+path+"/"+part] {
+					if !slices.Contains(p.Findings, c) {
+						p.Findings = append(p.Findings, c)
+					}
+				}
+			}
 			out = append(out, p)
 		}
 		if err := rows.Close(); err != nil {

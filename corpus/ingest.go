@@ -81,7 +81,10 @@ type Summary struct {
 	Files, New, Unchanged, Replaced int
 	Failed                          []Event
 	Findings                        map[report.Code]int
-	Elapsed                         time.Duration
+	// CrossFindings is how many findings the audit across reports
+	// stored after the run (RefreshCrossFindings; 0 when nothing new).
+	CrossFindings int
+	Elapsed       time.Duration
 	// Storage is the time spent in write transactions: those of the one
 	// writer, which commits the workers' reports in batches, and of the
 	// few writes made beside it; Storage/Elapsed is the share of the run
@@ -200,6 +203,7 @@ func supported(p string) bool {
 func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	start := time.Now()
 	storeStart := in.Store.WriteTime()
+	upgradesStart := in.Store.upgrades.Load()
 	workers := in.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -280,6 +284,15 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 		}
 	}
 	sort.Slice(sum.Failed, func(i, j int) bool { return sum.Failed[i].Path < sum.Failed[j].Path })
+	if fatal == nil && parent.Err() == nil && (sum.New > 0 || sum.Replaced > 0 || in.Store.upgrades.Load() > upgradesStart) {
+		// The audit across reports, stored with the dataset so that
+		// export shows it: it reads what this run stored.
+		if n, err := in.Store.RefreshCrossFindings(parent); err != nil {
+			fatal = fmt.Errorf("audit across reports: %w", err)
+		} else {
+			sum.CrossFindings = n
+		}
+	}
 	sum.Elapsed = time.Since(start)
 	sum.Storage = in.Store.WriteTime() - storeStart
 	if fatal == nil && parent.Err() != nil {
@@ -394,7 +407,8 @@ func (in *Ingester) read(ctx context.Context, path string, data []byte) (rec *Re
 		return nil, readError{err}
 	}
 	return &Record{Path: path, Size: int64(len(data)), Source: res.Document.Source, Report: res.Report,
-		Mapping: res.Mapping, Card: res.Card, Findings: res.Findings(), Lang: lang}, nil
+		Mapping: res.Mapping, Card: res.Card, Findings: res.Findings(), Lang: lang,
+		Cumulative: DeclaresCumulative(res.Document)}, nil
 }
 
 // readError is a failure to read a file, written without the path (see

@@ -37,6 +37,10 @@ var viCodes = map[string]string{
 	"appraisal_gap":       "tự chấm khác thẩm định",
 	"ocr_uncertain":       "số đọc từ ảnh cần kiểm tra",
 	"no_indicator_table":  "không có bảng chỉ số",
+	"cumulative_decrease": "số lũy kế giảm giữa các kỳ",
+	"period_inconsistent": "số cả năm khác số lũy kế quý IV",
+	"source_disagrees":    "báo cáo đơn vị khác bảng tổng hợp",
+	"duplicate_report":    "hai báo cáo khác nhau cùng kỳ",
 }
 
 // viSeverities name the severities in Vietnamese.

@@ -27,6 +27,10 @@ type Record struct {
 	Card     *rubric.Card
 	Findings []report.Finding
 	Lang     string // language of Basis ("vi" or "en")
+	// Cumulative is true when the report declares its figures
+	// cumulative from the start of the year (DeclaresCumulative): the
+	// audit across reports then expects its counts never to fall.
+	Cumulative bool
 }
 
 // Outcome says what storing a file did.
@@ -46,14 +50,17 @@ var errUnknown = errors.New("content not in the dataset")
 
 // Lookup says what the dataset holds for a file: the sha256 stored at its
 // path ("" when none) and whether a report with the given sha256 exists
-// (under any path). Ingest uses it to skip parsing known content.
+// (under any path) with everything this chiso stores of it. Ingest uses
+// it to skip parsing known content.
 func (s *Store) Lookup(ctx context.Context, path, sha string) (atPath string, known bool, err error) {
 	err = s.db.QueryRowContext(ctx, `select sha256 from paths where path = $1`, path).Scan(&atPath)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return "", false, err
 	}
 	var n int
-	if err := s.db.QueryRowContext(ctx, `select count(*) from reports where sha256 = $1`, sha).Scan(&n); err != nil {
+	// A report stored before schema 2 (detail 0) is read again, so that
+	// it gains what the audit across reports needs (see upgradeReport).
+	if err := s.db.QueryRowContext(ctx, `select count(*) from reports where sha256 = $1 and detail = 1`, sha).Scan(&n); err != nil {
 		return "", false, err
 	}
 	return atPath, n > 0, nil
@@ -91,10 +98,17 @@ func (s *Store) write(ctx context.Context, path, sha string, size int64, rec *Re
 			return err
 		}
 		defer tx.Rollback()
-		if out, err = s.writeIn(ctx, &stmtTx{Tx: tx}, path, sha, size, rec, rows); err != nil {
+		stx := &stmtTx{Tx: tx}
+		if out, err = s.writeIn(ctx, stx, path, sha, size, rec, rows); err != nil {
 			return err
 		}
-		return tx.Commit()
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+		if stx.upgraded {
+			s.upgrades.Add(1)
+		}
+		return nil
 	})
 	s.addWriteTime(time.Since(start))
 	if err != nil {
@@ -164,7 +178,7 @@ func dropOrphan(ctx context.Context, tx *sql.Tx, sha string) error {
 	if n > 0 {
 		return nil
 	}
-	for _, t := range []string{"indicators", "findings", "points", "reports"} {
+	for _, t := range []string{"indicators", "cells", "findings", "points", "reports"} {
 		if _, err := tx.ExecContext(ctx, `delete from `+t+` where sha256 = $1`, sha); err != nil {
 			return err
 		}
@@ -175,7 +189,7 @@ func dropOrphan(ctx context.Context, tx *sql.Tx, sha string) error {
 // reportRows are the rows of one report for the tables indicators,
 // findings and points, in their columns' order.
 type reportRows struct {
-	indicators, findings, points [][]any
+	indicators, cells, findings, points [][]any
 }
 
 // makeRows turns a record into rows, outside any transaction.
@@ -199,9 +213,24 @@ func makeRows(rec *Record) *reportRows {
 		if ref := rec.Mapping.Refs[i]; ref != nil {
 			rid, rind, conf = ref.ID, ref.Indicator, ref.Confidence
 		}
+		self, appraised := cellOf(ind.Columns, report.RoleSelf), cellOf(ind.Columns, report.RoleAppraised)
+		if self == nil {
+			self = ind.SelfPoints
+		}
 		r.indicators = append(r.indicators, []any{sha, i, joinPath(ind.Path), ind.STT, ind.Label, ind.Value.Kind, ind.Value.Number,
 			ind.Raw, comp("a"), comp("b"), comp("c"), comp("d"), comp("e"), comp("f"), ind.Formula, rid, rind, conf,
-			ind.Location.Page, ind.Location.Table, ind.Location.Row})
+			ind.Location.Page, ind.Location.Table, ind.Location.Row, ind.Unit, UnitKey(ind.Unit), self, appraised})
+		if ind.Unit != "" {
+			// A summary row's columns are the indicators it reports for
+			// its unit: kept with their headers for source_disagrees.
+			for c, cell := range ind.Columns {
+				n := cell.Value.Number
+				if cell.Value.Ambiguous {
+					n = nil
+				}
+				r.cells = append(r.cells, []any{sha, i, c, cell.Header, string(cell.Role), string(cell.Value.Kind), n, cell.Raw})
+			}
+		}
 	}
 	for i, f := range rec.Findings {
 		r.findings = append(r.findings, []any{sha, i, f.Code, f.Severity, joinPath(f.Path), f.Label, f.Message,
@@ -226,30 +255,88 @@ func makeRows(rec *Record) *reportRows {
 func insertReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows *reportRows) (bool, error) {
 	rep, card := rec.Report, rec.Card
 	p := rep.Period
+	var first, last *int
+	if p.Months != nil {
+		first, last = &p.Months[0], &p.Months[1]
+	}
+	cumulative := 0
+	if rec.Cumulative {
+		cumulative = 1
+	}
 	res, err := tx.ExecContext(ctx, `insert into reports (sha256, format, pages, title, unit, unit_key, period_label,
-		year, quarter, month, rubric_id, total, ingested_at)
-		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict (sha256) do nothing`,
+		year, quarter, month, rubric_id, total, ingested_at, months_first, months_last, cumulative, detail)
+		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1) on conflict (sha256) do nothing`,
 		rec.Source.SHA256, string(rec.Source.Format), rec.Source.Pages, rep.Title, rep.Unit, UnitKey(rep.Unit),
-		p.Label, p.Year, p.Quarter, p.Month, card.Rubric.ID, card.Total, now())
+		p.Label, p.Year, p.Quarter, p.Month, card.Rubric.ID, card.Total, now(), first, last, cumulative)
+	if err != nil {
+		return false, err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return false, err
+	} else if n == 0 {
+		return upgradeReport(ctx, tx, d, rec, rows)
+	}
+	return true, insertChildren(ctx, tx, d, rows)
+}
+
+// upgradeReport fills in a report stored before schema 2 (detail 0)
+// from rec, its content read again: the columns 002 added, and its rows
+// afresh (cells were not stored at all). The update comes first and
+// only one writer's matches, so two ingesters upgrading the same report
+// do it once; the report's own columns are this chiso's reading too, so
+// that they agree with its rows. It reports whether it upgraded.
+func upgradeReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows *reportRows) (bool, error) {
+	p := rec.Report.Period
+	var first, last *int
+	if p.Months != nil {
+		first, last = &p.Months[0], &p.Months[1]
+	}
+	cumulative := 0
+	if rec.Cumulative {
+		cumulative = 1
+	}
+	rep, card := rec.Report, rec.Card
+	res, err := tx.ExecContext(ctx, `update reports set months_first = $2, months_last = $3, cumulative = $4, detail = 1,
+		format = $5, pages = $6, title = $7, unit = $8, unit_key = $9, period_label = $10, year = $11, quarter = $12,
+		month = $13, rubric_id = $14, total = $15
+		where sha256 = $1 and detail = 0`, rec.Source.SHA256, first, last, cumulative,
+		string(rec.Source.Format), rec.Source.Pages, rep.Title, rep.Unit, UnitKey(rep.Unit), p.Label, p.Year, p.Quarter,
+		p.Month, card.Rubric.ID, card.Total)
 	if err != nil {
 		return false, err
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return false, err
 	}
+	for _, t := range []string{"indicators", "cells", "findings", "points"} {
+		if _, err := tx.ExecContext(ctx, `delete from `+t+` where sha256 = $1`, rec.Source.SHA256); err != nil {
+			return false, err
+		}
+	}
+	tx.upgraded = true
+	return true, insertChildren(ctx, tx, d, rows)
+}
+
+// insertChildren inserts a report's indicators, cells, findings and
+// points.
+func insertChildren(ctx context.Context, tx *stmtTx, d Dialect, rows *reportRows) error {
 	if err := insertRows(ctx, tx, d, "indicators", "sha256, seq, path, stt, label, kind, number, raw, "+
-		"a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no", rows.indicators); err != nil {
-		return false, err
+		"a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no, "+
+		"row_unit, row_unit_key, self_score, appraised", rows.indicators); err != nil {
+		return err
+	}
+	if err := insertRows(ctx, tx, d, "cells", "sha256, seq, col, header, role, kind, number, raw", rows.cells); err != nil {
+		return err
 	}
 	if err := insertRows(ctx, tx, d, "findings", "sha256, seq, code, severity, path, label, message, "+
 		"reported, computed, page, tbl, row_no", rows.findings); err != nil {
-		return false, err
+		return err
 	}
 	if err := insertRows(ctx, tx, d, "points", "sha256, rubric_id, indicator, max, points, self_points, "+
 		"basis, need, measure, row_path", rows.points); err != nil {
-		return false, err
+		return err
 	}
-	return true, nil
+	return nil
 }
 
 // maxParams bounds the parameters of one statement, under the limits of
@@ -317,6 +404,9 @@ func insertRows(ctx context.Context, tx *stmtTx, d Dialect, table, cols string, 
 type stmtTx struct {
 	*sql.Tx
 	stmts map[string]*sql.Stmt
+	// upgraded is set when the transaction upgraded a report stored
+	// before schema 2 (upgradeReport), for Store.upgrades.
+	upgraded bool
 }
 
 func (tx *stmtTx) prepare(ctx context.Context, q string) (*sql.Stmt, error) {
@@ -353,6 +443,17 @@ func failIn(ctx context.Context, db interface {
 		on conflict (path) do update set sha256 = excluded.sha256, reason = excluded.reason, failed_at = excluded.failed_at`,
 		path, sha, reason, now())
 	return err
+}
+
+// cellOf is the number of the first cell of role in cells, nil when
+// there is none or it is not a plain number.
+func cellOf(cells []report.Cell, role report.Role) *float64 {
+	for _, c := range cells {
+		if c.Role == role && c.Value.Kind == report.KindNumber && c.Value.Number != nil && !c.Value.Ambiguous {
+			return c.Value.Number
+		}
+	}
+	return nil
 }
 
 // joinPath is how an STT path is stored: its tokens joined by "/", as

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // driver "pgx"
@@ -40,6 +41,11 @@ type Store struct {
 	writes sync.Mutex
 
 	mu sync.Mutex
+	// upgrades counts the commits that upgraded a report stored before
+	// schema 2 (upgradeReport): ingest then refreshes the findings
+	// across reports even though no file was new.
+	upgrades atomic.Int64
+
 	// writeTime sums the time spent in write transactions, for the
 	// ingest summary's share of time taken by storage.
 	writeTime time.Duration
@@ -183,6 +189,9 @@ func sqliteDSN(path string, readOnly bool) string {
 
 // uriEscaper escapes what ends or escapes a path in an SQLite URI.
 var uriEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
+// Redact is dsn as chiso prints it: a PostgreSQL URL's password hidden.
+func Redact(dsn string) string { return redact(dsn) }
 
 // redact hides a password in a PostgreSQL URL for error messages.
 func redact(dsn string) string {

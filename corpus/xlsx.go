@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"chiso/internal/msg"
 	"chiso/rubric"
 )
 
@@ -96,10 +97,17 @@ func (s *Store) ExportXLSX(ctx context.Context, w io.Writer, h Headings) error {
 	if err := s.periodSheets(ctx, f, h, st, reps); err != nil {
 		return err
 	}
-	if err := s.findingsSheet(ctx, f, h, st, reps); err != nil {
+	cross, err := s.StoredCrossFindings(ctx)
+	if err != nil {
 		return err
 	}
-	if err := s.unitSheets(ctx, f, h, st, reps); err != nil {
+	for i := range cross {
+		cross[i].Message = msg.Text(cross[i].Finding, h.lang)
+	}
+	if err := s.findingsSheet(ctx, f, h, st, reps, cross); err != nil {
+		return err
+	}
+	if err := s.unitSheets(ctx, f, h, st, reps, cross); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(w)
@@ -555,8 +563,9 @@ func (s *Store) findingMessages(ctx context.Context, sha string) (map[string][]s
 	return out, nil
 }
 
-// findingsSheet writes every finding of every report, one row each.
-func (s *Store) findingsSheet(ctx context.Context, f *excelize.File, h Headings, st *styles, reps []reportRef) error {
+// findingsSheet writes every finding of every report, one row each,
+// then the findings across reports, their source being both reports'.
+func (s *Store) findingsSheet(ctx context.Context, f *excelize.File, h Headings, st *styles, reps []reportRef, cross []CrossFinding) error {
 	if _, err := f.NewSheet(h.FindingsSheet); err != nil {
 		return err
 	}
@@ -591,10 +600,29 @@ func (s *Store) findingsSheet(ctx context.Context, f *excelize.File, h Headings,
 			}
 		}
 	}
+	for _, fd := range cross {
+		n++
+		cells := []any{text(fd.Unit), text(fd.Period), text(joinPath(fd.Path)), text(fd.Label), text(word(h.Severities, string(fd.Severity))),
+			text(word(h.Codes, string(fd.Code))), text(fd.Message), st.number(fd.Reported, ""), st.number(fd.Computed, ""),
+			text(crossSources(fd))}
+		if err := sw.SetRow("A"+strconv.Itoa(n), cells); err != nil {
+			return err
+		}
+	}
 	if err := addTable(sw, len(h.Findings), n); err != nil {
 		return err
 	}
 	return sw.Flush()
+}
+
+// crossSources names the reports of a finding across reports: "a.docx ↔
+// b.pdf".
+func crossSources(f CrossFinding) string {
+	names := make([]string, len(f.Reports))
+	for i, sd := range f.Reports {
+		names[i] = sd.Source
+	}
+	return strings.Join(names, " ↔ ")
 }
 
 // unitSheets adds a sheet per unit: under a title naming the unit, every
@@ -602,7 +630,11 @@ func (s *Store) findingsSheet(ctx context.Context, f *excelize.File, h Headings,
 // its findings, then the findings about no row (a rubric indicator the
 // report lacks), so that the office can send the sheet to the unit to
 // correct its report.
-func (s *Store) unitSheets(ctx context.Context, f *excelize.File, h Headings, st *styles, reps []reportRef) error {
+func (s *Store) unitSheets(ctx context.Context, f *excelize.File, h Headings, st *styles, reps []reportRef, cross []CrossFinding) error {
+	byUnit := map[string][]CrossFinding{}
+	for _, fd := range cross {
+		byUnit[UnitKey(fd.Unit)] = append(byUnit[UnitKey(fd.Unit)], fd)
+	}
 	used := map[string]bool{}
 	for _, name := range f.GetSheetList() {
 		used[strings.ToLower(name)] = true
@@ -650,6 +682,16 @@ func (s *Store) unitSheets(ctx context.Context, f *excelize.File, h Headings, st
 				if err := sw.SetRow("A"+strconv.Itoa(n), cells); err != nil {
 					return err
 				}
+			}
+		}
+		// The periods where a finding across reports applies to the
+		// unit, after its reports' rows.
+		for _, fd := range byUnit[unit[0].UnitKey] {
+			n++
+			cells := []any{text(fd.Period), text(joinPath(fd.Path)), text(strings.TrimPrefix(fd.Indicator, "~")), text(fd.Label),
+				nil, st.number(fd.Reported, ""), nil, nil, excelize.Cell{StyleID: st.wrap, Value: fd.Message + " (" + crossSources(fd) + ")"}}
+			if err := sw.SetRow("A"+strconv.Itoa(n), cells); err != nil {
+				return err
 			}
 		}
 		if err := sw.Flush(); err != nil {

@@ -50,6 +50,14 @@ const (
 	// checked: no indicator row, and no rate quoted with its counts in the
 	// text (added beside v1.1).
 	CodeNoIndicatorTable Code = "no_indicator_table"
+
+	// The codes of the audit across the reports of a dataset (chiso
+	// audit --db; added beside v1.1). appraisal_gap is also given there,
+	// summed per unit.
+	CodeCumulativeDecrease Code = "cumulative_decrease"
+	CodePeriodInconsistent Code = "period_inconsistent"
+	CodeSourceDisagrees    Code = "source_disagrees"
+	CodeDuplicateReport    Code = "duplicate_report"
 )
 
 // Severity says how much a finding matters.
@@ -66,7 +74,7 @@ const (
 func (c Code) Severity() Severity {
 	switch c {
 	case CodeRateMismatch, CodeRateOver100, CodeZeroDenominator, CodeBreakdownMismatch, CodeScoreOverMax,
-		CodeTotalMismatch:
+		CodeTotalMismatch, CodeCumulativeDecrease, CodeSourceDisagrees:
 		return SeverityError
 	case CodeRubricUnmapped, CodeAppraisalGap:
 		return SeverityInfo

@@ -26,6 +26,10 @@ func TestSeverity(t *testing.T) {
 		{CodeUnitMismatch, SeverityWarning},
 		{CodeAppraisalGap, SeverityInfo},
 		{CodeOCRUncertain, SeverityWarning},
+		{CodeCumulativeDecrease, SeverityError},
+		{CodePeriodInconsistent, SeverityWarning},
+		{CodeSourceDisagrees, SeverityError},
+		{CodeDuplicateReport, SeverityWarning},
 	}
 	for _, tt := range tests {
 		if got := tt.code.Severity(); got != tt.want {

@@ -30,8 +30,8 @@ func commandFlags() map[string][]string {
 		}
 		probe := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, lang: "en"}
 		c.run(probe, []string{"-h"})
-		if name == "score" {
-			c.run(probe, []string{"--db", "x", "-h"}) // score --db has flags of its own
+		if name == "score" || name == "audit" {
+			c.run(probe, []string{"--db", "x", "-h"}) // score --db and audit --db have flags of their own
 		}
 		flags := []string{"--out"}
 		for _, fs := range probe.flagSets {

@@ -32,6 +32,7 @@ func TestBashCompletion(t *testing.T) {
 		{[]string{"chiso", "extract", "a.txt", "--l"}, "--lang"},
 		{[]string{"chiso", "history", "--"}, "--db --indicator --json --lang --out --unit"},
 		{[]string{"chiso", "score", "--p"}, "--period"}, // score --db's own flag
+		{[]string{"chiso", "audit", "--p"}, "--period"}, // audit --db's own flag
 		{[]string{"chiso", "audit", "--lang", ""}, "vi en"},
 		{[]string{"chiso", "export", "-format", "x"}, "xlsx"},
 		{[]string{"chiso", "extract", "--rubric", "hcm-dti-2023-di"}, "hcm-dti-2023-district"},

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -19,7 +20,9 @@ import (
 	"golang.org/x/term"
 
 	"chiso/corpus"
+	"chiso/internal/contract"
 	"chiso/internal/msg"
+	"chiso/report"
 )
 
 // The dataset commands: ingest, export, history, rank, and `score --db`.
@@ -30,6 +33,110 @@ func init() {
 	register(command{name: "history", summary: "an indicator's values for a unit across periods", run: runHistory})
 	register(command{name: "rank", summary: "rank the units of a period in a dataset, highest first", run: runRank})
 	scoreDB = runScoreDB
+	auditDB = runAuditDB
+}
+
+// datasetAudit is the one object of `audit --db --json`: audit's shape
+// (schema, source, findings, error), the source being the dataset and
+// each finding naming the reports it compares (corpus.CrossFinding).
+type datasetAudit struct {
+	Schema   string                `json:"schema"`
+	Source   datasetSource         `json:"source"`
+	Findings []corpus.CrossFinding `json:"findings"`
+	Error    *string               `json:"error"`
+}
+
+type datasetSource struct {
+	Path   string `json:"path"`
+	Format string `json:"format"` // "dataset"
+}
+
+// periodFlag is --period of audit --db: a year, or a year and quarter.
+var periodFlag = regexp.MustCompile(`^[0-9]{4}(-Q[1-4])?$`)
+
+// runAuditDB is `chiso audit --db`: the findings across the reports of a
+// dataset (cumulative counts that fall, a year unlike its fourth
+// quarter, a unit's report against the city's summary, appraisal gaps
+// per unit, two contents for one unit and period), computed afresh from
+// what the dataset holds, so that it reads a dataset it may not write.
+// Exit code 1 when a finding is an error, as audit's.
+func runAuditDB(e *env, args []string) int {
+	fs := newFlags(e, "audit", "--db DSN [--period YEAR|YEAR-Qn] [--unit UNIT] [--json]")
+	dsn := fs.String("db", defaultDSN, "dataset: an SQLite file or a postgres:// URL")
+	period := fs.String("period", "", "only findings about this period: a year (2023) or a quarter (2023-Q3)")
+	unit := fs.String("unit", "", `unit as people type it: "q5", "Quận 5", "binh tan"`)
+	asJSON := fs.Bool("json", false, "print one JSON object: the dataset's findings")
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	switch {
+	case *period != "" && !periodFlag.MatchString(*period):
+		return badFlag(e, fs, "period", *period, "a period is a year or a quarter: 2023 or 2023-Q3")
+	case fs.NArg() != 0:
+		return usageError(e, fs, "the dataset is read, and no file is taken: --db names it")
+	}
+	s, ok := openStore(e, *dsn, true)
+	if !ok {
+		return exitUnread
+	}
+	defer s.Close()
+	ctx := context.Background()
+	all, err := s.CrossAudit(ctx)
+	if err != nil {
+		fail(e, fmt.Errorf("audit: %w", err))
+		return exitUnread
+	}
+	p := msg.Printer(e.lang)
+	if n, err := s.Legacy(ctx); err == nil && n > 0 {
+		p.Fprintf(e.stderr, "chiso: %d reports were stored by an older chiso and are left out: run chiso ingest over their files again to upgrade them\n", n)
+	}
+	found := []corpus.CrossFinding{}
+	errors := false
+	for _, f := range all {
+		if !aboutPeriod(f, *period) || (*unit != "" && !corpus.MatchUnit(*unit, f.Unit)) {
+			continue
+		}
+		f.Message = msg.Text(f.Finding, e.lang)
+		errors = errors || f.Severity == report.SeverityError
+		found = append(found, f)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.Encode(datasetAudit{Schema: contract.Schema, Source: datasetSource{corpus.Redact(*dsn), "dataset"}, Findings: found})
+	} else {
+		fmt.Fprintf(e.stdout, "== %s\n", corpus.Redact(*dsn))
+		p.Fprintf(e.stdout, "Findings across reports (%d):\n", len(found))
+		for _, f := range found {
+			fmt.Fprintf(e.stdout, "  %-9s %-20s %s %s: %s\n", msg.Severity(e.lang, f.Severity), f.Code, f.Unit, f.Period, f.Message)
+			for _, sd := range f.Reports {
+				where := sd.Source
+				if sd.Location.Row > 0 {
+					where += p.Sprintf(", table %d row %d", sd.Location.Table, sd.Location.Row)
+				}
+				fmt.Fprintf(e.stdout, "            %s %s: %s\n", sd.Unit, sd.Period, where)
+			}
+		}
+	}
+	if errors {
+		return exitFindings
+	}
+	return exitOK
+}
+
+// aboutPeriod reports whether a finding is about period ("2023",
+// "2023-Q3"; "" is every period): either report's period, a year
+// matching every period of it.
+func aboutPeriod(f corpus.CrossFinding, period string) bool {
+	if period == "" {
+		return true
+	}
+	for _, sd := range append([]corpus.Side{{Period: f.Period}}, f.Reports...) {
+		if sd.Period == period || (len(period) == 4 && strings.HasPrefix(sd.Period, period)) {
+			return true
+		}
+	}
+	return false
 }
 
 const defaultDSN = "chiso.db"
@@ -160,6 +267,9 @@ func printSummary(w io.Writer, s *corpus.Summary, stats bool, lang string) {
 		}
 		p.Fprintf(w, "findings: %s\n", strings.Join(parts, ", "))
 	}
+	if s.CrossFindings > 0 {
+		p.Fprintf(w, "findings across reports: %d (chiso audit --db lists them)\n", s.CrossFindings)
+	}
 	for _, f := range s.Failed {
 		p.Fprintf(w, "failed: %s: %s\n", f.Path, reasonText(lang, f))
 	}
@@ -262,8 +372,12 @@ func runHistory(e *env, args []string) int {
 		if p.Points != nil {
 			pt = num(e.lang, *p.Points)
 		}
-		fmt.Fprintf(e.stdout, "%-20s %-9s %-6s %12s  %s %-6s %s  (%s)\n", clip(p.Unit, 20), p.Period, p.Indicator, v,
-			msg.String(e.lang, "points"), pt, clip(p.RowLabel, 50), p.Source)
+		marks := ""
+		if len(p.Findings) > 0 {
+			marks = "  [" + strings.Join(p.Findings, ", ") + "]"
+		}
+		fmt.Fprintf(e.stdout, "%-20s %-9s %-6s %12s  %s %-6s %s  (%s)%s\n", clip(p.Unit, 20), p.Period, p.Indicator, v,
+			msg.String(e.lang, "points"), pt, clip(p.RowLabel, 50), p.Source, marks)
 	}
 	if len(pts) == 0 {
 		msg.Printer(e.lang).Fprintf(e.stderr, "chiso: no values for unit %q\n", *unit)

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -226,5 +228,88 @@ func TestIngestReasons(t *testing.T) {
 		if code != exitUnread || !strings.Contains(out, tt.want) {
 			t.Errorf("ingest %q: exit %d, output lacks %q:\n%s", tt.lang, code, tt.want, out)
 		}
+	}
+}
+
+// TestAuditDB: `audit --db` finds what no one report shows (here a count
+// that falls from Q2 to Q3 of a report declared cumulative), in
+// Vietnamese by default and in the finding shape with --json, filters by
+// period and unit, exits 1 on an error finding, 0 on a clean period, and
+// 2 on a period it cannot read; file audit is unchanged beside it.
+func TestAuditDB(t *testing.T) {
+	dir := t.TempDir()
+	report := func(name, period string, systems int) {
+		text := "ỦY BAN NHÂN DÂN QUẬN 3\n\nBÁO CÁO\n\nKết quả chuyển đổi số " + period + "\n\n" +
+			"Số liệu báo cáo là số liệu lũy kế tính từ đầu năm đến thời điểm báo cáo.\n\n" +
+			"STT\tChỉ số/Chỉ số thành phần\tSố liệu kê khai\tTài liệu kiểm chứng\n" +
+			"1\tSố cuộc họp trực tuyến\t" + strconv.Itoa(systems) + "\tVăn bản\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	report("q2.txt", "quý II năm 2023", 45)
+	report("q3.txt", "quý III năm 2023", 40)
+	report("q1-2024.txt", "quý I năm 2024", 3)
+	db := filepath.Join(dir, "chiso.db")
+	if code, out, errs := runCLI("", "ingest", "--db", db, dir); code != exitOK {
+		t.Fatalf("ingest: exit %d\n%s%s", code, out, errs)
+	}
+	tests := []struct {
+		args []string
+		code int
+		want []string // in stdout
+		not  []string
+	}{
+		{[]string{"audit", "--db", db}, exitFindings,
+			[]string{"cumulative_decrease", "số liệu lũy kế giảm từ 45 (2023-Q2, q2.txt) xuống 40 (2023-Q3, q3.txt)", "q2.txt, bảng 1 dòng 2"}, nil},
+		{[]string{"audit", "--db", db, "--lang", "en", "--period", "2023-Q3"}, exitFindings,
+			[]string{"cumulative figure falls from 45 (2023-Q2, q2.txt) to 40 (2023-Q3, q3.txt)"}, nil},
+		{[]string{"audit", "--db", db, "--period", "2024"}, exitOK, []string{"(0)"}, []string{"cumulative_decrease"}},
+		{[]string{"audit", "--db", db, "--unit", "q5"}, exitOK, []string{"(0)"}, []string{"cumulative_decrease"}},
+		{[]string{"audit", "--db", db, "--unit", "quan 3", "--period", "2023"}, exitFindings, []string{"cumulative_decrease"}, nil},
+		{[]string{"audit", "--db", db, "--period", "2023-3"}, exitUsage, nil, nil},
+		{[]string{"audit", filepath.Join(dir, "q3.txt")}, exitOK, []string{"== "}, []string{"cumulative_decrease"}},
+	}
+	for _, tt := range tests {
+		code, out, errs := runCLI("", tt.args...)
+		if code != tt.code {
+			t.Errorf("%v: exit %d, want %d\n%s%s", tt.args, code, tt.code, out, errs)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: no %q in\n%s", tt.args, w, out)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(out, w) {
+				t.Errorf("%v: %q in\n%s", tt.args, w, out)
+			}
+		}
+	}
+	code, out, _ := runCLI("", "audit", "--db", db, "--json")
+	var got struct {
+		Schema   string `json:"schema"`
+		Findings []struct {
+			Code     string   `json:"code"`
+			Severity string   `json:"severity"`
+			Reported *float64 `json:"reported"`
+			Computed *float64 `json:"computed"`
+			Message  string   `json:"message"`
+			Reports  []struct {
+				Source string `json:"source"`
+			} `json:"reports"`
+		} `json:"findings"`
+		Error *string `json:"error"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != exitFindings {
+		t.Fatalf("audit --db --json: exit %d, %v\n%s", code, err, out)
+	}
+	if got.Schema != "chiso/v1" || len(got.Findings) != 1 || got.Error != nil {
+		t.Fatalf("audit --db --json: %+v", got)
+	}
+	f := got.Findings[0]
+	if f.Code != "cumulative_decrease" || f.Severity != "error" || *f.Reported != 40 || *f.Computed != 45 ||
+		len(f.Reports) != 2 || filepath.Base(f.Reports[0].Source) != "q3.txt" || filepath.Base(f.Reports[1].Source) != "q2.txt" {
+		t.Errorf("finding %+v", f)
 	}
 }

@@ -25,9 +25,16 @@ func init() {
 		return runExtract(e, "extract", args)
 	}})
 	register(command{name: "audit", summary: "print only the findings (discrepancies), grouped per file", run: func(e *env, args []string) int {
+		if auditDB != nil && hasFlag(args, "db") {
+			return auditDB(e, args)
+		}
 		return runExtract(e, "audit", args)
 	}})
 }
+
+// auditDB, when set (by corpus.go), runs `audit --db`: the audit across
+// the reports of a dataset, which needs package corpus.
+var auditDB func(e *env, args []string) int
 
 // runExtract is `chiso extract` and `chiso audit`. Exit code: 3 when any
 // file could not be read (it wins, since those files were not checked at

@@ -43,6 +43,13 @@ var vi = map[string]string{
 	"history reads the dataset and takes no file":                                    "history đọc bộ dữ liệu và không nhận tệp",
 	"the dataset is read, and no file is taken: --db names it":                       "lệnh đọc bộ dữ liệu và không nhận tệp: --db chỉ ra bộ dữ liệu",
 	"default": "mặc định",
+	"a period is a year or a quarter: 2023 or 2023-Q3":                      "kỳ là một năm hoặc một quý: 2023 hoặc 2023-Q3",
+	"only findings about this period: a year (2023) or a quarter (2023-Q3)": "chỉ các phát hiện về kỳ này: một năm (2023) hoặc một quý (2023-Q3)",
+	"print one JSON object: the dataset's findings":                         "in một đối tượng JSON: các phát hiện của bộ dữ liệu",
+	"Findings across reports (%d):\n":                                       "Phát hiện giữa các báo cáo (%d):\n",
+	"findings across reports: %d (chiso audit --db lists them)\n":           "phát hiện giữa các báo cáo: %d (chiso audit --db liệt kê)\n",
+	", table %d row %d": ", bảng %d dòng %d",
+	"chiso: %d reports were stored by an older chiso and are left out: run chiso ingest over their files again to upgrade them\n": "chiso: %d báo cáo do phiên bản chiso cũ lưu nên không được đối chiếu: chạy lại chiso ingest trên các tệp đó để nâng cấp\n",
 
 	// Summaries of the commands.
 	"print the document model (paragraphs and tables as read)":                     "in mô hình tài liệu (đoạn văn và bảng như đã đọc)",

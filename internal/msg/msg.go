@@ -42,6 +42,9 @@ func Text(f report.Finding, lang string) string {
 	if code == report.CodeRateOver100 && f.Formula == "" {
 		code = shareOver100
 	}
+	if code == report.CodeAppraisalGap && f.Formula != "" {
+		code = appraisalPerUnit
+	}
 	format, ok := m[code]
 	if !ok {
 		return ""
@@ -65,6 +68,7 @@ func Text(f report.Finding, lang string) string {
 var numericDetail = map[report.Code]bool{
 	report.CodeRateMismatch: true, report.CodeRateOver100: true, report.CodeZeroDenominator: true,
 	report.CodeBreakdownMismatch: true, report.CodeProseRateMismatch: true,
+	report.CodeAppraisalGap: true,
 }
 
 // findings are the finding texts by language and code. Each is a format
@@ -87,29 +91,46 @@ var findings = map[string]map[report.Code]string{
 		report.CodeUnitMismatch:      "giá trị %[1]s trái với đơn vị tính %[4]s",
 		report.CodeAppraisalGap:      "điểm tự đánh giá %[1]s khác điểm thẩm định %[2]s",
 		report.CodeNoIndicatorTable:  "không tìm thấy bảng chỉ số nào và không có tỷ lệ nào trong văn bản để đối chiếu: báo cáo này chưa được kiểm tra",
+		// The audit across reports: formula names the other report, detail
+		// this one ("2023-Q2, q5-q2.txt"); for appraisal_gap per unit,
+		// formula is the count of indicators and detail the difference.
+		report.CodeCumulativeDecrease: "số liệu lũy kế giảm từ %[2]s (%[3]s) xuống %[1]s (%[4]s)",
+		report.CodePeriodInconsistent: "số liệu cả năm %[1]s (%[4]s) khác số liệu lũy kế đến hết quý IV %[2]s (%[3]s)",
+		report.CodeSourceDisagrees:    "báo cáo của đơn vị ghi %[1]s (%[4]s) nhưng bảng tổng hợp ghi %[2]s (%[3]s)",
+		report.CodeDuplicateReport:    "hai nội dung khác nhau cho cùng đơn vị, kỳ và loại báo cáo: %[4]s và %[3]s; bộ dữ liệu dùng %[4]s (mã SHA-256 nhỏ hơn, như score --db và rank chọn)",
+		appraisalPerUnit:              "%[3]s chỉ số có điểm tự đánh giá khác điểm thẩm định: tự đánh giá %[1]s, thẩm định %[2]s, chênh lệch %[4]s",
 	},
 	"en": {
-		report.CodeRateMismatch:      "reported %[1]s%% but %[3]s = %[4]s = %[2]s%%",
-		report.CodeRateOver100:       "rate above 100%%: %[3]s = %[4]s = %[2]s%% (reported %[1]s%%)",
-		shareOver100:                 "a share of %[1]s%% is above 100%% (a part cannot exceed the whole)",
-		report.CodeZeroDenominator:   "reported a rate of %[1]s%% but the denominator is 0 (%[3]s = %[4]s)",
-		report.CodeMissingComponent:  "rate %[1]s%% is %[3]s but %[4]s is missing",
-		report.CodeBreakdownMismatch: "value %[1]s but the parts in the evidence add up to %[4]s = %[2]s",
-		report.CodeProseRateMismatch: "in the text: %[4]s = %[2]s%% but it says %[1]s%%",
-		report.CodeAmbiguousNumber:   "cannot tell whether %[4]q uses a decimal or a thousands separator; it is left out of the checks",
-		report.CodeUnparsedValue:     "value cell %[4]q holds digits but could not be read as a value",
-		report.CodeDuplicateSTT:      "STT %[4]s appears twice at the same level of the table",
-		report.CodeScoreOverMax:      "self-assessed score %[1]s is above the maximum %[2]s",
-		report.CodeTotalMismatch:     "the total row says %[1]s in column %[4]q but the rows add up to %[2]s",
-		report.CodeUnitMismatch:      "value %[1]s contradicts its unit of measure %[4]s",
-		report.CodeAppraisalGap:      "self-assessed score %[1]s differs from the appraised score %[2]s",
-		report.CodeNoIndicatorTable:  "no indicator table was found and the text quotes no rate to check: nothing in this report was audited",
+		report.CodeRateMismatch:       "reported %[1]s%% but %[3]s = %[4]s = %[2]s%%",
+		report.CodeRateOver100:        "rate above 100%%: %[3]s = %[4]s = %[2]s%% (reported %[1]s%%)",
+		shareOver100:                  "a share of %[1]s%% is above 100%% (a part cannot exceed the whole)",
+		report.CodeZeroDenominator:    "reported a rate of %[1]s%% but the denominator is 0 (%[3]s = %[4]s)",
+		report.CodeMissingComponent:   "rate %[1]s%% is %[3]s but %[4]s is missing",
+		report.CodeBreakdownMismatch:  "value %[1]s but the parts in the evidence add up to %[4]s = %[2]s",
+		report.CodeProseRateMismatch:  "in the text: %[4]s = %[2]s%% but it says %[1]s%%",
+		report.CodeAmbiguousNumber:    "cannot tell whether %[4]q uses a decimal or a thousands separator; it is left out of the checks",
+		report.CodeUnparsedValue:      "value cell %[4]q holds digits but could not be read as a value",
+		report.CodeDuplicateSTT:       "STT %[4]s appears twice at the same level of the table",
+		report.CodeScoreOverMax:       "self-assessed score %[1]s is above the maximum %[2]s",
+		report.CodeTotalMismatch:      "the total row says %[1]s in column %[4]q but the rows add up to %[2]s",
+		report.CodeUnitMismatch:       "value %[1]s contradicts its unit of measure %[4]s",
+		report.CodeAppraisalGap:       "self-assessed score %[1]s differs from the appraised score %[2]s",
+		report.CodeNoIndicatorTable:   "no indicator table was found and the text quotes no rate to check: nothing in this report was audited",
+		report.CodeCumulativeDecrease: "cumulative figure falls from %[2]s (%[3]s) to %[1]s (%[4]s)",
+		report.CodePeriodInconsistent: "the year's figure %[1]s (%[4]s) differs from the cumulative figure to the end of Q4 %[2]s (%[3]s)",
+		report.CodeSourceDisagrees:    "the unit's report says %[1]s (%[4]s) but the summary table says %[2]s (%[3]s)",
+		report.CodeDuplicateReport:    "two different contents for the same unit, period and kind of report: %[4]s and %[3]s; the dataset uses %[4]s (the lower SHA-256, as score --db and rank pick it)",
+		appraisalPerUnit:              "%[3]s indicators where the self-assessed score differs from the appraised one: self-assessed %[1]s, appraised %[2]s, difference %[4]s",
 	},
 }
 
 // shareOver100 is the message of rate_over_100 for a share reported above
 // 100 % with no components to compute it from.
 const shareOver100 = report.CodeRateOver100 + "/share"
+
+// appraisalPerUnit is the message of appraisal_gap summed per unit by
+// the audit across reports (its Formula is the count of indicators).
+const appraisalPerUnit = report.CodeAppraisalGap + "/unit"
 
 // Num writes a number with at most three decimals and no trailing zeros,
 // "?" for none, in no language: a dot before the decimals and no
