@@ -19,6 +19,7 @@ func Extract(d *doc.Document, opt Options) *report.Report {
 	if d == nil {
 		return x.rep
 	}
+	x.unsure = d.Uncertain
 	head := readHeading(d)
 	title, region := front(d, head)
 	x.rep.Title = title
@@ -59,6 +60,20 @@ type extractor struct {
 	// rows are the indicator-table rows by block and grid row, so that a
 	// rate quoted in a long cell is reported with its row's path.
 	rows map[[2]int]*row
+	// unsure are the words a scan's recogniser was unsure of.
+	unsure map[string]float64
+}
+
+// confidence is the lowest confidence of the words of a value cell read
+// from a scan, when the recogniser was unsure of one of them.
+func (x *extractor) confidence(raw string) (float64, bool) {
+	low, ok := 1.0, false
+	for _, w := range strings.Fields(raw) {
+		if c, unsure := x.unsure[strings.Trim(w, "|")]; unsure && c < low {
+			low, ok = c, true
+		}
+	}
+	return low, ok
 }
 
 // documentConvention votes on the decimal convention over every numeral of
@@ -187,6 +202,10 @@ func (x *extractor) table(t *table, prefix []string) {
 			Path: r.path, STT: r.stt.Text, Label: r.label, Raw: r.raw, Value: r.value,
 			Evidence: r.evidence, Location: r.loc, Responsible: r.responsible,
 			Group: r.value.Kind == report.KindEmpty && r.children > len(componentsOf(t, i)),
+		}
+		if c, ok := x.confidence(r.raw); ok && r.value.Kind != report.KindEmpty {
+			ind.Confidence = &c
+			x.find(report.CodeOCRUncertain, r, r.value.Number, nil, "", firstLine(r.raw))
 		}
 		ind.MaxPoints = points(r.maxRaw)
 		ind.SelfPoints = points(r.selfRaw)

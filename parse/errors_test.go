@@ -11,6 +11,7 @@ import (
 
 	"chiso/internal/hostile"
 	"chiso/parse"
+	"chiso/parse/ocr"
 
 	"chiso/internal/material"
 )
@@ -52,6 +53,8 @@ func TestErrorKinds(t *testing.T) {
 			if tc.opt.Timeout == 0 {
 				tc.opt.Timeout = time.Minute
 			}
+			ocr.SetPath(filepath.Join(dir, "no-tesseract")) // a scan without the engine
+			defer ocr.SetPath("")
 			_, err := parse.FileOptions(context.Background(), tc.path, tc.opt)
 			var pe *parse.Error
 			if !errors.As(err, &pe) || !errors.Is(err, tc.want) || pe.Kind() != tc.want {

@@ -63,6 +63,10 @@ type Indicator struct {
 	// Group is true for a row that only heads other rows (I, II … with no
 	// value of its own).
 	Group bool `json:"group,omitempty"`
+	// Confidence is, for a value read from a scan (Source.OCR), the
+	// recogniser's lowest confidence (0–1) in the words of its cell when
+	// it was unsure of one; nil when it was sure (contract v1.1).
+	Confidence *float64 `json:"confidence,omitempty"`
 	// Unit is, in a table whose rows are units (a ranking of departments,
 	// a city-wide summary), the unit the row is about; Label is then its
 	// name too (contract v1.1).

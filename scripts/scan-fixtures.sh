@@ -41,4 +41,7 @@ $im "$tmp/merged-200.jpg" -threshold 60% -type bilevel -compress Group4 -density
 img2pdf --pagesize A4 -o "$out/merged-g4.pdf" "$tmp/merged-g4.tif"
 $im "$tmp/merged-g4.tif" -strip -units PixelsPerInch -density 200 -define png:include-chunk=pHYs "$out/merged-200.png"
 img2pdf --pagesize A4 -o "$out/merged-flate.pdf" "$out/merged-200.png"
+# parse/ocr's one line of a rate, for the engine's own test.
+$im -size 1100x120 xc:white -font DejaVu-Sans -pointsize 40 -fill black \
+	-annotate +20+80 'Tỷ lệ hồ sơ trực tuyến: 78,23%' -colorspace Gray -depth 8 -strip parse/ocr/testdata/line.png
 ls -l "$out"

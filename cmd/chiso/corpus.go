@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -22,6 +23,7 @@ import (
 	"chiso/corpus"
 	"chiso/internal/contract"
 	"chiso/internal/msg"
+	"chiso/parse/ocr"
 	"chiso/report"
 )
 
@@ -272,6 +274,19 @@ func printSummary(w io.Writer, s *corpus.Summary, stats bool, lang string) {
 	}
 	for _, f := range s.Failed {
 		p.Fprintf(w, "failed: %s: %s\n", f.Path, reasonText(lang, f))
+	}
+	// Scans read once Tesseract is installed: the list to come back to.
+	var scans []string
+	for _, f := range s.Failed {
+		if errors.Is(f.Err, ocr.ErrNoEngine) {
+			scans = append(scans, f.Path)
+		}
+	}
+	if len(scans) > 0 {
+		p.Fprintf(w, "needs OCR (install Tesseract, then ingest again): %d files\n", len(scans))
+		for _, f := range scans {
+			fmt.Fprintf(w, "  %s\n", f)
+		}
 	}
 	if stats {
 		share := 0.0

@@ -16,6 +16,7 @@ import (
 	"chiso/corpus"
 	"chiso/internal/msg"
 	"chiso/parse"
+	"chiso/parse/ocr"
 	"chiso/rubric"
 )
 
@@ -322,27 +323,33 @@ func langOf(args []string) string {
 	return "vi"
 }
 
-// takeOut removes --out FILE from args (before any "--"): it is a flag of
-// every command, handled here by pointing the command's standard output
-// at the file.
+// takeOut removes --out FILE and --tesseract PATH from args (before any
+// "--"): they are flags of every command, handled here — the command's
+// standard output pointed at the file, the OCR engine named for any scan
+// the command reads.
 func takeOut(e *env, name string, args []string) (rest []string, out string, code int) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
 			return append(rest, args[i:]...), out, -1
 		}
-		switch {
-		case a == "--out" || a == "-out":
+		flag, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		if !strings.HasPrefix(a, "-") || flag != "out" && flag != "tesseract" {
+			rest = append(rest, a)
+			continue
+		}
+		if !hasValue {
 			if i+1 >= len(args) {
-				msg.Printer(e.lang).Fprintf(e.stderr, "chiso %s: --%s needs a value\n", name, "out")
+				msg.Printer(e.lang).Fprintf(e.stderr, "chiso %s: --%s needs a value\n", name, flag)
 				return nil, "", exitUsage
 			}
 			i++
-			out = args[i]
-		case strings.HasPrefix(a, "--out=") || strings.HasPrefix(a, "-out="):
-			out = a[strings.IndexByte(a, '=')+1:]
-		default:
-			rest = append(rest, a)
+			value = args[i]
+		}
+		if flag == "out" {
+			out = value
+		} else {
+			ocr.SetPath(value)
 		}
 	}
 	return rest, out, -1

@@ -102,14 +102,15 @@ func run(e *env, args []string) int {
 	return withOut(e, out, func() int { return c.run(e, rest) })
 }
 
-// commandFirst moves the flags every command takes (--lang, --out) from
+// commandFirst moves the flags every command takes (--lang, --out,
+// --tesseract) from
 // before the command to after it, so that `chiso --lang en audit a.pdf`
 // reads as `chiso audit a.pdf --lang en`.
 func commandFirst(args []string) []string {
 	var lead []string
 	for len(args) > 0 {
 		name, _, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
-		if !strings.HasPrefix(args[0], "-") || name != "lang" && name != "out" {
+		if !strings.HasPrefix(args[0], "-") || name != "lang" && name != "out" && name != "tesseract" {
 			break
 		}
 		n := 1
@@ -138,5 +139,6 @@ func usage(w io.Writer, lang string) {
 	fmt.Fprintln(w, "\n"+msg.String(lang, "flags of every command:"))
 	fmt.Fprintf(w, "  --lang vi|en  %s\n", msg.String(lang, "language of the messages: vi or en"))
 	fmt.Fprintf(w, "  --out FILE    %s\n", msg.String(lang, "file to write instead of the standard output"))
+	fmt.Fprintf(w, "  --tesseract PATH  %s\n", msg.String(lang, "the Tesseract program that reads scans (default: CHISO_TESSERACT, then the PATH)"))
 	fmt.Fprintln(w, "\n"+msg.String(lang, "Run 'chiso COMMAND -h' for a command's flags."))
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"chiso/internal/msg"
+	"chiso/parse/ocr"
 )
 
 func init() {
@@ -24,6 +25,9 @@ type version struct {
 	Modified bool   `json:"modified,omitempty"` // built with uncommitted changes
 	Go       string `json:"go"`
 	Platform string `json:"platform"` // GOOS/GOARCH
+	// Tesseract is the OCR engine's version and the languages it reads,
+	// as found at run time ("5.3.0 vie+eng"); empty when it is absent.
+	Tesseract string `json:"tesseract,omitempty"`
 }
 
 // stamped is a version set at link time, for a release built from a
@@ -68,6 +72,9 @@ func runVersion(e *env, args []string) int {
 		return usageError(e, fs, "version takes no file")
 	}
 	v := buildVersion()
+	if t, err := ocr.Find(); err == nil {
+		v.Tesseract = strings.TrimSpace(t.Version + " " + t.Lang())
+	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
@@ -86,6 +93,12 @@ func runVersion(e *env, args []string) int {
 		line += " (" + strings.TrimSpace(commit+" "+v.Time) + ")"
 	}
 	fmt.Fprintln(e.stdout, line)
-	msg.Printer(e.lang).Fprintf(e.stdout, "built with %s for %s\n", v.Go, v.Platform)
+	p := msg.Printer(e.lang)
+	p.Fprintf(e.stdout, "built with %s for %s\n", v.Go, v.Platform)
+	if v.Tesseract != "" {
+		p.Fprintf(e.stdout, "scans read with Tesseract %s\n", v.Tesseract)
+	} else {
+		p.Fprintf(e.stdout, "scans cannot be read: Tesseract is not installed\n")
+	}
 	return exitOK
 }
