@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/richardlehane/mscfb"
-
 	"chiso/doc"
+	"chiso/parse/internal/cfb"
 )
 
 // sniffOLE2 tells apart the formats kept in a compound (OLE2) file by the
@@ -17,7 +16,7 @@ import (
 // the other way round, but embedded objects live in storages below the
 // root, so they do not confuse this.
 func sniffOLE2(data []byte) (string, error) {
-	cf, err := mscfb.New(bytes.NewReader(data))
+	cf, err := cfb.Open(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return "ole2", fmt.Errorf("a damaged compound (OLE2) file, the container of Word 97 .doc and Excel .xls: %v", err)
 	}

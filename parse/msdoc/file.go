@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/richardlehane/mscfb"
+	"chiso/parse/internal/cfb"
 )
 
 // file is a .doc's streams and the parts of its FIB that are used.
@@ -36,7 +36,7 @@ const (
 
 // open reads the compound file's streams and the FIB.
 func open(r io.ReaderAt, size int64) (*file, error) {
-	cf, err := mscfb.New(io.NewSectionReader(r, 0, size))
+	cf, err := cfb.Open(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("not a readable compound (OLE2) file: %v", err)
 	}

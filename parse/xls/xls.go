@@ -48,10 +48,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/richardlehane/mscfb"
-
 	"chiso/doc"
 	"chiso/parse/fault"
+	"chiso/parse/internal/cfb"
 	"chiso/parse/sheet"
 )
 
@@ -119,7 +118,7 @@ func readStream(stream []byte) (*doc.Document, error) {
 
 // workbookStream returns the Workbook stream at the compound file's root.
 func workbookStream(r io.ReaderAt, size int64) ([]byte, error) {
-	cf, err := mscfb.New(io.NewSectionReader(r, 0, size))
+	cf, err := cfb.Open(r, size)
 	if err != nil {
 		return nil, fault.Damaged("not a readable compound (OLE2) file: %v", err)
 	}
