@@ -28,7 +28,7 @@ import (
 type Check func(rep *report.Report, d *doc.Document) []report.Finding
 
 // Checks are the checks Run runs, in this order.
-var Checks = []Check{SelfScoreOverMax, NoIndicatorTable}
+var Checks = []Check{SelfScoreOverMax, NoIndicatorTable, ProseTotals}
 
 // Run runs every check on rep and returns rep's findings with theirs,
 // ordered by place in the document (block, then row); at one place,

@@ -45,6 +45,9 @@ func Text(f report.Finding, lang string) string {
 	if code == report.CodeAppraisalGap && f.Formula != "" {
 		code = appraisalPerUnit
 	}
+	if code == report.CodeBreakdownMismatch && f.Formula != "" {
+		code = proseTotal
+	}
 	format, ok := m[code]
 	if !ok {
 		return ""
@@ -99,6 +102,7 @@ var findings = map[string]map[report.Code]string{
 		report.CodePeriodInconsistent: "số liệu cả năm %[1]s (%[4]s) khác số liệu lũy kế đến hết quý IV %[2]s (%[3]s)",
 		report.CodeSourceDisagrees:    "báo cáo của đơn vị ghi %[1]s (%[4]s) nhưng bảng tổng hợp ghi %[2]s (%[3]s)",
 		report.CodeDuplicateReport:    "hai nội dung khác nhau cho cùng đơn vị, kỳ và loại báo cáo: %[4]s và %[3]s; bộ dữ liệu dùng %[4]s (mã SHA-256 nhỏ hơn, như score --db và rank chọn)",
+		proseTotal:                    "văn bản ghi %[1]s (%[3]s) nhưng các dòng của bảng cộng lại %[4]s = %[2]s",
 		appraisalPerUnit:              "%[3]s chỉ số có điểm tự đánh giá khác điểm thẩm định: tự đánh giá %[1]s, thẩm định %[2]s, chênh lệch %[4]s",
 	},
 	"en": {
@@ -122,6 +126,7 @@ var findings = map[string]map[report.Code]string{
 		report.CodePeriodInconsistent: "the year's figure %[1]s (%[4]s) differs from the cumulative figure to the end of Q4 %[2]s (%[3]s)",
 		report.CodeSourceDisagrees:    "the unit's report says %[1]s (%[4]s) but the summary table says %[2]s (%[3]s)",
 		report.CodeDuplicateReport:    "two different contents for the same unit, period and kind of report: %[4]s and %[3]s; the dataset uses %[4]s (the lower SHA-256, as score --db and rank pick it)",
+		proseTotal:                    "the text says %[1]s (%[3]s) but the table's rows add up to %[4]s = %[2]s",
 		appraisalPerUnit:              "%[3]s indicators where the self-assessed score differs from the appraised one: self-assessed %[1]s, appraised %[2]s, difference %[4]s",
 	},
 }
@@ -129,6 +134,10 @@ var findings = map[string]map[report.Code]string{
 // shareOver100 is the message of rate_over_100 for a share reported above
 // 100 % with no components to compute it from.
 const shareOver100 = report.CodeRateOver100 + "/share"
+
+// proseTotal is the message of breakdown_mismatch between a total the
+// text states and the table's rows (its Formula names the part).
+const proseTotal = report.CodeBreakdownMismatch + "/prose"
 
 // appraisalPerUnit is the message of appraisal_gap summed per unit by
 // the audit across reports (its Formula is the count of indicators).
