@@ -37,12 +37,12 @@ func district(t testing.TB) *rubric.Rubric {
 
 // client is a browser-like client of srv: it keeps cookies and does not
 // follow redirects, so that a test sees them.
-func client(t *testing.T) *http.Client {
+func client(t testing.TB) *http.Client {
 	jar, _ := cookiejar.New(nil)
 	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 }
 
-func get(t *testing.T, c *http.Client, u string) (int, string) {
+func get(t testing.TB, c *http.Client, u string) (int, string) {
 	t.Helper()
 	resp, err := c.Get(u)
 	if err != nil {
@@ -57,7 +57,7 @@ var csrfRE = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
 
 // upload sends files (name → content) with the home page's form token
 // (or csrf when not empty) and returns the answer.
-func upload(t *testing.T, c *http.Client, base string, files map[string][]byte, csrf string) *http.Response {
+func upload(t testing.TB, c *http.Client, base string, files map[string][]byte, csrf string) *http.Response {
 	t.Helper()
 	if csrf == "" {
 		_, home := get(t, c, base+"/")
@@ -93,7 +93,7 @@ func readFixture(t testing.TB, name string) []byte {
 
 // checkOne uploads one file and returns the report page's address and
 // body.
-func checkOne(t *testing.T, c *http.Client, base, name string, data []byte) (string, string) {
+func checkOne(t testing.TB, c *http.Client, base, name string, data []byte) (string, string) {
 	t.Helper()
 	resp := upload(t, c, base, map[string][]byte{name: data}, "")
 	resp.Body.Close()
