@@ -105,10 +105,18 @@ type auditCell struct {
 // spanKey names the span a report covers: PeriodKey, with a 6- or
 // 9-month report told from its year ("2023-M1-9").
 func spanKey(r *reportRef) string {
-	if r.Year != nil && r.Quarter == nil && r.Month == nil && r.Months[0] > 0 && r.Months != [2]int{1, 12} {
-		return fmt.Sprintf("%d-M%d-%d", *r.Year, r.Months[0], r.Months[1])
+	return SpanKey(r.Year, r.Quarter, r.Month, r.Months, r.Label)
+}
+
+// SpanKey is PeriodKey for a report that also says which months it
+// covers: a span of months that is no quarter, month or year (6 or 9
+// months from January) is named by them, "2023-M1-9", so that it is not
+// taken for the year.
+func SpanKey(year, quarter, month *int, months [2]int, label string) string {
+	if year != nil && quarter == nil && month == nil && months[0] > 0 && months != [2]int{1, 12} {
+		return fmt.Sprintf("%d-M%d-%d", *year, months[0], months[1])
 	}
-	return PeriodKey(r.Year, r.Quarter, r.Month, r.Label)
+	return PeriodKey(year, quarter, month, label)
 }
 
 // loadAudit reads every report with its rows.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -87,7 +88,7 @@ var English = Headings{
 	NoData:        "no data in the report: scored 0 by default",
 	lang:          "en",
 	periodName: func(year, quarter, month *int, months [2]int) string {
-		return PeriodKey(year, quarter, month, "")
+		return SpanKey(year, quarter, month, months, "")
 	},
 }
 
@@ -160,7 +161,10 @@ func numStr(p *float64) string {
 // needs it.
 type reportRef struct {
 	SHA256, Unit, UnitKey, Label, Rubric, Source string
-	Year, Quarter, Month                         *int
+	// Sources are the paths of every file of the report's content, in
+	// byte order; Source is the first.
+	Sources              []string
+	Year, Quarter, Month *int
 	// Months is the span the report covers, first and last month
 	// (zero when the report does not say).
 	Months [2]int
@@ -168,57 +172,77 @@ type reportRef struct {
 }
 
 // reports returns the stored reports ordered by unit key, period and
-// sha256. The ordering is done here rather than in SQL, where SQLite and
-// PostgreSQL collate text and place NULLs differently.
+// sha256, one per content: of the files that hold the same report (the
+// same content key, see contentKey), the one with the lowest sha256
+// stands for all, with all their paths as its sources, so that a report
+// saved in four formats is counted, scored and listed once. The ordering
+// is done here rather than in SQL, where SQLite and PostgreSQL collate
+// text and place NULLs differently.
 func (s *Store) reports(ctx context.Context, where string, args ...any) ([]reportRef, error) {
-	src, err := s.firstPaths(ctx)
+	src, err := s.allPaths(ctx)
 	if err != nil {
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `select r.sha256, r.unit, r.unit_key, r.period_label, r.rubric_id, r.total,
-		r.year, r.quarter, r.month, r.months_first, r.months_last from reports r `+where, args...)
+		r.year, r.quarter, r.month, r.months_first, r.months_last, r.content from reports r `+where, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []reportRef
+	byContent := map[string]int{} // content → index in out
 	for rows.Next() {
 		var r reportRef
+		var content string
 		var y, q, m, mf, ml sql.NullInt64
-		if err := rows.Scan(&r.SHA256, &r.Unit, &r.UnitKey, &r.Label, &r.Rubric, &r.Total, &y, &q, &m, &mf, &ml); err != nil {
+		if err := rows.Scan(&r.SHA256, &r.Unit, &r.UnitKey, &r.Label, &r.Rubric, &r.Total, &y, &q, &m, &mf, &ml, &content); err != nil {
 			return nil, err
 		}
 		if mf.Valid && ml.Valid {
 			r.Months = [2]int{int(mf.Int64), int(ml.Int64)}
 		}
-		r.Year, r.Quarter, r.Month, r.Source = intPtr(y), intPtr(q), intPtr(m), src[r.SHA256]
+		r.Year, r.Quarter, r.Month, r.Sources = intPtr(y), intPtr(q), intPtr(m), src[r.SHA256]
+		if i, ok := byContent[content]; ok && content != "" {
+			kept := &out[i]
+			kept.Sources = append(kept.Sources, r.Sources...)
+			if r.SHA256 < kept.SHA256 {
+				r.Sources = kept.Sources
+				*kept = r
+			}
+			continue
+		}
+		byContent[content] = len(out)
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	for i := range out {
+		slices.Sort(out[i].Sources)
+		if len(out[i].Sources) > 0 {
+			out[i].Source = out[i].Sources[0]
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].less(&out[j]) })
 	return out, nil
 }
 
-// firstPaths returns, for each report, the first of its paths in byte
-// order: chosen here because min(path) in SQL would follow the database's
-// collation, which differs between SQLite and PostgreSQL.
-func (s *Store) firstPaths(ctx context.Context) (map[string]string, error) {
+// allPaths returns each report's paths. Their order is decided by the
+// caller in Go because an order by path in SQL would follow the
+// database's collation, which differs between SQLite and PostgreSQL.
+func (s *Store) allPaths(ctx context.Context) (map[string][]string, error) {
 	rows, err := s.db.QueryContext(ctx, `select sha256, path from paths`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[string]string{}
+	out := map[string][]string{}
 	for rows.Next() {
 		var sha, p string
 		if err := rows.Scan(&sha, &p); err != nil {
 			return nil, err
 		}
-		if cur, ok := out[sha]; !ok || p < cur {
-			out[sha] = p
-		}
+		out[sha] = append(out[sha], p)
 	}
 	return out, rows.Err()
 }
@@ -423,4 +447,18 @@ func (s *Store) WriteJSON(ctx context.Context, w io.Writer) error {
 		}
 		return nil
 	})
+}
+
+// firstPaths returns, for each report, the first of its paths in byte
+// order.
+func (s *Store) firstPaths(ctx context.Context) (map[string]string, error) {
+	all, err := s.allPaths(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(all))
+	for sha, ps := range all {
+		out[sha] = slices.Min(ps)
+	}
+	return out, nil
 }

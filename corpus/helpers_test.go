@@ -123,6 +123,19 @@ func count(t *testing.T, s *Store, table string) int {
 	return n
 }
 
+// kept counts the indicators of the reports the dataset reads: one per
+// content (the lowest sha256 of each), as a report saved in several
+// formats is counted once.
+func kept(t *testing.T, s *Store) int {
+	t.Helper()
+	var n int
+	if err := s.DB().QueryRow(`select count(*) from indicators where sha256 in
+		(select min(sha256) from reports group by content)`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 func copyFile(t testing.TB, src, dst string) {
 	t.Helper()
 	b, err := os.ReadFile(src)

@@ -66,7 +66,7 @@ func (s *Store) History(ctx context.Context, unit, id string) ([]Point, error) {
 			return nil, err
 		}
 		for rows.Next() {
-			p := Point{Unit: r.Unit, Period: PeriodKey(r.Year, r.Quarter, r.Month, r.Label), Label: r.Label, Source: r.Source}
+			p := Point{Unit: r.Unit, Period: spanKey(&r), Label: r.Label, Source: r.Source}
 			var path string
 			var v sql.NullFloat64
 			if err := rows.Scan(&p.Indicator, &path, &p.RowLabel, &v, &p.Raw); err != nil {

@@ -58,9 +58,10 @@ func (s *Store) Lookup(ctx context.Context, path, sha string) (atPath string, kn
 		return "", false, err
 	}
 	var n int
-	// A report stored before schema 2 (detail 0) is read again, so that
-	// it gains what the audit across reports needs (see upgradeReport).
-	if err := s.db.QueryRowContext(ctx, `select count(*) from reports where sha256 = $1 and detail = 1`, sha).Scan(&n); err != nil {
+	// A report stored before schema 2 (detail 0) or 3 (no content key)
+	// is read again, so that it gains what the audit across reports and
+	// the one-report-per-content reading need (see upgradeReport).
+	if err := s.db.QueryRowContext(ctx, `select count(*) from reports where sha256 = $1 and detail = 1 and content <> ''`, sha).Scan(&n); err != nil {
 		return "", false, err
 	}
 	return atPath, n > 0, nil
@@ -190,6 +191,7 @@ func dropOrphan(ctx context.Context, tx *sql.Tx, sha string) error {
 // findings and points, in their columns' order.
 type reportRows struct {
 	indicators, cells, findings, points [][]any
+	content                             string // the report's contentKey
 }
 
 // makeRows turns a record into rows, outside any transaction.
@@ -200,6 +202,7 @@ func makeRows(rec *Record) *reportRows {
 		indicators: make([][]any, 0, len(rep.Indicators)),
 		findings:   make([][]any, 0, len(rec.Findings)),
 		points:     make([][]any, 0, len(card.Scores)),
+		content:    contentKey(rec),
 	}
 	for i, ind := range rep.Indicators {
 		comp := func(k string) any {
@@ -264,10 +267,10 @@ func insertReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows 
 		cumulative = 1
 	}
 	res, err := tx.ExecContext(ctx, `insert into reports (sha256, format, pages, title, unit, unit_key, period_label,
-		year, quarter, month, rubric_id, total, ingested_at, months_first, months_last, cumulative, detail)
-		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1) on conflict (sha256) do nothing`,
+		year, quarter, month, rubric_id, total, ingested_at, months_first, months_last, cumulative, detail, content)
+		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17) on conflict (sha256) do nothing`,
 		rec.Source.SHA256, string(rec.Source.Format), rec.Source.Pages, rep.Title, rep.Unit, UnitKey(rep.Unit),
-		p.Label, p.Year, p.Quarter, p.Month, card.Rubric.ID, card.Total, now(), first, last, cumulative)
+		p.Label, p.Year, p.Quarter, p.Month, card.Rubric.ID, card.Total, now(), first, last, cumulative, rows.content)
 	if err != nil {
 		return false, err
 	}
@@ -279,9 +282,9 @@ func insertReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows 
 	return true, insertChildren(ctx, tx, d, rows)
 }
 
-// upgradeReport fills in a report stored before schema 2 (detail 0)
-// from rec, its content read again: the columns 002 added, and its rows
-// afresh (cells were not stored at all). The update comes first and
+// upgradeReport fills in a report stored before schema 2 (detail 0) or
+// 3 (content ”) from rec, its content read again: the columns 002 and
+// 003 added, and its rows afresh (cells were not stored before 002). The update comes first and
 // only one writer's matches, so two ingesters upgrading the same report
 // do it once; the report's own columns are this chiso's reading too, so
 // that they agree with its rows. It reports whether it upgraded.
@@ -298,10 +301,10 @@ func upgradeReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows
 	rep, card := rec.Report, rec.Card
 	res, err := tx.ExecContext(ctx, `update reports set months_first = $2, months_last = $3, cumulative = $4, detail = 1,
 		format = $5, pages = $6, title = $7, unit = $8, unit_key = $9, period_label = $10, year = $11, quarter = $12,
-		month = $13, rubric_id = $14, total = $15
-		where sha256 = $1 and detail = 0`, rec.Source.SHA256, first, last, cumulative,
+		month = $13, rubric_id = $14, total = $15, content = $16
+		where sha256 = $1 and (detail = 0 or content = '')`, rec.Source.SHA256, first, last, cumulative,
 		string(rec.Source.Format), rec.Source.Pages, rep.Title, rep.Unit, UnitKey(rep.Unit), p.Label, p.Year, p.Quarter,
-		p.Month, card.Rubric.ID, card.Total)
+		p.Month, card.Rubric.ID, card.Total, rows.content)
 	if err != nil {
 		return false, err
 	}

@@ -185,8 +185,8 @@ func testCSV(t *testing.T, dsn string) {
 	if strings.Join(recs[0], ",") != strings.Join(Header, ",") {
 		t.Errorf("header %v", recs[0])
 	}
-	if got, want := len(recs)-1, count(t, s, "indicators"); got != want {
-		t.Errorf("%d rows, want one per indicator (%d)", got, want)
+	if got, want := len(recs)-1, kept(t, s); got != want {
+		t.Errorf("%d rows, want one per indicator of each content (%d)", got, want)
 	}
 	// Seed 000 (Quận 5) reports 6.3 as 78.23 % with a = 11781, b = 15060.
 	found := false
@@ -229,8 +229,8 @@ func testJSON(t *testing.T, dsn string) {
 		}
 		n++
 	}
-	if n != count(t, s, "indicators") {
-		t.Errorf("%d lines, want %d", n, count(t, s, "indicators"))
+	if n != kept(t, s) {
+		t.Errorf("%d lines, want %d", n, kept(t, s))
 	}
 	if withFindings == 0 {
 		t.Error("no row carries its findings")
@@ -252,7 +252,7 @@ func testXLSX(t *testing.T, dsn string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := len(rows)-1, count(t, s, "indicators"); got != want {
+	if got, want := len(rows)-1, kept(t, s); got != want {
 		t.Errorf("sheet %s: %d rows, want %d", English.LongSheet, got, want)
 	}
 	sheets := f.GetSheetList()
@@ -260,29 +260,30 @@ func testXLSX(t *testing.T, dsn string) {
 	for _, sh := range sheets {
 		has[sh] = true
 	}
-	// Seed 000 is Q3 2023, seed 004 the year 2024.
-	for _, want := range []string{"2023-Q3", "2024"} {
+	// Seed 000 is the first nine months of 2023, seed 004 the year 2024.
+	for _, want := range []string{"2023-M1-9", "2024"} {
 		if !has[want] {
 			t.Errorf("no sheet %q among %v", want, sheets)
 		}
 	}
 	// Seed 000 comes in four formats: one row for Quận 5, counting four.
-	q3, err := f.GetRows("2023-Q3")
+	q3, err := f.GetRows("2023-M1-9")
 	if err != nil {
 		t.Fatal(err)
 	}
 	units := map[string]bool{}
 	for _, r := range q3[1:] {
 		if units[r[0]] {
-			t.Errorf("sheet 2023-Q3 has unit %q twice", r[0])
+			t.Errorf("sheet 2023-M1-9 has unit %q twice", r[0])
 		}
 		units[r[0]] = true
-		if r[0] == "Quận 5" && r[1] != "4" {
-			t.Errorf("Quận 5 in 2023-Q3: %s reports, want 4", r[1])
+		// Its four files (txt, html, docx, pdf) are one report.
+		if r[0] == "Quận 5" && r[1] != "1" {
+			t.Errorf("Quận 5 in 2023-M1-9: %s reports, want 1", r[1])
 		}
 	}
 	if !units["Quận 5"] {
-		t.Errorf("sheet 2023-Q3 has no row for Quận 5: %v", q3)
+		t.Errorf("sheet 2023-M1-9 has no row for Quận 5: %v", q3)
 	}
 	comments := 0
 	for _, sh := range sheets {

@@ -146,7 +146,7 @@ func TestXLSXCells(t *testing.T) {
 	}
 
 	// The period sheet of seed 001 (quý III năm 2023, Quận Bình Tân).
-	q3 := "Quý 3-2023"
+	q3 := "9 tháng-2023" // seed 000, "9 tháng đầu năm 2023"
 	rows, err = f.GetRows(q3)
 	if err != nil {
 		t.Fatal(err)

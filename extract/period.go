@@ -261,7 +261,8 @@ func mayHoldDate(f string) bool {
 
 // finePeriod finds a month, quarter or "n tháng đầu/cuối năm" in folded
 // text. The first or last n months of a year are their own span (months
-// [1, n]); the first 6 or 9 still give the quarter they end with.
+// [1, n]) with no quarter: a 9-month report is not the third quarter's
+// (contract v1.1), and the dataset tells it from one by its months.
 func finePeriod(f string) report.Period {
 	if m := monthsRe.FindStringSubmatch(f); m != nil {
 		y, n := atoi(m[3]), atoi(m[1])
@@ -271,14 +272,7 @@ func finePeriod(f string) report.Period {
 		if m[2] == "cuoi " {
 			return report.Period{Year: &y, Months: months(13-n, 12), Label: m[1] + " tháng cuối năm " + m[3]}
 		}
-		p := report.Period{Year: &y, Months: months(1, n), Label: m[1] + " tháng đầu năm " + m[3]}
-		if n%3 == 0 && n < 12 {
-			// Contract v1.1 wants quarter null here; it stays until the
-			// dataset tells such a span from a quarter by its months.
-			q := n / 3
-			p.Quarter = &q
-		}
-		return p
+		return report.Period{Year: &y, Months: months(1, n), Label: m[1] + " tháng đầu năm " + m[3]}
 	}
 	if m := quarterRe.FindStringSubmatch(f); m != nil {
 		return quarterPeriod(atoi(m[2]), romanQuarter[m[1]])

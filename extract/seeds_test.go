@@ -28,7 +28,8 @@ func TestMetadata(t *testing.T) {
 		unit   string
 		period report.Period
 	}{
-		{"seed000.txt", "Quận 5", report.Period{Year: ip(2023), Quarter: ip(3), Months: &[2]int{1, 9}, Label: "9 tháng đầu năm 2023"}},
+		// A 9-month span is no quarter (contract v1.1).
+		{"seed000.txt", "Quận 5", report.Period{Year: ip(2023), Months: &[2]int{1, 9}, Label: "9 tháng đầu năm 2023"}},
 		{"seed001.txt", "Quận Bình Tân", report.Period{Year: ip(2023), Quarter: ip(3), Months: &[2]int{7, 9}, Label: "quý III năm 2023"}},
 		{"seed002.txt", "Thành phố Hồ Chí Minh", report.Period{Year: ip(2023), Month: ip(9), Months: &[2]int{9, 9}, Label: "tháng 9 năm 2023"}},
 		{"seed003.txt", "Thành phố Hồ Chí Minh", report.Period{}},
