@@ -27,7 +27,8 @@ import (
 // folder. A file named on the command line is always tried. Other files
 // found in a folder are listed as unread, with the reason, so that an
 // officer sees what was left out (a .ppt, a scan in .jpg).
-var Extensions = []string{".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md", ".rtf", ".xlsx", ".xls", ".odt", ".ods"}
+var Extensions = []string{".pdf", ".docx", ".doc", ".html", ".htm", ".txt", ".md", ".rtf", ".xlsx", ".xls", ".odt", ".ods",
+	".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 // Defaults of the per-file limits: parse's, which applies them.
 const (

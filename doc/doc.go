@@ -25,6 +25,9 @@ const (
 	ODS      Format = "ods"
 	RTF      Format = "rtf"
 	Markdown Format = "md"
+	// Image is a photographed or scanned page as a PNG, JPEG or TIFF
+	// file, read by optical recognition (Source.OCR).
+	Image Format = "image"
 )
 
 // Kind says whether a block is a paragraph or a table.

@@ -38,7 +38,8 @@ func TestErrorKinds(t *testing.T) {
 		want error
 	}{
 		{big, parse.Options{MaxSize: 1024}, parse.ErrTooLarge},
-		{write("x.png", []byte("\x89PNG\r\n\x1a\n....")), parse.Options{}, parse.ErrUnsupported},
+		{write("x.gif", []byte("GIF89a....")), parse.Options{}, parse.ErrUnsupported},
+		{write("x.png", []byte("\x89PNG\r\n\x1a\n....")), parse.Options{}, parse.ErrDamaged},
 		{write("xref.pdf", hostile.XrefHuge()), parse.Options{}, parse.ErrDamaged},
 		{write("bomb.pdf", hostile.FlateBomb(32<<20)), parse.Options{}, parse.ErrBudget},
 		{write("trunc.pdf", hostile.Page("BT /F1 10 Tf 100 700 Td (Chi so) Tj ET")[:200]), parse.Options{}, parse.ErrDamaged},

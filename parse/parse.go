@@ -33,6 +33,7 @@ import (
 	"chiso/parse/docx"
 	"chiso/parse/fault"
 	"chiso/parse/html"
+	"chiso/parse/image"
 	"chiso/parse/msdoc"
 	"chiso/parse/odf"
 	"chiso/parse/pdf"
@@ -203,6 +204,13 @@ func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration)
 		d, err = rtf.Read(data)
 	case doc.ODT, doc.ODS:
 		d, err = odf.Read(bytes.NewReader(data), int64(len(data)))
+	case doc.Image:
+		var pages []image.Page
+		if pages, err = image.File(data); err == nil {
+			d, err = pdf.ReadScan(ctx, pages)
+		} else {
+			err = fault.Damaged("%v", err)
+		}
 	default:
 		d, err = text.Read(data)
 	}
@@ -261,8 +269,10 @@ func Sniff(data []byte, name string) (string, error) {
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		return sniffOLE2(data)
 	case bytes.HasPrefix(data, []byte("\x89PNG")), bytes.HasPrefix(data, []byte("\xFF\xD8\xFF")),
-		bytes.HasPrefix(data, []byte("GIF8")), bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
-		return "image", fmt.Errorf("an image has no text layer: it needs OCR before chiso can read it")
+		bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
+		return string(doc.Image), nil
+	case bytes.HasPrefix(data, []byte("GIF8")):
+		return "image", fmt.Errorf("GIF images are not read: save the scan as PNG, JPEG or TIFF")
 	case bytes.HasPrefix(data, []byte("{\\rtf")):
 		return string(doc.RTF), nil
 	case looksHTML(head):

@@ -123,7 +123,7 @@ func TestBadInput(t *testing.T) {
 		{"zip bomb", write("bomb.docx", zipBomb(t)), "zip bomb"},
 		{"entity bomb", write("entities.docx", entityBomb(t)), "DOCTYPE"},
 		{"legacy doc", write("old.doc", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, random[:100]...)), ".doc"},
-		{"png named pdf", write("scan.pdf", append([]byte("\x89PNG\r\n\x1a\n"), random[:100]...)), "OCR"},
+		{"png named pdf", write("scan.pdf", append([]byte("\x89PNG\r\n\x1a\n"), random[:100]...)), "image"},
 		{"xlsx", write("book.xlsx", xlsxLike(t)), "Excel"},
 		{"pdf named docx", write("truncated.docx", []byte("%PDF-1.4\n1 0 obj\n<<")), "pdf"},
 	}
