@@ -209,6 +209,16 @@ func (x *extractor) table(t *table, prefix []string) {
 		}
 		ind.MaxPoints = points(r.maxRaw)
 		ind.SelfPoints = points(r.selfRaw)
+		// A score read from a scan is checked by eye too: it is scored
+		// and summed as the value is.
+		for _, sc := range []struct {
+			raw string
+			n   *float64
+		}{{r.maxRaw, ind.MaxPoints}, {r.selfRaw, ind.SelfPoints}} {
+			if _, ok := x.confidence(sc.raw); ok && sc.n != nil {
+				x.find(report.CodeOCRUncertain, r, sc.n, nil, "", firstLine(sc.raw))
+			}
+		}
 		comps := componentsOf(t, i)
 		if len(comps) > 0 {
 			ind.Components = map[string]float64{}

@@ -135,10 +135,24 @@ const maxOutput = 16 << 20
 var running = make(chan struct{}, runtime.GOMAXPROCS(0))
 
 // Read runs the engine on one image (PNG, JPEG, TIFF, as bytes) at dpi
-// dots per inch (0: as the image says). Each process is held to one
-// thread (OMP_THREAD_LIMIT): pages run side by side instead, which keeps
-// every processor busy without Tesseract's threads fighting each other.
+// dots per inch (0: as the image says), finding the page's layout itself.
+// Each process is held to one thread (OMP_THREAD_LIMIT): pages run side
+// by side instead, which keeps every processor busy without Tesseract's
+// threads fighting each other.
 func (e *Engine) Read(ctx context.Context, img []byte, dpi int) (*Page, error) {
+	return e.read(ctx, img, dpi, "")
+}
+
+// ReadBlock is Read for an image that is one block of lines in reading
+// order (Tesseract's page segmentation mode 6), such as the cells of a
+// table cut out and stacked one under the other: the engine then reads
+// every line it is given, a lone "I" or "4" in an STT cell included,
+// instead of taking them for specks beside the text.
+func (e *Engine) ReadBlock(ctx context.Context, img []byte, dpi int) (*Page, error) {
+	return e.read(ctx, img, dpi, "6")
+}
+
+func (e *Engine) read(ctx context.Context, img []byte, dpi int, psm string) (*Page, error) {
 	select {
 	case running <- struct{}{}:
 		defer func() { <-running }()
@@ -148,6 +162,9 @@ func (e *Engine) Read(ctx context.Context, img []byte, dpi int) (*Page, error) {
 	args := []string{"stdin", "stdout", "-l", e.Lang()}
 	if dpi > 0 {
 		args = append(args, "--dpi", strconv.Itoa(dpi))
+	}
+	if psm != "" {
+		args = append(args, "--psm", psm)
 	}
 	args = append(args, "tsv")
 	cmd := exec.CommandContext(ctx, e.Path, args...)

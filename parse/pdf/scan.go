@@ -3,6 +3,7 @@ package pdf
 import (
 	"context"
 	"fmt"
+	stdimage "image"
 	"slices"
 	"strings"
 	"sync"
@@ -90,10 +91,10 @@ func ReadScan(ctx context.Context, imgs []image.Page) (*doc.Document, error) {
 // engine reads the image as scanned (it copes with a skew, and reads a
 // resampled image worse); turn maps its word boxes into the straight
 // frame the rules are in.
-func straighten(im image.Page) (rules []image.Line, turn func(x, y float64) (float64, float64), err error) {
-	g, err := im.Decode()
+func straighten(im image.Page) (g *stdimage.Gray, rules []image.Line, turn func(x, y float64) (float64, float64), err error) {
+	g, err = im.Decode()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	b := g.Bounds()
 	a := image.Skew(g)
@@ -104,7 +105,7 @@ func straighten(im image.Page) (rules []image.Line, turn func(x, y float64) (flo
 	}
 	// A rule is at least 0.4 inch long: a narrow column's width, longer
 	// than any stroke of a letter.
-	return image.Rules(g, int(0.4*im.DPI+0.5)), image.Turned(-a, b.Dx(), b.Dy()), nil
+	return g, image.Rules(g, int(0.4*im.DPI+0.5)), image.Turned(-a, b.Dx(), b.Dy()), nil
 }
 
 // A job is one page to recognise and the image it is read from.
@@ -129,10 +130,17 @@ func recogniseAll(ctx context.Context, e *ocr.Engine, jobs []job) (map[string]fl
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			rules, turn, err := straighten(j.img)
+			g, rules, turn, err := straighten(j.img)
 			var got *ocr.Page
 			if err == nil {
 				got, err = e.Read(ctx, j.img.Data, int(j.img.DPI+0.5))
+			}
+			var cells []box
+			var inCells map[int][]ocr.Word
+			tol := float64(max(2, int(j.img.DPI/50+0.5))) // pixels between two rules still one line
+			if err == nil {
+				cells = cellBoxes(rules, int(tol))
+				inCells, err = readCells(ctx, e, g, cells, j.img.DPI)
 			}
 			mu.Lock()
 			defer mu.Unlock()
@@ -145,7 +153,11 @@ func recogniseAll(ctx context.Context, e *ocr.Engine, jobs []job) (map[string]fl
 			}
 			p := j.page
 			sx, sy := p.Width/float64(max(got.Width, 1)), p.Height/float64(max(got.Height, 1))
+			var read []ocr.Word
+			got.Words, read = replaceCells(got.Words, turn, cells, tol, inCells)
 			p.Texts = texts(got, turn, sx, sy)
+			p.Texts = append(p.Texts, texts(&ocr.Page{Words: read}, straight, sx, sy)...)
+			got.Words = append(got.Words, read...)
 			p.Rules = p.Rules[:0:0]
 			for _, r := range rules {
 				p.Rules = append(p.Rules, layout.Rule{X0: float64(r.X0) * sx, Y0: float64(r.Y0) * sy, X1: float64(r.X1) * sx, Y1: float64(r.Y1) * sy})
@@ -161,6 +173,56 @@ func recogniseAll(ctx context.Context, e *ocr.Engine, jobs []job) (map[string]fl
 	}
 	wg.Wait()
 	return unsure, first
+}
+
+// straight is the turn of words already in the straightened frame.
+func straight(x, y float64) (float64, float64) { return x, y }
+
+// replaceCells chooses, for each cell read again, between its two
+// readings: the page's words whose middle, turned straight, is in the
+// cell, and the words read in the cell alone. The surer one (the higher
+// mean confidence) is kept; the cell's reading when the page has none
+// there. Specks are dropped from the page's reading of a cell as from
+// the cell's own (dropSpecks). It returns the page's words left and the
+// cells' words taken.
+func replaceCells(words []ocr.Word, turn func(x, y float64) (float64, float64), cells []box, tol float64, read map[int][]ocr.Word) (page, taken []ocr.Word) {
+	if len(read) == 0 {
+		return words, nil
+	}
+	inCell := make([][]ocr.Word, len(cells))
+	for _, w := range words {
+		x, y := turn(float64(w.Left)+float64(w.Width)/2, float64(w.Top)+float64(w.Height)/2)
+		// Punctuation on a cell's rule, not well inside any cell, is a
+		// piece of the rule read as a glyph ("-|" on a row's bottom line).
+		if speck(w.Text) && slices.ContainsFunc(cells, func(c box) bool { return c.has(x, y, tol) }) &&
+			!slices.ContainsFunc(cells, func(c box) bool { return c.has(x, y, -tol) }) {
+			continue
+		}
+		i := slices.IndexFunc(cells, func(c box) bool { return c.has(x, y, 0) })
+		if i < 0 {
+			page = append(page, w)
+			continue
+		}
+		inCell[i] = append(inCell[i], w)
+	}
+	for i, ws := range inCell {
+		ws = dropSpecks(ws)
+		if own := read[i]; len(own) > 0 && (len(ws) == 0 || meanConf(own) >= meanConf(ws)) {
+			taken = append(taken, own...)
+			continue
+		}
+		page = append(page, ws...)
+	}
+	return page, taken
+}
+
+// meanConf is the words' mean confidence.
+func meanConf(ws []ocr.Word) float64 {
+	sum := 0.0
+	for _, w := range ws {
+		sum += w.Conf
+	}
+	return sum / float64(len(ws))
 }
 
 // texts turns recognised words into text runs in page space: turned
