@@ -58,6 +58,15 @@ type Ingester struct {
 	// stall, when set by a test, runs before the stages: a read that
 	// takes longer than Timeout.
 	stall func()
+	// crash, when set by a test, runs before a file is read: the fault
+	// hook that kills the process on a poison file.
+	crash func(path string)
+	// suspects are the files the last run was reading side by side when
+	// it stopped: each is read alone (see crash.go), under alone's write
+	// lock, the other files under its read lock.
+	suspects map[string]bool
+	single   bool // one worker: every file is read alone
+	alone    sync.RWMutex
 	// reading counts the goroutines reading a file, including those
 	// abandoned at the time limit, so that a test can wait for them.
 	reading sync.WaitGroup
@@ -209,6 +218,9 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
+	if err := in.takeCrashed(ctx, workers); err != nil {
+		return nil, err
+	}
 	jobs := make(chan string)
 	writes := make(chan *pending, workers)
 	events := make(chan Event)
@@ -333,7 +345,19 @@ func (in *Ingester) one(ctx context.Context, path string) (w *pending, err error
 		}
 		// Deleted since Lookup (its last path changed content): read it.
 	}
+	if crashed, err := in.Store.crashedBefore(ctx, path, sha); err != nil {
+		return nil, err
+	} else if crashed {
+		return fail(sha, CrashReason)
+	}
+	done, err := in.startRead(ctx, path, sha)
+	if err != nil {
+		return nil, err
+	}
 	rec, err := in.readWithin(ctx, path, data)
+	if derr := done(); derr != nil {
+		return nil, derr
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			// Interrupted, not the file's fault: record nothing.

@@ -129,7 +129,8 @@ var vi = map[string]string{
 	// The kinds of reading failure (package parse's sentinels).
 	"file too large":       "tệp quá lớn so với giới hạn",
 	"format not supported": "định dạng không được hỗ trợ",
-	"no text layer: the file is scanned images and needs OCR": "không có lớp chữ: tệp là ảnh quét, cần nhận dạng ký tự (OCR)",
+	"stopped chiso on an earlier run while it was being read: it is not read again until the file changes":                                                                           "đã làm dừng chương trình ở lần chạy trước khi đang được đọc: không đọc lại cho đến khi tệp thay đổi",
+	"no text layer: the file is scanned images and needs OCR":                                                                                                                        "không có lớp chữ: tệp là ảnh quét, cần nhận dạng ký tự (OCR)",
 	"scanned images, and Tesseract (the OCR program) is not installed: install tesseract-ocr and tesseract-ocr-vie (Windows: the UB Mannheim installer) or name it with --tesseract": "tệp là ảnh quét, mà chưa cài Tesseract (chương trình nhận dạng chữ): cài tesseract-ocr và tesseract-ocr-vie (Windows: bộ cài của UB Mannheim) hoặc chỉ đường dẫn bằng --tesseract",
 	"time limit reached": "quá thời gian cho phép",
 	"damaged file":       "tệp bị hỏng",
