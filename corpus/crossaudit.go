@@ -22,6 +22,7 @@ import (
 
 	"chiso/doc"
 	"chiso/report"
+	"chiso/rubric"
 	"chiso/vntext"
 )
 
@@ -250,12 +251,22 @@ func (s *Store) Legacy(ctx context.Context) (int, error) {
 // --db and rank use. Reports stored before schema 2 (Legacy) are left
 // out, and a report naming no unit is in no series and no duplicate
 // (its summary rows and appraisals are checked).
-func (s *Store) CrossAudit(ctx context.Context) ([]CrossFinding, error) {
+//
+// Which counts are cumulative is said by the rubric each report was
+// scored with, where it says so (rubric.Indicator.Cumulative): the
+// rubrics given, else the embedded one of that id. Where it does not,
+// a report's counts are cumulative when the report declares them so.
+func (s *Store) CrossAudit(ctx context.Context, rubrics ...*rubric.Rubric) ([]CrossFinding, error) {
 	all, err := s.loadAudit(ctx)
 	if err != nil {
 		return nil, err
 	}
-	a := &auditor{}
+	a := &auditor{rubrics: map[string]*rubric.Rubric{}}
+	for _, rb := range rubrics {
+		if rb != nil {
+			a.rubrics[rb.ID] = rb
+		}
+	}
 	// One report per unit, span and kind; duplicates with another content
 	// are duplicate_report.
 	// A kind is the shape of the report and its title: a quarterly
@@ -307,6 +318,27 @@ func (s *Store) CrossAudit(ctx context.Context) ([]CrossFinding, error) {
 type auditor struct {
 	out  []CrossFinding
 	dups map[string]bool
+	// rubrics by id, loaded once each; nil for an id not embedded.
+	rubrics map[string]*rubric.Rubric
+}
+
+// cumulativeRow reports whether row w of report r counts from the start
+// of the year: as its rubric indicator says, else as r declares.
+func (a *auditor) cumulativeRow(r *auditReport, w *auditRow) bool {
+	if w.rubric == "" || r.Rubric == "" {
+		return r.cumulative
+	}
+	rb, ok := a.rubrics[r.Rubric]
+	if !ok {
+		rb, _ = rubric.Builtin(r.Rubric) // a rubric from a file not given again: none
+		a.rubrics[r.Rubric] = rb
+	}
+	if rb != nil {
+		if c, known := rb.Cumulative(w.rubric); known {
+			return c
+		}
+	}
+	return r.cumulative
 }
 
 // seenDup reports whether the pair of contents was reported already,
@@ -395,7 +427,7 @@ type seriesValue struct {
 // compares: a number row (a count or amount), and the a and b of a rate;
 // never a rate as a value, a status or text, and not a key that two
 // rows of the report share (which one would be compared is a guess).
-func counts(r *auditReport) map[string]seriesValue {
+func counts(r *auditReport, cumulative func(*auditRow) bool) map[string]seriesValue {
 	out := map[string]seriesValue{}
 	twice := map[string]bool{}
 	put := func(k string, v *float64, w *auditRow, part string) {
@@ -406,7 +438,7 @@ func counts(r *auditReport) map[string]seriesValue {
 	}
 	for i := range r.rows {
 		w := &r.rows[i]
-		if w.rowUnit != "" || w.ambiguous {
+		if w.rowUnit != "" || w.ambiguous || !cumulative(w) {
 			continue
 		}
 		k := indicatorKey(w.rubric, w.label)
@@ -445,7 +477,7 @@ func (a *auditor) cumulative(reps []*auditReport) {
 	series := map[ykey][]*auditReport{}
 	var keys []ykey
 	for _, r := range reps {
-		if !r.cumulative || r.UnitKey == "" || r.Year == nil || r.Months[1] == 0 || r.kind == "summary" {
+		if r.UnitKey == "" || r.Year == nil || r.Months[1] == 0 || r.kind == "summary" {
 			continue
 		}
 		k := ykey{r.UnitKey, *r.Year}
@@ -468,7 +500,7 @@ func (a *auditor) cumulative(reps []*auditReport) {
 		})
 		cs := make([]map[string]seriesValue, len(rs))
 		for i, r := range rs {
-			cs[i] = counts(r)
+			cs[i] = counts(r, func(w *auditRow) bool { return a.cumulativeRow(r, w) })
 		}
 		for i := 1; i < len(rs); i++ {
 			for _, key := range sortedKeys(cs[i]) {
@@ -669,8 +701,8 @@ func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 // RefreshCrossFindings runs CrossAudit and stores its findings with the
 // dataset, replacing the last pass's, in one transaction: export shows
 // them and history marks their periods. Ingest runs it after each run.
-func (s *Store) RefreshCrossFindings(ctx context.Context) (int, error) {
-	fs, err := s.CrossAudit(ctx)
+func (s *Store) RefreshCrossFindings(ctx context.Context, rubrics ...*rubric.Rubric) (int, error) {
+	fs, err := s.CrossAudit(ctx, rubrics...)
 	if err != nil {
 		return 0, err
 	}

@@ -7,12 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"chiso/report"
+	"chiso/rubric"
 )
 
 // unitReport writes a unit's report as a text file: its heading, the
@@ -90,6 +93,21 @@ func TestCrossAudit(t *testing.T) {
 				"period_inconsistent Quận 3 2023 [3] 44→45",
 				"cumulative_decrease Quận 3 2023-Q3 [1] 4→6",
 			},
+		},
+		{
+			// No Q4 in the dataset: the year is cumulative to December,
+			// so it may exceed Q3 (systems 7→9) but not fall below it
+			// (meetings 30→28).
+			name: "Q1–Q3 and the year",
+			files: func(t *testing.T, dir string) []string {
+				periods := []string{"quý I năm 2023", "quý II năm 2023", "quý III năm 2023", "năm 2023"}
+				var out []string
+				for i, v := range [][4]int{{5, 10, 100, 200}, {6, 20, 300, 500}, {7, 30, 600, 1200}, {9, 28, 900, 1600}} {
+					out = append(out, unitReport(t, dir, fmt.Sprintf("p%d.txt", i), "Quận 3", periods[i], true, counts3(v[0], v[1], v[2], v[3])...))
+				}
+				return out
+			},
+			want: []string{"cumulative_decrease Quận 3 2023 [3] 28→30"},
 		},
 		{
 			name:  "a rate's b falls",
@@ -407,6 +425,100 @@ func TestUpgradeLegacy(t *testing.T) {
 			// A third run reads nothing again.
 			if sum := ingest(t, s, 1, files...); sum.Unchanged != 2 || sum.CrossFindings != 0 {
 				t.Errorf("third ingest: %+v", sum)
+			}
+		})
+	}
+}
+
+// TestCrossAuditRubricCumulative: where the rubric says whether an
+// indicator's counts are cumulative, that decides, whatever the report
+// declares; elsewhere the declaration does.
+func TestCrossAuditRubricCumulative(t *testing.T) {
+	yes, no := true, false
+	quarters := []string{"quý I năm 2023", "quý II năm 2023", "quý III năm 2023"}
+	tests := []struct {
+		name string
+		cum  bool            // the reports declare their figures cumulative
+		set  map[string]bool // rubric indicator → Cumulative
+		want []string
+	}{
+		{
+			// Rows 1 (systems, I.1.14) and 2's b (6.3) fall; the
+			// meetings (no rubric indicator) fall too.
+			name: "declared, rubric silent",
+			cum:  true,
+			want: []string{
+				"cumulative_decrease Quận 3 2023-Q2 [1] 4→6",
+				"cumulative_decrease Quận 3 2023-Q2 [2/b] 150→200",
+				"cumulative_decrease Quận 3 2023-Q2 [3] 15→20",
+			},
+		},
+		{
+			name: "declared, rubric says the systems are not cumulative",
+			cum:  true,
+			set:  map[string]bool{"I.1.14": false},
+			want: []string{
+				"cumulative_decrease Quận 3 2023-Q2 [2/b] 150→200",
+				"cumulative_decrease Quận 3 2023-Q2 [3] 15→20",
+			},
+		},
+		{
+			// Not declared: only what the rubric calls cumulative.
+			name: "not declared, rubric says 6.3 is cumulative",
+			set:  map[string]bool{"6.3": true},
+			want: []string{"cumulative_decrease Quận 3 2023-Q2 [2/b] 150→200"},
+		},
+		{
+			name: "not declared, rubric silent",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rb := district(t)
+			for id, c := range tt.set {
+				p := &no
+				if c {
+					p = &yes
+				}
+				if ind := rb.Indicator(id); ind != nil {
+					ind.Cumulative = p
+					continue
+				}
+				i := slices.IndexFunc(rb.Info, func(x rubric.Info) bool { return x.ID == id })
+				if i < 0 {
+					t.Fatalf("no indicator %s in %s", id, rb.ID)
+				}
+				rb.Info[i].Cumulative = p
+			}
+			dir := t.TempDir()
+			var files []string
+			for i, v := range [][4]int{{6, 20, 100, 200}, {4, 15, 120, 150}} {
+				files = append(files, unitReport(t, dir, fmt.Sprintf("q%d.txt", i+1), "Quận 3", quarters[i], tt.cum, counts3(v[0], v[1], v[2], v[3])...))
+			}
+			s := openT(t, filepath.Join(t.TempDir(), "d.db"))
+			list, _ := Files(files)
+			in := &Ingester{Store: s, Rubric: rb, Workers: 1, Timeout: time.Minute}
+			if sum, err := in.Run(context.Background(), list); err != nil || sum.New != len(files) {
+				t.Fatalf("ingest: %+v, %v", sum, err)
+			}
+			got, err := s.CrossAudit(context.Background(), rb)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, f := range got {
+				lines = append(lines, crossLine(f))
+			}
+			if !reflect.DeepEqual(lines, tt.want) {
+				t.Errorf("findings\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(tt.want, "\n"))
+			}
+			// Ingest stored the findings of the rubric it ran with.
+			stored, err := s.StoredCrossFindings(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(stored, got) {
+				t.Errorf("stored with the dataset:\n%+v\nthe pass:\n%+v", stored, got)
 			}
 		})
 	}

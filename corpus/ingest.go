@@ -300,7 +300,7 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	if fatal == nil && parent.Err() == nil && (sum.New > 0 || sum.Replaced > 0 || in.Store.upgrades.Load() > upgradesStart) {
 		// The audit across reports, stored with the dataset so that
 		// export shows it: it reads what this run stored.
-		if n, err := in.Store.RefreshCrossFindings(parent); err != nil {
+		if n, err := in.Store.RefreshCrossFindings(parent, in.Rubric); err != nil {
 			fatal = fmt.Errorf("audit across reports: %w", err)
 		} else {
 			sum.CrossFindings = n

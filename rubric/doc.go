@@ -14,7 +14,10 @@
 // An indicator has its id ("6.3"), its label as the decision writes it, its
 // group, its maximum, its method of scoring with the method's parameters,
 // the named inputs of the method text (a, b, c… with their labels), the
-// formula, and aliases (other wordings seen in reports). Loading validates
+// formula, aliases (other wordings seen in reports) and, where the decision
+// says so, whether its counts are cumulative from the start of the year
+// (cumulative: true or false; unset, the report's own declaration
+// decides). Loading validates
 // the file — ids unique, every indicator in a declared group, each group's
 // indicators adding up to the group's stated points and count, the groups
 // adding up to the rubric's total, each method's parameters present and in

@@ -199,3 +199,29 @@ func TestOpen(t *testing.T) {
 		t.Errorf("got %v, want an error listing the known rubrics", err)
 	}
 }
+
+// TestCumulative: the cumulative key is read where a rubric has it, for
+// indicators and information items, and unknown where it has not.
+func TestCumulative(t *testing.T) {
+	b, err := builtin.ReadFile("data/hcm-dti-2023-district.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(b), `  - id: "6.3"`+"\n", `  - id: "6.3"`+"\n    cumulative: true\n", 1)
+	s = strings.Replace(s, `{id: I.1.14, label: "Số lượng hệ thống thông tin"}`, `{id: I.1.14, label: "Số lượng hệ thống thông tin", cumulative: false}`, 1)
+	r, err := Parse([]byte(s), "cumulative.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		id         string
+		cum, known bool
+	}{{"6.3", true, true}, {"I.1.14", false, true}, {"6.4", false, false}, {"nowhere", false, false}} {
+		if cum, known := r.Cumulative(tt.id); cum != tt.cum || known != tt.known {
+			t.Errorf("Cumulative(%s) = %v, %v; want %v, %v", tt.id, cum, known, tt.cum, tt.known)
+		}
+	}
+	if _, known := district(t).Cumulative("6.3"); known {
+		t.Error("the embedded rubric says 6.3 is cumulative or not: Decision 79 does not")
+	}
+}

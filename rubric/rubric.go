@@ -55,6 +55,13 @@ type Indicator struct {
 	// Text is the decision's scoring rule, where the method does not
 	// already say it in numbers.
 	Text string `yaml:"text"`
+	// Cumulative says whether the indicator's counts (its value, or a
+	// rate's a and b) add up from the start of the year, so that a later
+	// report of the same year may not give less. Nil when the decision
+	// does not say: the audit across reports then trusts the report's
+	// own declaration ("số liệu lũy kế tính từ đầu năm"). Decision 79
+	// says it of no indicator, so the embedded rubrics leave it unset.
+	Cumulative *bool `yaml:"cumulative"`
 }
 
 // Input is a named quantity of an indicator's method ("a= Số cuộc họp …").
@@ -68,6 +75,8 @@ type Info struct {
 	ID      string   `yaml:"id"`
 	Label   string   `yaml:"label"`
 	Aliases []string `yaml:"aliases"`
+	// Cumulative is as Indicator's.
+	Cumulative *bool `yaml:"cumulative"`
 }
 
 // Method says how an indicator's points are computed. Which fields apply
@@ -128,6 +137,26 @@ func (r *Rubric) Indicator(id string) *Indicator {
 		}
 	}
 	return nil
+}
+
+// Cumulative says whether the counts of the indicator or information
+// item with the given id add up from the start of the year, and whether
+// the rubric says so at all (Indicator.Cumulative).
+func (r *Rubric) Cumulative(id string) (cumulative, known bool) {
+	var c *bool
+	if ind := r.Indicator(id); ind != nil {
+		c = ind.Cumulative
+	} else {
+		for i := range r.Info {
+			if r.Info[i].ID == id {
+				c = r.Info[i].Cumulative
+			}
+		}
+	}
+	if c == nil {
+		return false, false
+	}
+	return *c, true
 }
 
 // Group returns the group with the given id, or nil.
