@@ -3,6 +3,9 @@ package corpus
 import (
 	"fmt"
 	"strings"
+
+	"chiso/internal/msg"
+	"chiso/report"
 )
 
 // CSVProfile is how a CSV export separates fields and writes decimals,
@@ -46,7 +49,7 @@ var numeric = map[int]bool{2: true, 3: true, 4: true, 10: true, 12: true, 13: tr
 // the words of h.
 func (p CSVProfile) cells(r *Row, h Headings) []string {
 	c := r.Strings()
-	c[9], c[15] = word(h.Kinds, c[9]), h.codes(c[15])
+	c[9], c[15] = msg.Kind(h.lang, report.Kind(c[9])), h.codes(c[15])
 	for i, v := range c {
 		switch {
 		case numeric[i] && p.Decimal != '.':

@@ -64,13 +64,12 @@ type Headings struct {
 	// NoData is the note of a period sheet cell whose report has no data
 	// for the indicator (scored 0 by default), told apart from a 0 earned.
 	NoData string
-	// Kinds, Codes and Severities name the contract's value kinds,
-	// finding codes and severities; nil keeps the codes.
-	Kinds, Codes, Severities map[string]string
 	// periodName names a period's sheet.
 	periodName func(year, quarter, month *int, months [2]int) string
-	// lang is the language the findings across reports are written in
-	// (they are stored as data, not text: internal/msg).
+	// lang is the language of the findings across reports (stored as
+	// data, not text) and of the words for value kinds, finding codes and
+	// severities (internal/msg); in English the contract's codes are
+	// kept, which scripts match on.
 	lang string
 }
 
@@ -106,9 +105,6 @@ var Vietnamese = Headings{
 	UnitTitle:     "%s: chỉ số, điểm và phát hiện trong các báo cáo",
 	UnitSheet:     "ĐV ",
 	NoData:        "báo cáo không có số liệu: mặc định 0 điểm",
-	Kinds:         viKinds,
-	Codes:         viCodes,
-	Severities:    viSeverities,
 	lang:          "vi",
 	periodName: func(year, quarter, month *int, months [2]int) string {
 		switch {

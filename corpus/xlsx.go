@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chiso/internal/msg"
+	"chiso/report"
 	"chiso/rubric"
 )
 
@@ -222,7 +223,7 @@ func (s *Store) longSheet(ctx context.Context, f *excelize.File, h Headings, st 
 	err = s.EachRow(ctx, func(r *Row) error {
 		n++
 		cells := []any{text(r.Unit), text(r.PeriodLabel), intCell(r.Year), intCell(r.Quarter), intCell(r.Month),
-			text(r.Path), text(r.STT), text(r.RubricID), text(r.Label), text(word(h.Kinds, r.Kind)),
+			text(r.Path), text(r.STT), text(r.RubricID), text(r.Label), text(msg.Kind(h.lang, report.Kind(r.Kind))),
 			st.number(r.Value, r.Kind), text(r.Raw), st.number(r.A, ""), st.number(r.B, ""), st.points(r.Points),
 			text(h.codes(r.Findings)), text(r.Source), text(r.SHA256)}
 		return sw.SetRow("A"+strconv.Itoa(n), cells)
@@ -238,12 +239,12 @@ func (s *Store) longSheet(ctx context.Context, f *excelize.File, h Headings, st 
 
 // codes is a "," list of finding codes in h's words.
 func (h Headings) codes(list string) string {
-	if h.Codes == nil || list == "" {
+	if h.lang == "en" || list == "" {
 		return list
 	}
 	cs := strings.Split(list, ",")
 	for i, c := range cs {
-		cs[i] = word(h.Codes, c)
+		cs[i] = msg.Code(h.lang, report.Code(c))
 	}
 	return strings.Join(cs, "; ")
 }
@@ -592,8 +593,8 @@ func (s *Store) findingsSheet(ctx context.Context, f *excelize.File, h Headings,
 		}
 		for _, fd := range fs {
 			n++
-			cells := []any{text(r.Unit), text(r.Label), text(fd.Path), text(fd.Label), text(word(h.Severities, fd.Severity)),
-				text(word(h.Codes, fd.Code)), text(fd.Message), st.number(fd.Reported, ""), st.number(fd.Computed, ""),
+			cells := []any{text(r.Unit), text(r.Label), text(fd.Path), text(fd.Label), text(msg.Severity(h.lang, report.Severity(fd.Severity))),
+				text(msg.Code(h.lang, report.Code(fd.Code))), text(fd.Message), st.number(fd.Reported, ""), st.number(fd.Computed, ""),
 				text(r.Source)}
 			if err := sw.SetRow("A"+strconv.Itoa(n), cells); err != nil {
 				return err
@@ -602,8 +603,8 @@ func (s *Store) findingsSheet(ctx context.Context, f *excelize.File, h Headings,
 	}
 	for _, fd := range cross {
 		n++
-		cells := []any{text(fd.Unit), text(fd.Period), text(joinPath(fd.Path)), text(fd.Label), text(word(h.Severities, string(fd.Severity))),
-			text(word(h.Codes, string(fd.Code))), text(fd.Message), st.number(fd.Reported, ""), st.number(fd.Computed, ""),
+		cells := []any{text(fd.Unit), text(fd.Period), text(joinPath(fd.Path)), text(fd.Label), text(msg.Severity(h.lang, fd.Severity)),
+			text(msg.Code(h.lang, fd.Code)), text(fd.Message), st.number(fd.Reported, ""), st.number(fd.Computed, ""),
 			text(crossSources(fd))}
 		if err := sw.SetRow("A"+strconv.Itoa(n), cells); err != nil {
 			return err
