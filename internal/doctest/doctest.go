@@ -9,6 +9,7 @@
 package doctest
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -41,4 +42,32 @@ func Check(t testing.TB, d *doc.Document, err error) {
 		}
 		blk.Table.Grid()
 	}
+}
+
+// Render writes d one line per block, as the readers' tests compare
+// documents: "p: text" for a paragraph, "t: " and the rows for a table,
+// rows split by " / ", cells by " | ", a cell spanning more than one row
+// or column marked "^RxC" (rows by columns).
+func Render(d *doc.Document) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		if b.Kind != doc.TableKind {
+			out = append(out, "p: "+b.Text)
+			continue
+		}
+		var rows []string
+		for _, row := range b.Table.Rows {
+			var cells []string
+			for _, c := range row {
+				s := c.Text
+				if rs, cs := c.Span(); rs > 1 || cs > 1 {
+					s += fmt.Sprintf("^%dx%d", rs, cs)
+				}
+				cells = append(cells, s)
+			}
+			rows = append(rows, strings.Join(cells, " | "))
+		}
+		out = append(out, "t: "+strings.Join(rows, " / "))
+	}
+	return out
 }

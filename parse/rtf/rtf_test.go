@@ -7,31 +7,18 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"chiso/doc"
+	"chiso/internal/doctest"
 	"chiso/vntext"
 )
 
-// render writes blocks as "p: text" and "t: a | b / c | d" lines, with
-// spans as "text^RxC".
+// render is doctest.Render with the paragraphs composed (NFC): RTF
+// spells a letter and its accent apart.
 func render(d *doc.Document) []string {
-	var out []string
-	for _, b := range d.Blocks {
-		if b.Kind != doc.TableKind {
-			out = append(out, "p: "+norm.NFC.String(b.Text))
-			continue
+	out := doctest.Render(d)
+	for i, l := range out {
+		if strings.HasPrefix(l, "p: ") {
+			out[i] = norm.NFC.String(l)
 		}
-		var rows []string
-		for _, row := range b.Table.Rows {
-			var cells []string
-			for _, c := range row {
-				s := c.Text
-				if rs, cs := c.Span(); rs > 1 || cs > 1 {
-					s += "^" + string(rune('0'+rs)) + "x" + string(rune('0'+cs))
-				}
-				cells = append(cells, s)
-			}
-			rows = append(rows, strings.Join(cells, " | "))
-		}
-		out = append(out, "t: "+strings.Join(rows, " / "))
 	}
 	return out
 }

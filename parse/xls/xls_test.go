@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"chiso/doc"
+	"chiso/internal/doctest"
 	"chiso/parse/fault"
 )
 
@@ -19,32 +20,6 @@ func readFile(t testing.TB, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-// render writes blocks as "p: text" and "t: a | b / c | d" lines, with
-// spans as "text^RxC".
-func render(d *doc.Document) []string {
-	var out []string
-	for _, b := range d.Blocks {
-		if b.Kind != doc.TableKind {
-			out = append(out, "p: "+b.Text)
-			continue
-		}
-		var rows []string
-		for _, row := range b.Table.Rows {
-			var cells []string
-			for _, c := range row {
-				s := c.Text
-				if rs, cs := c.Span(); rs > 1 || cs > 1 {
-					s += "^" + string(rune('0'+rs)) + "x" + string(rune('0'+cs))
-				}
-				cells = append(cells, s)
-			}
-			rows = append(rows, strings.Join(cells, " | "))
-		}
-		out = append(out, "t: "+strings.Join(rows, " / "))
-	}
-	return out
 }
 
 // TestFeatures reads a workbook LibreOffice saved as .xls (see
@@ -72,7 +47,7 @@ func TestFeatures(t *testing.T) {
 		"p: Phụ lục",
 		"t: Đơn vị | Điểm / Quận 1 | 512,5",
 	}
-	got := render(d)
+	got := doctest.Render(d)
 	if len(got) != len(want) {
 		t.Fatalf("got %d blocks, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
 	}

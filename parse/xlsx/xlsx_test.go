@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chiso/doc"
+	"chiso/internal/doctest"
 
 	"chiso/internal/material"
 )
@@ -31,32 +32,6 @@ func book(t testing.TB, edit func(f *excelize.File, s string)) []byte {
 func read(t testing.TB, b []byte) (*doc.Document, error) {
 	t.Helper()
 	return Read(bytes.NewReader(b), int64(len(b)))
-}
-
-// render writes blocks as "p: text" and "t: a | b / c | d" lines, with
-// spans as "text^RxC".
-func render(d *doc.Document) []string {
-	var out []string
-	for _, b := range d.Blocks {
-		if b.Kind != doc.TableKind {
-			out = append(out, "p: "+b.Text)
-			continue
-		}
-		var rows []string
-		for _, row := range b.Table.Rows {
-			var cells []string
-			for _, c := range row {
-				s := c.Text
-				if rs, cs := c.Span(); rs > 1 || cs > 1 {
-					s += "^" + string(rune('0'+rs)) + "x" + string(rune('0'+cs))
-				}
-				cells = append(cells, s)
-			}
-			rows = append(rows, strings.Join(cells, " | "))
-		}
-		out = append(out, "t: "+strings.Join(rows, " / "))
-	}
-	return out
 }
 
 func numFmt(t testing.TB, f *excelize.File, s, cell, code string) {
@@ -133,7 +108,7 @@ func TestRead(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := render(d); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			if got := doctest.Render(d); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
@@ -152,7 +127,7 @@ func TestReal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := render(d)
+	got := doctest.Render(d)
 	if len(got) != 3 || got[0] != "p: Phụ lục" || !strings.HasPrefix(got[1], "p: TỔNG HỢP VIỆC GÓP Ý") {
 		t.Fatalf("blocks %q", got[:min(len(got), 3)])
 	}
@@ -207,7 +182,7 @@ func TestHostile(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d, err := read(t, tt.b)
 			if err == nil {
-				t.Fatalf("no error, blocks %q", render(d))
+				t.Fatalf("no error, blocks %q", doctest.Render(d))
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q does not say %q", err, tt.want)
