@@ -19,8 +19,9 @@
 // handler polls with sleeps of up to 100 ms and left workers idle.
 //
 // Ingest never stops for one file: a file that cannot be read, a folder
-// that cannot be listed, a broken link and a file that exceeds the
-// per-file time limit (parse, extraction and scoring together) are
+// that cannot be listed, a broken link, a link out of the folders given
+// (unless ListOptions.FollowLinks), a fifo, device or socket (never
+// opened) and a file that exceeds the per-file time limit (parse, extraction and scoring together) are
 // recorded as failures with their reason, and the run goes on.
 //
 // The same queries run on both databases: $1 placeholders (which
