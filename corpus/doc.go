@@ -23,6 +23,10 @@
 // (unless ListOptions.FollowLinks), a fifo, device or socket (never
 // opened) and a file that exceeds the per-file time limit (parse, extraction and scoring together) are
 // recorded as failures with their reason, and the run goes on.
+// The dataset failing is not a file's failure: a PostgreSQL server that
+// stops answering (cut, stopped, restarting) stops the run with
+// ErrUnreachable, with every committed report whole, and a rerun once it
+// is back gives the dataset of one clean run.
 //
 // The same queries run on both databases: $1 placeholders (which
 // modernc.org/sqlite accepts too), text keys instead of autoincrement

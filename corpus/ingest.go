@@ -64,6 +64,15 @@ type Ingester struct {
 	suspects map[string]bool
 	single   bool // one worker: every file is read alone
 	alone    sync.RWMutex
+	// server names the database server the run writes to (Store.server),
+	// for the rows of table reading.
+	server string
+	// marks are the files whose rows in table reading this run wrote
+	// and has not rubbed out yet; markWait, when set by a test, replaces
+	// the constant.
+	marks    map[string]bool
+	marksMu  sync.Mutex
+	markWait time.Duration
 	// reading counts the goroutines reading a file, including those
 	// abandoned at the time limit, so that a test can wait for them.
 	reading sync.WaitGroup
@@ -127,7 +136,11 @@ func supported(p string) bool {
 
 // Run ingests files (as listed by Files) with the configured number of
 // workers. Files that fail are recorded in the dataset and in the
-// summary; Run itself fails only when the dataset cannot be written.
+// summary; Run itself fails only when the dataset cannot be written,
+// with ErrUnreachable when a PostgreSQL server stops answering: the
+// batches committed before are whole, no file is recorded as failed or
+// blamed for it (crash.go), and a rerun once the server is back
+// completes the dataset.
 func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	start := time.Now()
 	storeStart := in.Store.WriteTime()
@@ -137,7 +150,7 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 		workers = runtime.NumCPU()
 	}
 	if err := in.takeCrashed(ctx, workers); err != nil {
-		return nil, err
+		return nil, in.Store.asUnreachable(err)
 	}
 	jobs := make(chan string)
 	writes := make(chan *pending, workers)
@@ -229,7 +242,12 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	if fatal == nil && parent.Err() != nil {
 		fatal = parent.Err() // interrupted: the summary is partial
 	}
-	return sum, fatal
+	if fatal != nil {
+		// The files being read when the dataset failed did not stop
+		// the run: their rows in table reading must not blame them.
+		in.rubOut()
+	}
+	return sum, in.Store.asUnreachable(fatal)
 }
 
 // one ingests one file: it reads it and returns what to store, for Run's

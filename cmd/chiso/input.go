@@ -400,6 +400,7 @@ var datasetKinds = []struct {
 }{
 	{corpus.ErrOldSchema, "the dataset was made by an older chiso: run chiso ingest on it once, with write access, to upgrade it"},
 	{corpus.ErrNotDataset, "not a chiso dataset"},
+	{corpus.ErrUnreachable, "the connection to the dataset's PostgreSQL server was lost: the reports stored before it are whole; run ingest again once the server answers"},
 }
 
 // errorText is err as fail writes it, without the "chiso: ".
