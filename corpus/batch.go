@@ -101,12 +101,12 @@ func (s *Store) putBatch(ctx context.Context, batch []*pending) error {
 		for i, p := range ws {
 			if p.fail {
 				if err := failIn(ctx, tx, p.ev.Path, p.sha, p.ev.Reason); err != nil {
-					return fmt.Errorf("store %s: %w", p.ev.Path, err)
+					return s.storeError(p.ev.Path, err)
 				}
 				continue
 			}
 			if outs[i], err = s.writeIn(ctx, stx, p.ev.Path, p.sha, p.rec.Size, p.rec, p.rows); err != nil {
-				return fmt.Errorf("store %s: %w", p.ev.Path, err)
+				return s.storeError(p.ev.Path, err)
 			}
 		}
 		if err := tx.Commit(); err != nil {
@@ -127,8 +127,10 @@ func (s *Store) putBatch(ctx context.Context, batch []*pending) error {
 		}
 		return nil
 	}
-	if ctx.Err() != nil || len(ws) == 1 {
-		return err
+	if ctx.Err() != nil || len(ws) == 1 || lostConnection(err) {
+		// Interrupted, or the database is gone: writing the files one
+		// by one would fail as well, and blame the first of them.
+		return s.asUnreachable(err)
 	}
 	for _, p := range ws {
 		if p.fail {
@@ -141,6 +143,16 @@ func (s *Store) putBatch(ctx context.Context, batch []*pending) error {
 		}
 	}
 	return nil
+}
+
+// storeError is err, from writing path in a transaction, naming the
+// file, unless it is the database that is gone: that is not the file's
+// failure.
+func (s *Store) storeError(path string, err error) error {
+	if lostConnection(err) {
+		return s.asUnreachable(err)
+	}
+	return fmt.Errorf("store %s: %w", path, err)
 }
 
 // writeBatches is Run's writer: it takes the workers' files from in, in

@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"time"
 )
 
@@ -18,6 +20,14 @@ import (
 //   - files read side by side are suspects: each is read again alone,
 //     with no other file being read at the same time, so that if one of
 //     them stops the run again the next run knows which.
+//
+// The dataset stopping is not the file's fault. A run whose PostgreSQL
+// server stops answering while files are read ends with ErrUnreachable,
+// and before that rubs out their rows, waiting up to markWait for the
+// server to answer again (rubOut). Rows it could not rub out name the
+// server they were written under (its start time, migration 005): when
+// the server has started again since, the file may have been stopped by
+// the server's death, not its own, and is only a suspect.
 
 // CrashReason is the failure of a file that stopped an earlier run
 // while it was being read.
@@ -27,12 +37,17 @@ const CrashReason = "stopped chiso on an earlier run while it was being read: it
 type crashed struct {
 	path, sha string
 	alone     bool
+	server    string // see Store.server
 }
+
+// markWait is how long a run that lost its PostgreSQL server waits for
+// it to answer again, to rub out the rows of the files it was reading.
+const markWait = 10 * time.Second
 
 // takeReading returns the files the last run was reading when it
 // stopped, and forgets them.
 func (s *Store) takeReading(ctx context.Context) ([]crashed, error) {
-	rows, err := s.db.QueryContext(ctx, `select path, sha256, alone from reading`)
+	rows, err := s.db.QueryContext(ctx, `select path, sha256, alone, server from reading`)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +55,7 @@ func (s *Store) takeReading(ctx context.Context) ([]crashed, error) {
 	for rows.Next() {
 		var c crashed
 		var alone int
-		if err := rows.Scan(&c.path, &c.sha, &alone); err != nil {
+		if err := rows.Scan(&c.path, &c.sha, &alone, &c.server); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -56,15 +71,29 @@ func (s *Store) takeReading(ctx context.Context) ([]crashed, error) {
 	return out, s.exec(ctx, `delete from reading`)
 }
 
-// startReading writes down that path (of content sha) is being read.
-func (s *Store) startReading(ctx context.Context, path, sha string, alone bool) error {
+// startReading writes down that path (of content sha) is being read,
+// under server (see Store.server).
+func (s *Store) startReading(ctx context.Context, path, sha string, alone bool, server string) error {
 	a := 0
 	if alone {
 		a = 1
 	}
-	return s.exec(ctx, `insert into reading (path, sha256, alone, started_at) values ($1, $2, $3, $4)
-		on conflict (path) do update set sha256 = excluded.sha256, alone = excluded.alone, started_at = excluded.started_at`,
-		path, sha, a, now())
+	return s.exec(ctx, `insert into reading (path, sha256, alone, started_at, server) values ($1, $2, $3, $4, $5)
+		on conflict (path) do update set sha256 = excluded.sha256, alone = excluded.alone, started_at = excluded.started_at,
+		server = excluded.server`,
+		path, sha, a, now(), server)
+}
+
+// server names the running instance of the database server: on
+// PostgreSQL its start time, which changes when it restarts; "" on
+// SQLite, which has no server to stop.
+func (s *Store) server(ctx context.Context) (string, error) {
+	if s.dialect != Postgres {
+		return "", nil
+	}
+	var t string
+	err := s.db.QueryRowContext(ctx, `select pg_postmaster_start_time()::text`).Scan(&t)
+	return t, err
 }
 
 // doneReading rubs out path's row of startReading.
@@ -98,14 +127,19 @@ func (s *Store) exec(ctx context.Context, stmt string, args ...any) error {
 // read alone is recorded as failed (CrashReason), the files read side by
 // side become suspects, to be read alone. With one worker every file is
 // read alone.
-func (in *Ingester) takeCrashed(ctx context.Context, workers int) error {
+func (in *Ingester) takeCrashed(ctx context.Context, workers int) (err error) {
+	if in.server, err = in.Store.server(ctx); err != nil {
+		return err
+	}
 	left, err := in.Store.takeReading(ctx)
 	if err != nil {
 		return err
 	}
 	in.suspects = map[string]bool{}
+	in.marks = map[string]bool{}
 	for _, c := range left {
-		if !c.alone {
+		if !c.alone || c.server != in.server {
+			// Beside others, or under a server that has stopped since.
 			in.suspects[c.path] = true
 			continue
 		}
@@ -130,15 +164,61 @@ func (in *Ingester) startRead(ctx context.Context, path, sha string) (done func(
 	} else {
 		in.alone.RLock()
 	}
-	if err := in.Store.startReading(ctx, path, sha, alone); err != nil {
+	if err := in.Store.startReading(ctx, path, sha, alone, in.server); err != nil {
 		unlock()
 		return nil, err
 	}
+	in.marksMu.Lock()
+	in.marks[path] = true
+	in.marksMu.Unlock()
 	if in.crash != nil {
 		in.crash(path)
 	}
 	return func() error {
 		defer unlock()
-		return in.Store.doneReading(context.WithoutCancel(ctx), path)
+		if err := in.Store.doneReading(context.WithoutCancel(ctx), path); err != nil {
+			return err // the row stays in marks, for rubOut
+		}
+		in.marksMu.Lock()
+		delete(in.marks, path)
+		in.marksMu.Unlock()
+		return nil
 	}, nil
+}
+
+// rubOut rubs out the rows of the files this run was reading when the
+// dataset stopped answering, which are left in marks: the database
+// stopped the run, not they. It tries again until the server answers or
+// markWait has passed, so that a server restarted, or a network back,
+// within that time leaves nothing for the next run to blame.
+func (in *Ingester) rubOut() {
+	wait := in.markWait
+	if wait == 0 {
+		wait = markWait
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), wait)
+	defer cancel()
+	for {
+		in.marksMu.Lock()
+		left := slices.Collect(maps.Keys(in.marks))
+		in.marksMu.Unlock()
+		for _, p := range left {
+			if in.Store.doneReading(ctx, p) == nil {
+				in.marksMu.Lock()
+				delete(in.marks, p)
+				in.marksMu.Unlock()
+			}
+		}
+		in.marksMu.Lock()
+		n := len(in.marks)
+		in.marksMu.Unlock()
+		if n == 0 {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(250 * time.Millisecond):
+		}
+	}
 }

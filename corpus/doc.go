@@ -19,9 +19,14 @@
 // handler polls with sleeps of up to 100 ms and left workers idle.
 //
 // Ingest never stops for one file: a file that cannot be read, a folder
-// that cannot be listed, a broken link and a file that exceeds the
-// per-file time limit (parse, extraction and scoring together) are
+// that cannot be listed, a broken link, a link out of the folders given
+// (unless ListOptions.FollowLinks), a fifo, device or socket (never
+// opened) and a file that exceeds the per-file time limit (parse, extraction and scoring together) are
 // recorded as failures with their reason, and the run goes on.
+// The dataset failing is not a file's failure: a PostgreSQL server that
+// stops answering (cut, stopped, restarting) stops the run with
+// ErrUnreachable, with every committed report whole, and a rerun once it
+// is back gives the dataset of one clean run.
 //
 // The same queries run on both databases: $1 placeholders (which
 // modernc.org/sqlite accepts too), text keys instead of autoincrement

@@ -6,11 +6,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -67,6 +64,15 @@ type Ingester struct {
 	suspects map[string]bool
 	single   bool // one worker: every file is read alone
 	alone    sync.RWMutex
+	// server names the database server the run writes to (Store.server),
+	// for the rows of table reading.
+	server string
+	// marks are the files whose rows in table reading this run wrote
+	// and has not rubbed out yet; markWait, when set by a test, replaces
+	// the constant.
+	marks    map[string]bool
+	marksMu  sync.Mutex
+	markWait time.Duration
 	// reading counts the goroutines reading a file, including those
 	// abandoned at the time limit, so that a test can wait for them.
 	reading sync.WaitGroup
@@ -102,85 +108,6 @@ type Summary struct {
 	Storage time.Duration
 }
 
-// Files lists the files under the given paths that ingest reads: folders
-// are walked recursively for Extensions, a file named is kept whatever its
-// name, or even when it does not exist. The list is sorted and without
-// repeats. A folder inside that cannot be read (permissions, removed
-// during the walk) and a link to a missing file are returned as failed
-// Events, for Ingester.Unread, so that one bad folder does not stop a run
-// over thousands of files.
-func Files(paths []string) ([]string, []Event) { return listFiles(paths, os.DirFS) }
-
-// listFiles is Files reading folders through dirFS, which tests replace
-// to make a folder fail: as root, the user tests run as here, a folder of
-// mode 000 is still readable.
-func listFiles(paths []string, dirFS func(string) fs.FS) ([]string, []Event) {
-	seen := map[string]bool{}
-	var out []string
-	var unread []Event
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
-	for _, root := range paths {
-		// Absolute, so that one file is one path whatever the working
-		// folder of the run that found it.
-		if abs, err := filepath.Abs(root); err == nil {
-			root = abs
-		}
-		st, err := os.Stat(root)
-		if err != nil || !st.IsDir() {
-			// A file named is tried even if it cannot be opened: it is
-			// then recorded as failed, with the reason, like any other.
-			add(root)
-			continue
-		}
-		fsys := dirFS(root)
-		fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			full := filepath.Join(root, filepath.FromSlash(p))
-			if err != nil {
-				// Called again for a folder whose entries could not be
-				// listed: record it and walk on.
-				unread = append(unread, Event{Path: full, Outcome: Failed, Reason: "folder not read: " + cause(err)})
-				return nil
-			}
-			switch {
-			case d.Type().IsRegular() && supported(p):
-				add(full)
-			case d.Type().IsRegular() && !hidden(d.Name()):
-				unread = append(unread, Event{Path: full, Outcome: Failed, Reason: unsupportedReason(p)})
-			case d.Type()&fs.ModeSymlink != 0 && supported(p):
-				// A link is followed to a file, never to a folder (a
-				// loop could walk forever).
-				st, err := fs.Stat(fsys, p)
-				switch {
-				case err != nil:
-					unread = append(unread, Event{Path: full, Outcome: Failed, Reason: "broken link: " + cause(err)})
-				case st.Mode().IsRegular():
-					add(full)
-				}
-			}
-			return nil
-		})
-	}
-	sort.Strings(out)
-	// A file both named and found in a folder is tried, not listed.
-	unread = slices.DeleteFunc(unread, func(ev Event) bool { return seen[ev.Path] })
-	sort.Slice(unread, func(i, j int) bool { return unread[i].Path < unread[j].Path })
-	return out, unread
-}
-
-// cause is err without the path, which the failure has in its own column.
-func cause(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
 // hidden reports files no one sends as a report: dot files and the lock
 // files Office leaves beside an open document ("~$baocao.docx").
 func hidden(name string) bool {
@@ -209,7 +136,11 @@ func supported(p string) bool {
 
 // Run ingests files (as listed by Files) with the configured number of
 // workers. Files that fail are recorded in the dataset and in the
-// summary; Run itself fails only when the dataset cannot be written.
+// summary; Run itself fails only when the dataset cannot be written,
+// with ErrUnreachable when a PostgreSQL server stops answering: the
+// batches committed before are whole, no file is recorded as failed or
+// blamed for it (crash.go), and a rerun once the server is back
+// completes the dataset.
 func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	start := time.Now()
 	storeStart := in.Store.WriteTime()
@@ -219,7 +150,7 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 		workers = runtime.NumCPU()
 	}
 	if err := in.takeCrashed(ctx, workers); err != nil {
-		return nil, err
+		return nil, in.Store.asUnreachable(err)
 	}
 	jobs := make(chan string)
 	writes := make(chan *pending, workers)
@@ -311,7 +242,12 @@ func (in *Ingester) Run(ctx context.Context, files []string) (*Summary, error) {
 	if fatal == nil && parent.Err() != nil {
 		fatal = parent.Err() // interrupted: the summary is partial
 	}
-	return sum, fatal
+	if fatal != nil {
+		// The files being read when the dataset failed did not stop
+		// the run: their rows in table reading must not blame them.
+		in.rubOut()
+	}
+	return sum, in.Store.asUnreachable(fatal)
 }
 
 // one ingests one file: it reads it and returns what to store, for Run's

@@ -43,7 +43,7 @@ func tree(t *testing.T) string {
 
 func TestFilesUnread(t *testing.T) {
 	dir := tree(t)
-	files, unread := listFiles([]string{dir}, func(root string) fs.FS { return failDir{os.DirFS(root), "locked"} })
+	files, unread := listFiles([]string{dir}, ListOptions{}, func(root string) fs.FS { return failDir{os.DirFS(root), "locked"} })
 	var rel []string
 	for _, p := range files {
 		r, _ := filepath.Rel(dir, p)
@@ -53,8 +53,8 @@ func TestFilesUnread(t *testing.T) {
 		t.Errorf("files = %s, want %s", got, want)
 	}
 	want := []struct{ path, reason string }{
-		{"broken.pdf", "broken link: no such file or directory"},
-		{"locked", "folder not read: permission denied"},
+		{"broken.pdf", "liên kết hỏng: không có tệp này"},
+		{"locked", "không đọc được thư mục: không có quyền đọc"},
 	}
 	if len(unread) != len(want) {
 		t.Fatalf("unread = %+v, want %v", unread, want)
@@ -70,7 +70,7 @@ func TestFilesUnread(t *testing.T) {
 // of the run, recorded with their reason, and the other files are read.
 func TestIngestUnread(t *testing.T) {
 	dir := tree(t)
-	files, unread := listFiles([]string{dir}, func(root string) fs.FS { return failDir{os.DirFS(root), "locked"} })
+	files, unread := listFiles([]string{dir}, ListOptions{}, func(root string) fs.FS { return failDir{os.DirFS(root), "locked"} })
 	s := openT(t, filepath.Join(t.TempDir(), "chiso.db"))
 	in := &Ingester{Store: s, Rubric: district(t), Workers: 2, Unread: unread}
 	sum, err := in.Run(context.Background(), files)
@@ -94,7 +94,7 @@ func TestIngestUnread(t *testing.T) {
 		rel, _ := filepath.Rel(dir, p)
 		got = append(got, rel+": "+r)
 	}
-	if want := "broken.pdf: broken link: no such file or directory|locked: folder not read: permission denied"; strings.Join(got, "|") != want {
+	if want := "broken.pdf: liên kết hỏng: không có tệp này|locked: không đọc được thư mục: không có quyền đọc"; strings.Join(got, "|") != want {
 		t.Errorf("failures table = %q, want %q", got, want)
 	}
 }

@@ -55,7 +55,7 @@ func TestPowerShellCompletion(t *testing.T) {
 	code, script, _ := runCLI("", "completion", "powershell")
 	for _, want := range []string{
 		"Register-ArgumentCompleter -Native -CommandName 'chiso', 'chiso.exe'",
-		"'ingest' = @('--db', '--lang', '--max-size', '--out', '--rubric', '--stats', '--timeout', '--workers')",
+		"'ingest' = @('--db', '--follow-links', '--lang', '--max-size', '--out', '--rubric', '--stats', '--timeout', '--workers')",
 		"'--lang' = @('vi', 'en')",
 		"'--rubric' = @('none', 'hcm-dti-2023-department', 'hcm-dti-2023-district')",
 		"[System.Management.Automation.CompletionResult]::new(",

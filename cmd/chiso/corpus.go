@@ -116,7 +116,7 @@ func runAuditDB(e *env, args []string) int {
 				if sd.Location.Row > 0 {
 					where += p.Sprintf(", table %d row %d", sd.Location.Table, sd.Location.Row)
 				}
-				fmt.Fprintf(e.stdout, "            %s %s: %s\n", sd.Unit, sd.Period, where)
+				fmt.Fprintf(e.stdout, "            %s %s: %s\n", sd.Unit, sd.Period, printable(where))
 			}
 		}
 	}
@@ -167,12 +167,13 @@ func isTerminal(w io.Writer) bool {
 }
 
 func runIngest(e *env, args []string) int {
-	fs := newFlags(e, "ingest", "[--db DSN] [--rubric ID|FILE] [--workers N] DIR_OR_FILE...")
+	fs := newFlags(e, "ingest", "[--db DSN] [--rubric ID|FILE] [--workers N] [--follow-links] DIR_OR_FILE...")
 	dsn := fs.String("db", defaultDSN, "dataset: an SQLite file or a postgres:// URL")
 	which := fs.String("rubric", "hcm-dti-2023-district", "rubric id (see chiso rubrics) or YAML file")
 	workers := fs.Int("workers", runtime.NumCPU(), "files read at once")
 	maxSize := fs.Int64("max-size", corpus.DefaultMaxSize, "largest file read, in bytes")
 	timeout := fs.Duration("timeout", corpus.DefaultTimeout, "give up on a file after this long")
+	follow := fs.Bool("follow-links", false, "follow links that point outside the folders given (default: only those inside them)")
 	stats := fs.Bool("stats", os.Getenv("CHISO_STATS") != "", "print the time spent writing the dataset (also env CHISO_STATS=1)")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
@@ -190,7 +191,7 @@ func runIngest(e *env, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	files, unread := corpus.Files(fs.Args())
+	files, unread := corpus.ListFiles(fs.Args(), corpus.ListOptions{FollowLinks: *follow})
 	s, ok := openStore(e, *dsn, false)
 	if !ok {
 		return exitUnread
@@ -217,10 +218,10 @@ func runIngest(e *env, args []string) int {
 		p := msg.Printer(e.lang)
 		in.Progress = func(ev corpus.Event) {
 			if ev.Outcome == corpus.Failed {
-				p.Fprintf(e.stdout, "%s: failed: %s\n", ev.Path, reasonText(e.lang, ev))
+				p.Fprintf(e.stdout, "%s: failed: %s\n", printable(ev.Path), printable(reasonText(e.lang, ev)))
 				return
 			}
-			fmt.Fprintf(e.stdout, "%s: %s\n", ev.Path, msg.String(e.lang, string(ev.Outcome)))
+			fmt.Fprintf(e.stdout, "%s: %s\n", printable(ev.Path), msg.String(e.lang, string(ev.Outcome)))
 		}
 	}
 	sum, err := in.Run(ctx, files)
@@ -273,7 +274,7 @@ func printSummary(w io.Writer, s *corpus.Summary, stats bool, lang string) {
 		p.Fprintf(w, "findings across reports: %d (chiso audit --db lists them)\n", s.CrossFindings)
 	}
 	for _, f := range s.Failed {
-		p.Fprintf(w, "failed: %s: %s\n", f.Path, reasonText(lang, f))
+		p.Fprintf(w, "failed: %s: %s\n", printable(f.Path), printable(reasonText(lang, f)))
 	}
 	// Scans read once Tesseract is installed: the list to come back to.
 	var scans []string
@@ -285,7 +286,7 @@ func printSummary(w io.Writer, s *corpus.Summary, stats bool, lang string) {
 	if len(scans) > 0 {
 		p.Fprintf(w, "needs OCR (install Tesseract, then ingest again): %d files\n", len(scans))
 		for _, f := range scans {
-			fmt.Fprintf(w, "  %s\n", f)
+			fmt.Fprintf(w, "  %s\n", printable(f))
 		}
 	}
 	if stats {
@@ -392,7 +393,7 @@ func runHistory(e *env, args []string) int {
 			marks = "  [" + strings.Join(p.Findings, ", ") + "]"
 		}
 		fmt.Fprintf(e.stdout, "%-20s %-9s %-6s %12s  %s %-6s %s  (%s)%s\n", clip(p.Unit, 20), p.Period, p.Indicator, v,
-			msg.String(e.lang, "points"), pt, clip(p.RowLabel, 50), p.Source, marks)
+			msg.String(e.lang, "points"), pt, clip(p.RowLabel, 50), printable(p.Source), marks)
 	}
 	if len(pts) == 0 {
 		msg.Printer(e.lang).Fprintf(e.stderr, "chiso: no values for unit %q\n", *unit)
@@ -490,7 +491,7 @@ func cohort(e *env, name string, args []string) int {
 		if u.Tied {
 			rank += "="
 		}
-		fmt.Fprintf(e.stdout, "%4s  %-28s %8s / %s  %s\n", rank, clip(u.Unit, 28), num(e.lang, u.Total), num(e.lang, r.Max), u.Source)
+		fmt.Fprintf(e.stdout, "%4s  %-28s %8s / %s  %s\n", rank, clip(u.Unit, 28), num(e.lang, u.Total), num(e.lang, r.Max), printable(u.Source))
 		if name == "score" {
 			for _, f := range u.Filled {
 				fmt.Fprintf(e.stdout, "        %-6s %6s  %s\n", f.ID, num(e.lang, f.Points), msg.Basis(f.Basis, e.lang))

@@ -194,7 +194,7 @@ func TestIngestGoesOn(t *testing.T) {
 	if code != exitUnread {
 		t.Errorf("ingest with a broken link: exit %d, want %d\n%s", code, exitUnread, errs)
 	}
-	for _, want := range []string{"tệp 3, mới 2, không đổi 0, thay thế 0, lỗi 1", "lỗi: " + broken + ": broken link: "} {
+	for _, want := range []string{"tệp 3, mới 2, không đổi 0, thay thế 0, lỗi 1", "lỗi: " + broken + ": liên kết hỏng: không có tệp này"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("ingest output lacks %q:\n%s", want, out)
 		}

@@ -152,7 +152,7 @@ func termWidth(w io.Writer) int {
 // label cut to the width, value as written and as read), then the findings.
 func printReport(w io.Writer, path string, rep *report.Report, lang string, width int) {
 	h := func(en string) string { return msg.String(lang, en) }
-	fmt.Fprintf(w, "== %s: %s | %s | %s\n", path, rep.Title, rep.Unit, rep.Period.Label)
+	fmt.Fprintf(w, "== %s: %s | %s | %s\n", printable(path), rep.Title, rep.Unit, rep.Period.Label)
 	const pathW, rawW, readW, dtiW = 14, 16, 18, 5
 	labelW := max(width-pathW-rawW-readW-dtiW-4, 12)
 	fmt.Fprintf(w, "%s %s %s %s %s\n", pad(h("STT"), pathW), pad(h("Indicator"), labelW), pad(h("Value (as written)"), rawW), pad(h("Read as"), readW), "DTI")
@@ -170,7 +170,7 @@ func printReport(w io.Writer, path string, rep *report.Report, lang string, widt
 // printFindings writes the findings, one per line.
 func printFindings(w io.Writer, path string, rep *report.Report, lang string) {
 	if path != "" {
-		fmt.Fprintf(w, "== %s\n", path)
+		fmt.Fprintf(w, "== %s\n", printable(path))
 	}
 	if len(rep.Findings) == 0 {
 		return

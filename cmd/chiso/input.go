@@ -206,12 +206,19 @@ func expandGlobs(args []string) []string {
 // naming them, for the command to report like a file it failed to read:
 // a folder of .pages files must not look like a clean audit.
 func inputFiles(args []string) (files []string, unread []error) {
+	// A link in one folder named may point into another.
+	var dirs []string
+	for _, a := range args {
+		if st, err := os.Stat(a); a != "-" && err == nil && st.IsDir() {
+			dirs = append(dirs, a)
+		}
+	}
 	for _, a := range args {
 		if st, err := os.Stat(a); a == "-" || err != nil || !st.IsDir() {
 			files = append(files, a)
 			continue
 		}
-		found, failed := corpus.Files([]string{a})
+		found, failed := corpus.ListFiles([]string{a}, corpus.ListOptions{Within: dirs})
 		abs, _ := filepath.Abs(a)
 		asTyped := func(f string) string {
 			if rel, err := filepath.Rel(abs, f); err == nil {
@@ -382,7 +389,7 @@ func withOut(e *env, out string, f func() int) int {
 // a file that could not be read is named, then what kind of failure it
 // is in the catalogue's words, then the reader's own detail.
 func fail(e *env, err error) {
-	fmt.Fprintf(e.stderr, "chiso: %s\n", errorText(e.lang, err))
+	fmt.Fprintf(e.stderr, "chiso: %s\n", printableError(errorText(e.lang, err), err))
 }
 
 // datasetKinds are the dataset's failures in the catalogue's words
@@ -393,6 +400,7 @@ var datasetKinds = []struct {
 }{
 	{corpus.ErrOldSchema, "the dataset was made by an older chiso: run chiso ingest on it once, with write access, to upgrade it"},
 	{corpus.ErrNotDataset, "not a chiso dataset"},
+	{corpus.ErrUnreachable, "the connection to the dataset's PostgreSQL server was lost: the reports stored before it are whole; run ingest again once the server answers"},
 }
 
 // errorText is err as fail writes it, without the "chiso: ".

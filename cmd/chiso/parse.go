@@ -58,7 +58,7 @@ func runParse(e *env, args []string) int {
 // as rows of cells separated by " | ", each block headed by its place.
 func printDocument(w io.Writer, d *doc.Document, lang string) {
 	p := msg.Printer(lang)
-	p.Fprintf(w, "== %s (%s, %d blocks", d.Source.Path, d.Source.Format, len(d.Blocks))
+	p.Fprintf(w, "== %s (%s, %d blocks", printable(d.Source.Path), d.Source.Format, len(d.Blocks))
 	if d.Source.Pages > 0 {
 		p.Fprintf(w, ", %d pages", d.Source.Pages)
 	}

@@ -84,6 +84,11 @@ var vi = map[string]string{
 	`unit as people type it: "q5", "Quận 5", "binh tan"`:                                                  `đơn vị, gõ tự nhiên: "q5", "Quận 5", "binh tan"`,
 	"rubric indicator id, e.g. 6.3 (default: all)":                                                        "mã chỉ số trong bộ tiêu chí, ví dụ 6.3 (mặc định: tất cả)",
 	"year whose units are scored, e.g. 2023":                                                              "năm có các đơn vị được chấm điểm, ví dụ 2023",
+	// A PostgreSQL dataset that stops answering (corpus.ErrUnreachable).
+	"the connection to the dataset's PostgreSQL server was lost":                                                                                   "mất kết nối tới máy chủ PostgreSQL của bộ dữ liệu",
+	"the connection to the dataset's PostgreSQL server was lost: the reports stored before it are whole; run ingest again once the server answers": "mất kết nối tới máy chủ PostgreSQL của bộ dữ liệu: các báo cáo đã lưu trước đó vẫn trọn vẹn; chạy lại ingest khi máy chủ hoạt động trở lại",
+	// ingest --follow-links.
+	"follow links that point outside the folders given (default: only those inside them)": "theo cả liên kết trỏ ra ngoài các thư mục đã cho (mặc định: chỉ liên kết trỏ vào trong)",
 
 	// Summaries and lines of output.
 	"files %d, new %d, unchanged %d, replaced %d, failed %d, time %s\n": "tệp %d, mới %d, không đổi %d, thay thế %d, lỗi %d, thời gian %s\n",
