@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"chiso/internal/material"
 	"chiso/parse"
 )
 
@@ -31,7 +32,7 @@ func TestParsedSeeds(t *testing.T) {
 // and PDF written with comma decimals and dot thousands).
 func TestTestDocs(t *testing.T) {
 	for _, f := range []string{"report.html", "report.docx", "report.pdf"} {
-		d, err := parse.File("testdata/" + f)
+		d, err := parse.File(material.Need(t, "testdocs", f))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"chiso/doc"
+	"chiso/internal/material"
 	"chiso/internal/msg"
 	"chiso/report"
 	"chiso/vntext"
@@ -269,7 +270,7 @@ func TestSeed004ScoringSheet(t *testing.T) {
 // 000 (comma decimals, dot thousands: "78,23 %", "92.333") and a scoring
 // table with a two-row header whose "Số liệu" spans two years.
 func TestTruthGrid(t *testing.T) {
-	b, err := os.ReadFile("testdata/truth.json")
+	b, err := os.ReadFile(material.Need(t, "testdocs", "truth.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
