@@ -3,6 +3,8 @@ package docx
 import (
 	"strconv"
 	"strings"
+
+	"chiso/parse/internal/listnum"
 )
 
 // Word numbers list paragraphs itself (w:numPr), so an STT column typed
@@ -257,44 +259,17 @@ func (l *list) start(i int) int {
 // formatNumber writes n as w:numFmt format shows it. Formats chiso's
 // reports do not use fall back to decimal.
 func formatNumber(n int, format string) string {
-	switch format {
-	case "none", "bullet":
-		return ""
-	case "decimalZero":
-		if n >= 0 && n < 10 {
-			return "0" + strconv.Itoa(n)
-		}
-	case "lowerLetter", "upperLetter":
-		// Word's letters repeat past z: y, z, aa, bb, ... The bound
-		// keeps a hostile w:start from building huge labels.
-		if n > 0 && n <= 26*8 {
-			s := strings.Repeat(string(rune('a'+(n-1)%26)), (n-1)/26+1)
-			if format == "upperLetter" {
-				s = strings.ToUpper(s)
-			}
-			return s
-		}
-	case "lowerRoman", "upperRoman":
-		if n > 0 && n < 4000 {
-			s := roman(n)
-			if format == "lowerRoman" {
-				s = strings.ToLower(s)
-			}
-			return s
-		}
-	}
-	return strconv.Itoa(n)
+	return listnum.Format(numFmts[format], n)
 }
 
-func roman(n int) string {
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
+// numFmts are the w:numFmt values with a style of their own; any other
+// is decimal.
+var numFmts = map[string]listnum.Style{
+	"none":        listnum.None,
+	"bullet":      listnum.None,
+	"decimalZero": listnum.DecimalZero,
+	"lowerLetter": listnum.LowerLetter,
+	"upperLetter": listnum.UpperLetter,
+	"lowerRoman":  listnum.LowerRoman,
+	"upperRoman":  listnum.UpperRoman,
 }

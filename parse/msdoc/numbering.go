@@ -1,9 +1,10 @@
 package msdoc
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"chiso/parse/internal/listnum"
 )
 
 // Word numbers list paragraphs itself, so an STT column typed as an
@@ -177,56 +178,33 @@ func (n *numbering) label(ilfo, ilvl int) (label, suffix string) {
 
 // Number formats (MSONFC) that reports use.
 const (
-	nfcDecimal      = 0
-	nfcUpperRoman   = 1
-	nfcLowerRoman   = 2
-	nfcUpperLetter  = 3
-	nfcLowerLetter  = 4
-	nfcDecimalZero  = 22
-	nfcBullet       = 23
-	nfcNone         = 255
-	maxLetterNumber = 26 * 8 // letters repeat past z: y, z, aa, bb...
+	nfcDecimal     = 0
+	nfcUpperRoman  = 1
+	nfcLowerRoman  = 2
+	nfcUpperLetter = 3
+	nfcLowerLetter = 4
+	nfcDecimalZero = 22
+	nfcBullet      = 23
+	nfcNone        = 255
 )
 
 // formatNumber writes n in the number format nfc; formats reports do not
 // use fall back to decimal.
 func formatNumber(n int, nfc byte) string {
+	st := listnum.Decimal
 	switch nfc {
 	case nfcNone, nfcBullet:
-		return ""
+		st = listnum.None
 	case nfcDecimalZero:
-		if n >= 0 && n < 10 {
-			return "0" + strconv.Itoa(n)
-		}
-	case nfcLowerLetter, nfcUpperLetter:
-		if n > 0 && n <= maxLetterNumber {
-			s := strings.Repeat(string(rune('a'+(n-1)%26)), (n-1)/26+1)
-			if nfc == nfcUpperLetter {
-				s = strings.ToUpper(s)
-			}
-			return s
-		}
-	case nfcLowerRoman, nfcUpperRoman:
-		if n > 0 && n < 4000 {
-			s := roman(n)
-			if nfc == nfcLowerRoman {
-				s = strings.ToLower(s)
-			}
-			return s
-		}
+		st = listnum.DecimalZero
+	case nfcLowerLetter:
+		st = listnum.LowerLetter
+	case nfcUpperLetter:
+		st = listnum.UpperLetter
+	case nfcLowerRoman:
+		st = listnum.LowerRoman
+	case nfcUpperRoman:
+		st = listnum.UpperRoman
 	}
-	return strconv.Itoa(n)
-}
-
-func roman(n int) string {
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
+	return listnum.Format(st, n)
 }
