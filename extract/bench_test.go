@@ -6,17 +6,30 @@ import (
 	"os"
 	"testing"
 
+	"chiso/internal/material"
 	"chiso/parse"
 )
 
 // The benchmarks compare Extract with reading the same document, on seed
-// 000 as text and as the DOCX and PDF made from it: extraction should add
-// little to parsing.
+// 000 as text and as the DOCX and PDF made from it (testdocs): extraction
+// should add little to parsing.
+
+// benchFiles are the benchmarks' documents.
+var benchFiles = []string{"seed000.txt", "report.docx", "report.pdf"}
+
+// benchPath is where a benchmark document is: the seed in testdata, the
+// others in the shared testdocs.
+func benchPath(b *testing.B, f string) string {
+	if f == "seed000.txt" {
+		return "testdata/" + f
+	}
+	return material.Need(b, "testdocs", f)
+}
 
 func BenchmarkExtract(b *testing.B) {
-	for _, f := range []string{"seed000.txt", "report.docx", "report.pdf"} {
+	for _, f := range benchFiles {
 		b.Run(f, func(b *testing.B) {
-			d, err := parse.File("testdata/" + f)
+			d, err := parse.File(benchPath(b, f))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -29,9 +42,9 @@ func BenchmarkExtract(b *testing.B) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	for _, f := range []string{"seed000.txt", "report.docx", "report.pdf"} {
+	for _, f := range benchFiles {
 		b.Run(f, func(b *testing.B) {
-			data, err := os.ReadFile("testdata/" + f)
+			data, err := os.ReadFile(benchPath(b, f))
 			if err != nil {
 				b.Fatal(err)
 			}
