@@ -290,7 +290,7 @@ func TestDeclaresCumulative(t *testing.T) {
 	}
 	ingest(t, s, 1, files...)
 	got := map[string]bool{}
-	rows, err := s.DB().Query(`select p.path, r.cumulative from paths p join reports r on r.sha256 = p.sha256`)
+	rows, err := s.db.Query(`select p.path, r.cumulative from paths p join reports r on r.sha256 = p.sha256`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -393,7 +393,7 @@ func TestUpgradeLegacy(t *testing.T) {
 			ctx := context.Background()
 			for _, q := range []string{`update reports set detail = 0, cumulative = 0, months_first = null, months_last = null`,
 				`delete from cells`, `delete from cross_findings`} {
-				if _, err := s.DB().Exec(q); err != nil {
+				if _, err := s.db.Exec(q); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -415,7 +415,7 @@ func TestUpgradeLegacy(t *testing.T) {
 				t.Errorf("%d indicators after the upgrade, %d before", n, indicators)
 			}
 			var c int
-			if err := s.DB().QueryRow(`select count(*) from reports where cumulative = 1 and months_last is not null`).Scan(&c); err != nil || c != 2 {
+			if err := s.db.QueryRow(`select count(*) from reports where cumulative = 1 and months_last is not null`).Scan(&c); err != nil || c != 2 {
 				t.Errorf("%d reports upgraded with their span and declaration, want 2 (%v)", c, err)
 			}
 			stored, _ := s.StoredCrossFindings(ctx)

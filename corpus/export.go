@@ -397,12 +397,6 @@ func (s *Store) EachRow(ctx context.Context, f func(*Row) error) error {
 	return nil
 }
 
-// WriteCSV writes the long table as CSV with English headings in the
-// international profile: see ExportCSV.
-func (s *Store) WriteCSV(ctx context.Context, w io.Writer) error {
-	return s.ExportCSV(ctx, w, English, IntlCSV)
-}
-
 // ExportCSV writes the long table as CSV in UTF-8 with a byte order mark,
 // which Excel needs to read Vietnamese text as UTF-8, under the header
 // row h.Long, with the separators of the profile p. Text cells that a

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -117,7 +118,7 @@ func dump(t *testing.T, s *Store) string {
 func count(t *testing.T, s *Store, table string) int {
 	t.Helper()
 	var n int
-	if err := s.DB().QueryRow(`select count(*) from ` + table).Scan(&n); err != nil {
+	if err := s.db.QueryRow(`select count(*) from ` + table).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -129,7 +130,7 @@ func count(t *testing.T, s *Store, table string) int {
 func kept(t *testing.T, s *Store) int {
 	t.Helper()
 	var n int
-	if err := s.DB().QueryRow(`select count(*) from indicators where sha256 in
+	if err := s.db.QueryRow(`select count(*) from indicators where sha256 in
 		(select min(sha256) from reports group by content)`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
@@ -213,4 +214,15 @@ func sheets(t testing.TB, dir string, n int) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// writeCSV writes the long table as CSV with English headings in the
+// international profile.
+func (s *Store) writeCSV(ctx context.Context, w io.Writer) error {
+	return s.ExportCSV(ctx, w, English, IntlCSV)
+}
+
+// writeXLSX writes the dataset as a workbook with English headings.
+func (s *Store) writeXLSX(ctx context.Context, w io.Writer) error {
+	return s.ExportXLSX(ctx, w, English)
 }

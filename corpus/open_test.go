@@ -52,7 +52,7 @@ func TestOpenReadOnly(t *testing.T) {
 	s := openT(t, dsn)
 	copyFile(t, filepath.Join(fixtures, "seed000.txt"), filepath.Join(dir, "in", "seed000.txt"))
 	ingest(t, s, 1, filepath.Join(dir, "in"))
-	if _, err := s.DB().Exec(`pragma journal_mode=delete`); err != nil {
+	if _, err := s.db.Exec(`pragma journal_mode=delete`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -69,11 +69,11 @@ func TestOpenReadOnly(t *testing.T) {
 	if err := r.ExportCSV(ctx, &csv, Vietnamese, VietnameseCSV); err != nil || csv.Len() < 1000 {
 		t.Errorf("export from a read-only dataset: %v, %d bytes", err, csv.Len())
 	}
-	if _, err := r.DB().Exec(`create table x (y integer)`); err == nil {
+	if _, err := r.db.Exec(`create table x (y integer)`); err == nil {
 		t.Error("a read-only dataset took a write")
 	}
 	var mode string
-	if err := r.DB().QueryRow(`pragma journal_mode`).Scan(&mode); err != nil || mode != "delete" {
+	if err := r.db.QueryRow(`pragma journal_mode`).Scan(&mode); err != nil || mode != "delete" {
 		t.Errorf("journal mode %q (%v), want delete kept", mode, err)
 	}
 	r.Close()
@@ -120,7 +120,7 @@ func TestRankNamedUnitsOnly(t *testing.T) {
 	write(t, filepath.Join(dir, "q4.txt"), sheet{unit: "Quận 4", year: 2024, systems: 6, rate: "60%"}.bytes(t))
 	s := openT(t, filepath.Join(dir, "chiso.db"))
 	ingest(t, s, 1, dir)
-	res, err := s.DB().Exec(`update reports set unit = '', unit_key = '' where unit = 'Quận 4'`)
+	res, err := s.db.Exec(`update reports set unit = '', unit_key = '' where unit = 'Quận 4'`)
 	if n, _ := res.RowsAffected(); err != nil || n != 1 {
 		t.Fatalf("unnaming Quận 4: %v, %d reports", err, n)
 	}

@@ -242,7 +242,7 @@ func TestPostgresCut(t *testing.T) {
 // and points it has.
 func rowCounts(t *testing.T, s *Store) map[string]string {
 	t.Helper()
-	rows, err := s.DB().Query(`select r.sha256,
+	rows, err := s.db.Query(`select r.sha256,
 		(select count(*) from indicators i where i.sha256 = r.sha256),
 		(select count(*) from findings f where f.sha256 = r.sha256),
 		(select count(*) from points p where p.sha256 = r.sha256),
@@ -281,7 +281,7 @@ func within(got, want map[string]string) bool {
 func countWhere(t *testing.T, s *Store, table, cond string, args ...any) int {
 	t.Helper()
 	var n int
-	if err := s.DB().QueryRow(`select count(*) from `+table+` where `+cond, args...).Scan(&n); err != nil {
+	if err := s.db.QueryRow(`select count(*) from `+table+` where `+cond, args...).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n

@@ -190,7 +190,7 @@ func TestBackendsAgree(t *testing.T) {
 		ingest(t, s, 2, dir)
 		dumps = append(dumps, dump(t, s))
 		var buf bytes.Buffer
-		if err := s.WriteCSV(context.Background(), &buf); err != nil {
+		if err := s.writeCSV(context.Background(), &buf); err != nil {
 			t.Fatal(err)
 		}
 		csvs = append(csvs, buf.String())

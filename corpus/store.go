@@ -208,12 +208,6 @@ func redact(dsn string) string {
 // Close closes the dataset.
 func (s *Store) Close() error { return s.db.Close() }
 
-// Dialect says which database the store is.
-func (s *Store) Dialect() Dialect { return s.dialect }
-
-// DB is the underlying database, for queries this package does not offer.
-func (s *Store) DB() *sql.DB { return s.db }
-
 // WriteTime is the total time spent in write transactions since Open.
 func (s *Store) WriteTime() time.Duration {
 	s.mu.Lock()

@@ -95,7 +95,7 @@ func testReplace(t *testing.T, dsn string) {
 		t.Errorf("%d reports after replacing, want 1: the old version must go", r)
 	}
 	var measure float64
-	if err := s.DB().QueryRow(`select measure from points where indicator = '5.1'`).Scan(&measure); err != nil || measure != 9 {
+	if err := s.db.QueryRow(`select measure from points where indicator = '5.1'`).Scan(&measure); err != nil || measure != 9 {
 		t.Errorf("5.1 measure after replacing: %v, %v; want 9", measure, err)
 	}
 	// Going back to the first content gives the first dataset.
@@ -126,7 +126,7 @@ func testFailures(t *testing.T, dsn string) {
 	if sum.New != len(good) {
 		t.Errorf("%d new, want every good file (%d)", sum.New, len(good))
 	}
-	rows, err := s.DB().Query(`select path, reason from failures`)
+	rows, err := s.db.Query(`select path, reason from failures`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func exported(t *testing.T, dsn string) *Store {
 func testCSV(t *testing.T, dsn string) {
 	s := exported(t, dsn)
 	var b bytes.Buffer
-	if err := s.WriteCSV(context.Background(), &b); err != nil {
+	if err := s.writeCSV(context.Background(), &b); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(b.Bytes(), []byte("\uFEFF")) {
@@ -199,7 +199,7 @@ func testCSV(t *testing.T, dsn string) {
 		t.Error("no row for Quận 5, 6.3 = 78.23 (a 11781, b 15060) with points")
 	}
 	var again bytes.Buffer
-	if err := s.WriteCSV(context.Background(), &again); err != nil {
+	if err := s.writeCSV(context.Background(), &again); err != nil {
 		t.Fatal(err)
 	}
 	if again.String() != b.String() {
@@ -240,7 +240,7 @@ func testJSON(t *testing.T, dsn string) {
 func testXLSX(t *testing.T, dsn string) {
 	s := exported(t, dsn)
 	var b bytes.Buffer
-	if err := s.WriteXLSX(context.Background(), &b); err != nil {
+	if err := s.writeXLSX(context.Background(), &b); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)

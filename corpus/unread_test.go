@@ -80,7 +80,7 @@ func TestIngestUnread(t *testing.T) {
 	if sum.Files != 5 || sum.New != 2 || sum.Unchanged != 1 || len(sum.Failed) != 2 {
 		t.Errorf("summary %+v, want 5 files: 2 new, 1 unchanged (the link), 2 failed", sum)
 	}
-	rows, err := s.DB().Query(`select path, reason from failures order by path`)
+	rows, err := s.db.Query(`select path, reason from failures order by path`)
 	if err != nil {
 		t.Fatal(err)
 	}

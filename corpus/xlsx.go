@@ -43,12 +43,6 @@ func width(w float64, h string) float64 {
 	return max(w, float64(utf8.RuneCountInString(h)+2))
 }
 
-// WriteXLSX writes the dataset as an Excel workbook with English
-// headings: see ExportXLSX.
-func (s *Store) WriteXLSX(ctx context.Context, w io.Writer) error {
-	return s.ExportXLSX(ctx, w, English)
-}
-
 // ExportXLSX writes the dataset as an Excel workbook with the headings
 // h, for officers who open it in Excel:
 //
