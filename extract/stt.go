@@ -31,7 +31,7 @@ type STT struct {
 
 // ParseSTT reads the STT cell of a row. It accepts Roman numerals (I to
 // XXXIX), integers, dotted numbers (1.1, 2.2.3; the typo "1,7" read as
-// 1.7), a letter a–z or đ, and "-", "+", "•" bullets, each optionally
+// 1.7; a Roman group in front, "III.1"), a letter a–z or đ, and "-", "+", "•" bullets, each optionally
 // followed by "." or ")" (and a letter optionally wrapped as "(a)").
 func ParseSTT(s string) (STT, bool) {
 	t := strings.TrimSpace(s)
@@ -61,6 +61,13 @@ func ParseSTT(s string) (STT, bool) {
 	if len(parts) == 0 || len(parts) > 6 || strings.Count(t, ".")+strings.Count(t, ",") != len(parts)-1 {
 		return STT{}, false
 	}
+	// A number under a Roman group may be written with the group in
+	// front ("III.1", "II.2.3", as Decision 79 numbers "I.1.14"): one
+	// level below the group per part.
+	roman := len(parts) > 1 && isRoman(parts[0])
+	if roman {
+		parts[0] = "1" // checked as a number below; the text keeps the numeral
+	}
 	for _, p := range parts {
 		if len(p) == 0 || len(p) > 3 {
 			return STT{}, false
@@ -68,6 +75,14 @@ func ParseSTT(s string) (STT, bool) {
 		if _, err := strconv.Atoi(p); err != nil || p[0] == '+' || p[0] == '-' {
 			return STT{}, false
 		}
+	}
+	if roman {
+		parts[0] = strings.FieldsFunc(t, func(r rune) bool { return r == '.' || r == ',' })[0]
+		lv := LevelInteger
+		if len(parts) > 2 {
+			lv = LevelDotted + Level(len(parts)-3)
+		}
+		return STT{Text: strings.Join(parts, "."), Level: lv}, true
 	}
 	if len(parts) == 1 {
 		return STT{Text: parts[0], Level: LevelInteger}, true
