@@ -352,6 +352,12 @@ func findHeader(grid [][]string) (header, int, bool) {
 			continue
 		}
 		h := header{cols: cols, rows: 1}
+		if cols[0] == ColRank && !slices.Contains(cols, ColSTT) {
+			// A ranking numbers its rows by rank ("Thứ hạng" 1, 2, 3):
+			// with no STT column, the rank is the row's number.
+			h.cols = slices.Clone(cols)
+			h.cols[0] = ColSTT
+		}
 		if r+1 < len(grid) {
 			next := grid[r+1]
 			if _, ok := ParseSTT(first(next)); !ok && !hasLongCell(next) && !sameRow(next, grid[r]) {
