@@ -5,10 +5,14 @@ import (
 	"strings"
 )
 
-// Level is the rank of an STT kind in the hierarchy of a table: a Roman
-// group row holds integer rows, which hold dotted rows, which hold letter
-// rows, which hold bullets.
+// Level is the rank of an STT kind in the hierarchy of a table: a part
+// (A, B) holds Roman group rows, which hold integer rows, which hold
+// dotted rows, which hold letter rows, which hold bullets.
 type Level int
+
+// LevelPart is a part of a report written with a capital letter ("A.
+// Tiêu chí chung", "B. Tiêu chí riêng"), above the Roman groups.
+const LevelPart Level = -1
 
 const (
 	LevelRoman Level = iota
@@ -31,7 +35,8 @@ type STT struct {
 
 // ParseSTT reads the STT cell of a row. It accepts Roman numerals (I to
 // XXXIX), integers, dotted numbers (1.1, 2.2.3; the typo "1,7" read as
-// 1.7; a Roman group in front, "III.1"), a letter a–z or đ, and "-", "+", "•" bullets, each optionally
+// 1.7; a Roman group in front, "III.1"), a letter a–z or đ, a capital
+// A–Z or Đ for a part (I, V and X being Roman), and "-", "+", "•" bullets, each optionally
 // followed by "." or ")" (and a letter optionally wrapped as "(a)").
 func ParseSTT(s string) (STT, bool) {
 	t := strings.TrimSpace(s)
@@ -56,6 +61,9 @@ func ParseSTT(s string) (STT, bool) {
 	}
 	if t == "đ" || (len(t) == 1 && t[0] >= 'a' && t[0] <= 'z') {
 		return STT{Text: t, Level: LevelLetter}, true
+	}
+	if t == "Đ" || (len(t) == 1 && t[0] >= 'A' && t[0] <= 'Z') {
+		return STT{Text: t, Level: LevelPart}, true // I, V and X are Roman, above
 	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '.' || r == ',' })
 	if len(parts) == 0 || len(parts) > 6 || strings.Count(t, ".")+strings.Count(t, ",") != len(parts)-1 {

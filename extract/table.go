@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -332,6 +333,9 @@ func (t *table) addRows(tb tableBlock, start int) {
 		if !hasAlnum(cells) {
 			continue // a rule drawn with dashes
 		}
+		if columnNumbers(cells) {
+			continue // "A | B | 1 | 2 | 3" under the header
+		}
 		stt := get(cells, ColSTT)
 		if _, numbered := ParseSTT(stt); !numbered && repeatsHeader(cells, h, tb.grid, ri) {
 			continue // the header again, on a new page
@@ -614,4 +618,43 @@ func hasAlnum(cells []string) bool {
 		}
 	}
 	return false
+}
+
+// columnNumbers reports whether a row numbers the table's columns, as
+// statistical forms do under their header: every cell a capital letter
+// or a number, optionally in parentheses ("A | B | 1 | 2 | 3", "(1) |
+// (2) | (3)"), the numbers counting up by one, three cells at least. No
+// data row is all indexes: its label is words.
+func columnNumbers(cells []string) bool {
+	n, last, first, empty, letters := 0, 0, 0, false, false
+	for _, c := range cells {
+		t := strings.TrimSpace(c)
+		if t == "" {
+			empty = true
+			continue
+		}
+		if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+			t = t[1 : len(t)-1]
+		}
+		switch {
+		case t == "Đ" || len(t) == 1 && t[0] >= 'A' && t[0] <= 'Z':
+			if last != 0 {
+				return false // letters come first
+			}
+			letters = true
+		default:
+			v, err := strconv.Atoi(t)
+			if err != nil || len(t) > 2 || last != 0 && v != last+1 {
+				return false
+			}
+			if last == 0 {
+				first = v
+			}
+			last = v
+		}
+		n++
+	}
+	// Numbers alone could be a row whose label is missing ("1 | | 2 |
+	// 3"): they number the columns only when they fill the row from 1.
+	return n >= 3 && (letters || !empty && first == 1)
 }

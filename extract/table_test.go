@@ -42,3 +42,26 @@ func TestFoldPrefix(t *testing.T) {
 		}
 	}
 }
+
+func TestColumnNumbers(t *testing.T) {
+	tests := []struct {
+		cells []string
+		want  bool
+	}{
+		{[]string{"A", "B", "1", "2", "3"}, true},
+		{[]string{"A", "B", "C", "1", "2"}, true},
+		{[]string{"(1)", "(2)", "(3)", "(4)"}, true},
+		{[]string{"1", "2", "3", "4"}, true},
+		{[]string{"A", "Hạ tầng số", "", ""}, false},
+		{[]string{"1", "", "2", "3"}, false}, // a row without its label
+		{[]string{"2", "3", "4"}, false},
+		{[]string{"1", "2", "4"}, false},
+		{[]string{"A", "B"}, false},
+		{[]string{"1", "A", "2"}, false},
+	}
+	for _, tt := range tests {
+		if got := columnNumbers(tt.cells); got != tt.want {
+			t.Errorf("columnNumbers(%q) = %v, want %v", tt.cells, got, tt.want)
+		}
+	}
+}

@@ -114,6 +114,9 @@ func TestParseSTT(t *testing.T) {
 		{"II.2.3", "II.2.3", LevelDotted, true},
 		{"I.1.14.", "I.1.14", LevelDotted, true},
 		{"L.1", "", 0, false},
+		{"A", "A", LevelPart, true},
+		{"B.", "B", LevelPart, true},
+		{"Đ", "Đ", LevelPart, true},
 		{"a", "a", LevelLetter, true},
 		{"b)", "b", LevelLetter, true},
 		{"(c)", "c", LevelLetter, true},
@@ -123,7 +126,6 @@ func TestParseSTT(t *testing.T) {
 		{"TỔNG CỘNG", "", 0, false},
 		{"1.2.", "1.2", LevelDotted, true},
 		{"1..2", "", 0, false},
-		{"A", "", 0, false},
 		{"", "", 0, false},
 		{"12345", "", 0, false},
 	}
