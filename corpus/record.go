@@ -375,7 +375,10 @@ func insertRows(ctx context.Context, tx *stmtTx, d Dialect, table, cols string, 
 		return q.String()
 	}
 	if d == SQLite {
-		st, err := tx.prepare(ctx, values(1))
+		// Anonymous "?" parameters: modernc looks up the name of every
+		// "$n" parameter at each bind, a tenth of the writer's time.
+		q := "insert into " + table + " (" + cols + ") values (?" + strings.Repeat(", ?", width-1) + ")"
+		st, err := tx.prepare(ctx, q)
 		if err != nil {
 			return err
 		}
