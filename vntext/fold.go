@@ -93,19 +93,7 @@ func isFolded(s string) bool {
 
 // foldLatin maps the Latin letters U+00C0–U+024F and U+1E00–U+1EFF whose
 // NFD starts with an ASCII letter to that letter in lower case; zero means
-// the rune is not such a letter.
-var foldLatin = func() (t [0x1f00 - 0xc0]byte) {
-	for r := rune(0xc0); r < 0x1f00; r++ {
-		if r >= 0x250 && r < 0x1e00 || !unicode.IsLetter(r) {
-			continue
-		}
-		d, _ := utf8.DecodeRuneInString(norm.NFD.String(string(r)))
-		if d < utf8.RuneSelf && unicode.IsLetter(d) {
-			t[r-0xc0] = byte(unicode.ToLower(d))
-		}
-	}
-	return t
-}()
+// the rune is not such a letter. Generated: tables.go, from makeFoldLatin.
 
 func foldBase(r rune) (rune, bool) {
 	if r < 0xc0 || r >= 0x1f00 {
