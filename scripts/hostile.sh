@@ -34,7 +34,7 @@ status=0
 "$tmp/hostile" -run -chiso "$tmp/chiso" -dir "$tmp/corpus" $args || status=1
 echo
 echo "ingest of the whole corpus:"
-"$tmp/hostile" -exec -wall 60m -- "$tmp/chiso" ingest --db "$tmp/hostile.sqlite" --workers 2 --timeout 30s "$tmp/corpus" \
+"$tmp/hostile" -exec -wall 60m -- "$tmp/chiso" ingest --lang en --db "$tmp/hostile.sqlite" --workers 2 --timeout 30s "$tmp/corpus" \
 	>"$tmp/ingest.out" 2>"$tmp/ingest.err" || true
 grep -E '^(files |findings|needs OCR)' "$tmp/ingest.out" || true
 echo "failed: $(grep -c '^failed: ' "$tmp/ingest.out" || true) files"
