@@ -32,6 +32,9 @@ func TestHostile(t *testing.T) {
 		{"content stream inflating to 64 MB", hostile.FlateBomb(64 << 20), fault.ErrBudget},
 		{"4 MB of operands without an operator", hostile.Page(strings.Repeat("1 ", 2<<20)), fault.ErrBudget},
 		{"form XObject fan-out", hostile.FormFanOut(), fault.ErrBudget},
+		// ledongthuc followed this /Prev for ever, past the deadline.
+		{"xref /Prev to itself", hostile.PrevLoop(), fault.ErrDamaged},
+		{"xref stream /Prev to itself", hostile.XrefStream("/Size 2 /W [1 2 1] /Prev 9 /Root 1 0 R", []byte("\x01\x00\x09\x00\x01\x00\x09\x00")), fault.ErrDamaged},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	lpdf "github.com/ledongthuc/pdf"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -71,7 +72,7 @@ func open(ctx context.Context, r io.ReaderAt, size int64) (rd *lpdf.Reader, note
 		if !bytes.Contains(data, []byte("%%EOF")) {
 			return nil, "", fmt.Errorf("damaged PDF: truncated (no %%%%EOF) and not repairable: %v", rerr)
 		}
-		return nil, "", fmt.Errorf("damaged PDF: %v; repair failed: %v", err, rerr)
+		return nil, "", fault.Damaged("damaged PDF: %v; repair failed: %v", err, rerr)
 	}
 	rd, err2 := tryOpen(bytes.NewReader(repaired), int64(len(repaired)))
 	if err2 != nil {
@@ -93,7 +94,18 @@ func tryOpen(r io.ReaderAt, size int64) (rd *lpdf.Reader, err error) {
 			rd, err = nil, fmt.Errorf("opening: %v", x)
 		}
 	}()
-	rd, err = lpdf.NewReader(r, size)
+	// ledongthuc follows /Prev from one cross-reference section to the
+	// one before without remembering where it has been: a section whose
+	// /Prev is itself, or two naming each other, loop for ever (and on
+	// past the deadline, in a goroutine nothing can stop). Reading every
+	// section once reads the file at most once, plus a buffer a section;
+	// past that the reads fail, and so does the open.
+	br := &openBudget{r: r, left: 2*size + 4<<20}
+	rd, err = lpdf.NewReader(br, size)
+	br.done.Store(true)
+	if br.spent.Load() {
+		return nil, fault.Damaged("cross-reference sections that loop (/Prev)")
+	}
 	if err == nil && rd.Trailer().Key("Root").Key("Pages").IsNull() {
 		return nil, errors.New("no page tree")
 	}
@@ -195,4 +207,31 @@ func rewrite(rs io.ReadSeeker, conf *model.Configuration) (out []byte, err error
 		return nil, fmt.Errorf("writing: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// openBudget is an io.ReaderAt that fails once left bytes were read,
+// until done: the bound on the reads of NewReader.
+type openBudget struct {
+	r     io.ReaderAt
+	left  int64
+	mu    sync.Mutex
+	done  atomic.Bool
+	spent atomic.Bool
+}
+
+// errLoop is what the reads return once the budget is spent.
+var errLoop = errors.New("cross-reference sections read more than once")
+
+func (b *openBudget) ReadAt(p []byte, off int64) (int, error) {
+	if !b.done.Load() {
+		b.mu.Lock()
+		b.left -= int64(len(p))
+		out := b.left < 0
+		b.mu.Unlock()
+		if out {
+			b.spent.Store(true)
+			return 0, errLoop
+		}
+	}
+	return b.r.ReadAt(p, off)
 }

@@ -96,6 +96,10 @@ func (r *reader) pipeTable(i int) int {
 			if !ruleRow(cells) {
 				rows = append(rows, cells)
 			}
+			if len(rows) > maxCells { // a cell a row at least
+				r.err = cellBudget
+				return len(lines)
+			}
 		}
 		r.table(rows)
 		return i
@@ -136,6 +140,10 @@ func (r *reader) pipeTable(i int) int {
 			head = ""
 		}
 		cells = append(cells, got...)
+		if len(cells) > maxCells {
+			r.err = cellBudget
+			return len(lines)
+		}
 		i++
 	}
 	r.table(shape(cells))

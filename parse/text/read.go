@@ -1,17 +1,37 @@
 package text
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
 	"chiso/doc"
+	"chiso/parse/fault"
 )
 
+// The budgets of one text: far above any report (a long one has a few
+// thousand paragraphs, a table a few thousand cells, a paragraph a few
+// KB), and low enough that a hostile file is refused in bounded memory:
+// 5 million one-character lines became 5 million blocks (730 MB), a
+// 5-million-row tab table 10 million cells, and a 200 MB line was copied
+// by every stage after this one for minutes.
+const (
+	maxLine   = 1 << 20 // bytes in one line
+	maxBlocks = 1 << 18 // paragraphs and tables
+	maxCells  = 1 << 20 // cells of one table
+)
+
+// cellBudget is the error of a table over maxCells.
+var cellBudget = &fault.BudgetError{What: "cells in one table of text", Limit: maxCells}
+
 // Read reads a plain-text report (see the package comment for the layouts
-// it recognises) into paragraphs and tables. It never fails on content:
-// bytes it cannot decode are read in the most likely 8-bit encoding and a
-// warning says so.
+// it recognises) into paragraphs and tables. It fails on content only
+// past the budgets above, with a *fault.BudgetError: bytes it cannot
+// decode are read in the most likely 8-bit encoding and a warning says so.
 func Read(b []byte) (*doc.Document, error) {
+	if n := longestLine(b); n > maxLine {
+		return nil, &fault.BudgetError{What: "bytes in one line of text", Limit: maxLine}
+	}
 	s, note := decode(b)
 	d := &doc.Document{Source: doc.Source{Format: doc.Text}}
 	if note != "" {
@@ -20,11 +40,31 @@ func Read(b []byte) (*doc.Document, error) {
 	lines := splitLines(s)
 	r := reader{lines: lines, markdown: markdownLike(lines)}
 	r.read()
+	if r.err != nil {
+		return nil, r.err
+	}
 	d.Blocks = r.blocks
 	for i := range d.Blocks {
 		d.Blocks[i].Index = i
 	}
 	return d, nil
+}
+
+// longestLine is the length of the longest run of bytes without LF or
+// CR in b, checked before b is decoded (a copy) and split. In UTF-16 a
+// line break is still a 0x0A or 0x0D byte, so the count is an upper
+// bound there.
+func longestLine(b []byte) int {
+	longest := 0
+	for len(b) > 0 {
+		i := bytes.IndexAny(b, "\n\r")
+		if i < 0 {
+			i = len(b)
+		}
+		longest = max(longest, i)
+		b = b[min(i+1, len(b)):]
+	}
+	return longest
 }
 
 // splitLines splits s at LF, CRLF and lone CR.
@@ -40,11 +80,16 @@ func splitLines(s string) []string {
 type reader struct {
 	lines    []string
 	blocks   []doc.Block
-	markdown bool // the text is Markdown: its markers are taken away (unmark)
+	markdown bool  // the text is Markdown: its markers are taken away (unmark)
+	err      error // a budget passed: reading stops
 }
 
 func (r *reader) read() {
-	for i := 0; i < len(r.lines); {
+	for i := 0; i < len(r.lines) && r.err == nil; {
+		if len(r.blocks) >= maxBlocks {
+			r.err = &fault.BudgetError{What: "paragraphs and tables in one text", Limit: maxBlocks}
+			return
+		}
 		line := r.lines[i]
 		switch {
 		case blank(line):
@@ -90,6 +135,10 @@ func (r *reader) table(rows [][]string) {
 		width = max(width, len(row))
 	}
 	if width == 0 {
+		return
+	}
+	if int64(len(rows))*int64(width) > maxCells {
+		r.err = cellBudget
 		return
 	}
 	t := &doc.Table{}

@@ -39,6 +39,10 @@ func (r *reader) tsvTable(i int) int {
 			var row []string
 			row, i = tsvRow(lines, i)
 			rows = append(rows, row)
+			if len(rows) > maxCells { // a cell a row at least
+				r.err = cellBudget
+				return len(lines)
+			}
 		}
 	}
 	r.table(rows)
