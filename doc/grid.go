@@ -15,8 +15,15 @@ type GridCell struct {
 // each cell takes the first free column of its row, and a merged cell fills
 // every position it spans with its text. Rows shorter than the widest row
 // are padded with empty cells.
+//
+// The positions merged cells fill beyond their first are bounded by
+// spanBudget: a hostile table of a few thousand cells with diagonal
+// rowspans would otherwise lay out as tens of millions of positions. A
+// cell whose span would pass the bound is laid out as one position, as
+// if it merged nothing; no real table comes near it.
 func (t *Table) Grid() [][]GridCell {
 	var grid [][]GridCell
+	budget := spanBudget(t)
 	occupied := func(r, c int) bool {
 		return r < len(grid) && c < len(grid[r]) && grid[r][c].Row >= 0
 	}
@@ -39,6 +46,13 @@ func (t *Table) Grid() [][]GridCell {
 			// Spans past the table's last row are clipped, as browsers do.
 			if r+rs > len(t.Rows) {
 				rs = len(t.Rows) - r
+			}
+			if n := rs * cs; n > 1 {
+				if n-1 > budget {
+					rs, cs = 1, 1
+				} else {
+					budget -= n - 1
+				}
 			}
 			for dr := 0; dr < rs; dr++ {
 				for dc := 0; dc < cs; dc++ {
@@ -80,4 +94,14 @@ func (t *Table) Texts() [][]string {
 		}
 	}
 	return out
+}
+
+// spanBudget is how many positions beyond their first the merged cells of
+// t may fill: sixteen per cell of the table, and at least a million.
+func spanBudget(t *Table) int {
+	n := 0
+	for _, row := range t.Rows {
+		n += len(row)
+	}
+	return max(1<<20, 16*n)
 }
