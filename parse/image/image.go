@@ -22,12 +22,15 @@ import (
 	"errors"
 	"fmt"
 	stdimage "image"
+	"image/color"
 	"image/draw"
 	_ "image/jpeg" // JPEG pages and DCTDecode streams
 	_ "image/png"  // PNG pages and pdfcpu's renderings
 	"io"
 
 	_ "golang.org/x/image/tiff" // TIFF pages and CCITT renderings
+
+	"chiso/parse/fault"
 )
 
 // ErrCompression is the error for an image stream no pure-Go decoder
@@ -74,9 +77,45 @@ func (p Page) Decode() (*stdimage.Gray, error) {
 	return g, nil
 }
 
-// maxPixels bounds one page image (a 600 dpi A3 page is 70 million pixels):
-// the decoder allocates what the header claims.
-const maxPixels = 80 << 20
+// maxPixels bounds one page image (a 600 dpi A4 page is 35 million
+// pixels): the decoder allocates what the header claims, and Tesseract
+// took over 1 GB on a page of 79 million. maxSide bounds either side (an
+// A2 page at 600 dpi is 14,000 pixels): a strip of one pixel by 80
+// million took 2.8 GB.
+const (
+	maxPixels = 40 << 20
+	maxSide   = 20000
+)
+
+// checkSize refuses a page image of w×h pixels past the bounds.
+func checkSize(w, h int) error {
+	if w <= 0 || h <= 0 || w > maxSide || h > maxSide || w*h > maxPixels {
+		return fmt.Errorf("%w: image of %d×%d pixels is outside the limits of %d pixels a side and %d in all", fault.ErrBudget, w, h, maxSide, maxPixels)
+	}
+	return nil
+}
+
+// maxDecoded bounds the bytes one decoded image takes: a scan in 16-bit
+// colour of the largest size maxPixels allows would take 640 MB, then
+// its grey copy, before recognition starts.
+const maxDecoded = 256 << 20
+
+// bytesPerPixel is what the standard decoders allocate per pixel for
+// images of model m.
+func bytesPerPixel(m color.Model) int {
+	switch m {
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	case color.Gray16Model, color.Alpha16Model:
+		return 2
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 4 // RGBA, NRGBA, CMYK; YCbCr takes less
+}
 
 // File reads an image file (PNG, JPEG or TIFF) as a one-page scan.
 func File(data []byte) ([]Page, error) {
@@ -84,8 +123,11 @@ func File(data []byte) ([]Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("not a readable image: %w", err)
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxPixels {
-		return nil, fmt.Errorf("image of %d×%d pixels is outside the limit of %d pixels", cfg.Width, cfg.Height, maxPixels)
+	if err := checkSize(cfg.Width, cfg.Height); err != nil {
+		return nil, err
+	}
+	if n := cfg.Width * cfg.Height * bytesPerPixel(cfg.ColorModel); n > maxDecoded {
+		return nil, fmt.Errorf("%w: image of %d×%d pixels would take %d MB decoded, over the limit of %d MB", fault.ErrBudget, cfg.Width, cfg.Height, n>>20, maxDecoded>>20)
 	}
 	t := map[string]string{"jpeg": "jpg", "png": "png", "tiff": "tif"}[kind]
 	if t == "" {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"chiso/internal/hostile"
+	"chiso/parse/fault"
 )
 
 func read(t testing.TB, name string) []byte {
@@ -131,6 +132,26 @@ func TestFileErrors(t *testing.T) {
 		if p, err := File(data); err == nil {
 			t.Errorf("File(%q) = %v, want an error", data, p)
 		}
+	}
+}
+
+// TestFileBudget: images whose decoding alone would pass the memory
+// bound are refused from their header, as over budget.
+func TestFileBudget(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{
+		{"a strip of 1×30,000 pixels", hostile.PNGBomb(1, 30000, 8, 0, false)},
+		{"8,000×5,000 in 16-bit colour (320 MB decoded)", hostile.PNGBomb(8000, 5000, 16, 6, false)},
+		{"8,900×8,900 grey (79 million pixels)", hostile.PNGBomb(8900, 8900, 8, 0, false)},
+	} {
+		if _, err := File(tt.data); !errors.Is(err, fault.ErrBudget) {
+			t.Errorf("%s: %v, want an error matching ErrBudget", tt.name, err)
+		}
+	}
+	if _, err := File(hostile.PNGBomb(2480, 3508, 8, 0, false)); err != nil {
+		t.Errorf("an A4 page at 300 dpi: %v", err)
 	}
 }
 

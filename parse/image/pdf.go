@@ -125,8 +125,8 @@ func pdfPage(pc *model.Context, n int) (Page, bool, error) {
 	if f := lastFilter(s.Filter); f == "JBIG2Decode" || f == "JPXDecode" {
 		return Page{}, false, &CompressionError{Page: n, Filter: f}
 	}
-	if s.Width <= 0 || s.Height <= 0 || s.Width*s.Height > maxPixels {
-		return Page{}, false, fmt.Errorf("page %d: image of %d×%d pixels is outside the limit of %d pixels", n, s.Width, s.Height, maxPixels)
+	if err := checkSize(s.Width, s.Height); err != nil {
+		return Page{}, false, fmt.Errorf("page %d: %w", n, err)
 	}
 	io := pc.Optimize.ImageObjects[obj]
 	if io == nil {
