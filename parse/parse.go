@@ -208,7 +208,7 @@ func Bytes(ctx context.Context, data []byte, name string, timeout time.Duration)
 		var pages []image.Page
 		if pages, err = image.File(data); err == nil {
 			d, err = pdf.ReadScan(ctx, pages)
-		} else {
+		} else if fault.Kind(err) == nil {
 			err = fault.Damaged("%v", err)
 		}
 	default:
