@@ -8,7 +8,27 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"chiso/doc"
+	"chiso/parse/fault"
 )
+
+// The budgets of one page, far above any report (a 256-page one has
+// some thousands of elements and blocks; Word's HTML, some hundred
+// thousand elements): a page past them is refused with ErrBudget.
+const (
+	maxTags   = 2 << 20 // start tags
+	maxBlocks = 1 << 18 // paragraphs and tables, as the text reader's
+)
+
+// tags counts the start tags of a page: '<' before a letter.
+func tags(b []byte) int {
+	n := 0
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == '<' && (b[i+1]|0x20 >= 'a' && b[i+1]|0x20 <= 'z') {
+			n++
+		}
+	}
+	return n
+}
 
 // Read reads an HTML page into a document of paragraphs and tables. The
 // bytes may be in any charset the page declares; see the package comment for
@@ -22,6 +42,11 @@ func Read(r io.Reader) (*doc.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if n := tags(text); n > maxTags {
+		// The parsed tree takes some hundred bytes a node: 5 million
+		// <p> took 643 MB before a block was read.
+		return nil, &fault.BudgetError{What: "elements in one page", Limit: maxTags}
+	}
 	var warnings []string
 	page, err := goquery.NewDocumentFromReader(bytes.NewReader(text))
 	if tooDeep(err) {
@@ -34,6 +59,9 @@ func Read(r io.Reader) (*doc.Document, error) {
 	var w walker
 	for _, n := range page.Selection.Nodes {
 		w.document(n)
+	}
+	if w.over {
+		return nil, &fault.BudgetError{What: "paragraphs and tables in one page", Limit: maxBlocks}
 	}
 	d := &doc.Document{Source: doc.Source{Format: doc.HTML}, Blocks: w.blocks, Warnings: warnings}
 	for i := range d.Blocks {

@@ -92,6 +92,18 @@ type walker struct {
 	blocks []doc.Block
 	para   text
 	cell   cellText // scratch for table cells
+	// over is set when the page has more than maxBlocks blocks; the
+	// rest are not kept and Read refuses the page.
+	over bool
+}
+
+// add appends b, within maxBlocks.
+func (w *walker) add(b doc.Block) {
+	if len(w.blocks) >= maxBlocks {
+		w.over = true
+		return
+	}
+	w.blocks = append(w.blocks, b)
 }
 
 func (w *walker) document(root *nethtml.Node) {
@@ -146,16 +158,16 @@ func (w *walker) flush() {
 	if w.para.empty() {
 		return
 	}
-	w.blocks = append(w.blocks, doc.Block{Kind: doc.Paragraph, Text: w.para.take()})
+	w.add(doc.Block{Kind: doc.Paragraph, Text: w.para.take()})
 }
 
 func (w *walker) table(n *nethtml.Node) {
 	caption, rows := tableRows(n, &w.cell)
 	if caption != "" {
-		w.blocks = append(w.blocks, doc.Block{Kind: doc.Paragraph, Text: caption})
+		w.add(doc.Block{Kind: doc.Paragraph, Text: caption})
 	}
 	if len(rows) > 0 {
-		w.blocks = append(w.blocks, doc.Block{Kind: doc.TableKind, Table: &doc.Table{Rows: rows}})
+		w.add(doc.Block{Kind: doc.TableKind, Table: &doc.Table{Rows: rows}})
 	}
 	// The table's nodes are read; cutting them off lets the collector
 	// reclaim them while the rest of a big page is read, which keeps the
