@@ -34,6 +34,8 @@ func TestHostile(t *testing.T) {
 		{"form XObject fan-out", hostile.FormFanOut(), fault.ErrBudget},
 		// ledongthuc followed this /Prev for ever, past the deadline.
 		{"xref /Prev to itself", hostile.PrevLoop(), fault.ErrDamaged},
+		// Each listing is walked as a page: 751 MB for 100,000.
+		{"one page listed 10,001 times", hostile.PageTree("<< /Type /Pages /Kids [" + strings.Repeat("3 0 R ", maxPages+1) + "] /Count 10001 >>"), fault.ErrBudget},
 		{"xref stream /Prev to itself", hostile.XrefStream("/Size 2 /W [1 2 1] /Prev 9 /Root 1 0 R", []byte("\x01\x00\x09\x00\x01\x00\x09\x00")), fault.ErrDamaged},
 	}
 	for _, tc := range tests {
