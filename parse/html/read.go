@@ -17,6 +17,7 @@ import (
 const (
 	maxTags   = 2 << 20 // start tags
 	maxBlocks = 1 << 18 // paragraphs and tables, as the text reader's
+	maxCells  = 1 << 19 // table cells: a million took 578 MB to read and lay out
 )
 
 // tags counts the start tags of a page: '<' before a letter.
@@ -60,8 +61,8 @@ func Read(r io.Reader) (*doc.Document, error) {
 	for _, n := range page.Selection.Nodes {
 		w.document(n)
 	}
-	if w.over {
-		return nil, &fault.BudgetError{What: "paragraphs and tables in one page", Limit: maxBlocks}
+	if w.over != nil {
+		return nil, w.over
 	}
 	d := &doc.Document{Source: doc.Source{Format: doc.HTML}, Blocks: w.blocks, Warnings: warnings}
 	for i := range d.Blocks {

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"chiso/doc"
+	"chiso/parse/fault"
 )
 
 // visitor is told about the nodes of a subtree in document order: enter is
@@ -92,15 +93,17 @@ type walker struct {
 	blocks []doc.Block
 	para   text
 	cell   cellText // scratch for table cells
-	// over is set when the page has more than maxBlocks blocks; the
-	// rest are not kept and Read refuses the page.
-	over bool
+	// over is set when the page has more than maxBlocks blocks or
+	// maxCells table cells; the rest are not kept and Read refuses the
+	// page with it.
+	over  *fault.BudgetError
+	cells int // table cells so far
 }
 
 // add appends b, within maxBlocks.
 func (w *walker) add(b doc.Block) {
 	if len(w.blocks) >= maxBlocks {
-		w.over = true
+		w.over = &fault.BudgetError{What: "paragraphs and tables in one page", Limit: maxBlocks}
 		return
 	}
 	w.blocks = append(w.blocks, b)
@@ -165,6 +168,13 @@ func (w *walker) table(n *nethtml.Node) {
 	caption, rows := tableRows(n, &w.cell)
 	if caption != "" {
 		w.add(doc.Block{Kind: doc.Paragraph, Text: caption})
+	}
+	for _, r := range rows {
+		w.cells += len(r)
+	}
+	if w.cells > maxCells {
+		w.over = &fault.BudgetError{What: "table cells in one page", Limit: maxCells}
+		return
 	}
 	if len(rows) > 0 {
 		w.add(doc.Block{Kind: doc.TableKind, Table: &doc.Table{Rows: rows}})
