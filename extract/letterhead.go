@@ -29,8 +29,14 @@ type heading struct {
 	start, end int
 }
 
-// topBlocks is how far into a document its letterhead is looked for.
-const topBlocks = 12
+// topBlocks and topLines are how far into a document its letterhead is
+// looked for. The letterhead is at most a dozen lines; the line bound
+// keeps one huge first block (a <pre> of millions of lines) from being
+// split and kept whole.
+const (
+	topBlocks = 12
+	topLines  = 40
+)
 
 // readHeading finds the letterhead among the first blocks of d.
 func readHeading(d *doc.Document) heading {
@@ -52,7 +58,9 @@ func readHeading(d *doc.Document) heading {
 			}
 			continue
 		}
-		for _, l := range strings.Split(b.Text, "\n") {
+		for rest, more := b.Text, true; more && len(lines) < topLines; {
+			var l string
+			l, rest, more = strings.Cut(rest, "\n")
 			lines = append(lines, l)
 			blockOf = append(blockOf, i)
 		}

@@ -29,6 +29,11 @@ func letterhead(p string) bool {
 // datedPlace is the "Thành phố Hồ Chí Minh, ngày 04 tháng 10 năm 2023" line.
 var datedPlace = regexp.MustCompile(`ngay \d{1,2} thang \d{1,2} nam \d{4}`)
 
+// maxTitle is the longest block, in bytes, that can be a title or a line
+// of the preamble: the longest subject lines of real reports are about
+// 400 bytes.
+const maxTitle = 2000
+
 // front returns the title and the paragraphs that describe the report: the
 // title block and the preamble up to the first numbered section, without
 // letterhead and legal-basis lines.
@@ -43,6 +48,13 @@ func front(d *doc.Document, head heading) (title string, region []string) {
 			break
 		}
 		if b.Kind == doc.TableKind {
+			if len(paras) > 0 {
+				break
+			}
+			continue
+		}
+		if len(b.Text) > maxTitle {
+			// Running text, not a title: a title is a line or a few.
 			if len(paras) > 0 {
 				break
 			}
