@@ -52,8 +52,15 @@ func splitUnit(name string) (kind, rest string) {
 		prev = r
 	}
 	f = strings.Join(strings.Fields(b.String()), " ")
-	for _, p := range unitPrefixes {
-		f = strings.TrimPrefix(f, p)
+	// Every prefix, however often written ("UBND Ủy ban nhân dân Quận
+	// 5"), so that a key is its own key.
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, p := range unitPrefixes {
+			if g, ok := strings.CutPrefix(f, p); ok {
+				f, trimmed = g, true
+			}
+		}
 	}
 	words := strings.Fields(f)
 	// Two-word kinds first, so that "thanh pho" is not read as "thanh".
