@@ -236,7 +236,11 @@ func texts(cells [][]doc.GridCell) [][]string {
 // long, folding only a prefix of s: Fold works rune by rune, so the fold
 // of a prefix of s is a prefix of the fold of s.
 func foldPrefix(s string, n int) string {
-	for k := 4 * n; k < len(s); k *= 2 {
+	// The cut doubles on its own count: backed off to a rune start it
+	// could go back to where it was (a run of continuation bytes) and
+	// never end.
+	for t := 4 * n; t < len(s); t *= 2 {
+		k := t
 		for k > 0 && !utf8.RuneStart(s[k]) {
 			k--
 		}
