@@ -74,6 +74,12 @@ func open(ctx context.Context, r io.ReaderAt, size int64) (rd *lpdf.Reader, note
 		}
 		return nil, "", fault.Damaged("damaged PDF: %v; repair failed: %v", err, rerr)
 	}
+	// pdfcpu sizes the table it writes by the highest object number
+	// referenced, not by the objects there are: a reference to object
+	// 2^31-1 gives a /Size that ledongthuc would allocate.
+	if err := checkStructure(bytes.NewReader(repaired), int64(len(repaired))); err != nil {
+		return nil, "", err
+	}
 	rd, err2 := tryOpen(bytes.NewReader(repaired), int64(len(repaired)))
 	if err2 != nil {
 		return nil, "", fmt.Errorf("damaged PDF: %v; repaired copy unreadable: %v", err, err2)
