@@ -167,7 +167,7 @@ func cfbStreams(name string) []CFBStream {
 // Mutations returns perFormat mutations of each format's sample,
 // reproducibly from seed: two in three raw, one in three of a part
 // inside an intact container (zip, compound file) where the format has
-// one.
+// one, or of the objects of a PDF.
 func Mutations(seed int64, perFormat int) []File {
 	r := rand.New(rand.NewSource(seed))
 	samples := make([][]byte, len(Formats))
@@ -182,6 +182,8 @@ func Mutations(seed int64, perFormat int) []File {
 			switch {
 			case f.Container == "zip" && k%3 == 2:
 				b = MutateParts(r, samples[i], donor)
+			case f.Name == "pdf" && k%3 == 2:
+				b = MutatePDF(r)
 			case f.Container == "cfb" && k%3 == 2:
 				b = mutateStreams(r, cfbStreams(f.Name), donor)
 			default:

@@ -3,12 +3,14 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"math/rand"
 	"os"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"chiso/internal/hostile"
 	"chiso/internal/material"
 )
 
@@ -23,31 +25,70 @@ func FuzzRead(f *testing.F) {
 	if b, err := os.ReadFile(material.Path("testdocs", "report_cairo_cid.pdf")); err == nil {
 		f.Add(b)
 	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		d, err := Read(ctx, bytes.NewReader(b), int64(len(b)))
-		if err != nil {
-			if d != nil {
-				t.Fatalf("both a document and an error: %v", err)
-			}
-			return
-		}
-		for _, bl := range d.Blocks {
-			if !utf8.ValidString(bl.Text) || strings.ContainsRune(bl.Text, '\uFFFD') {
-				t.Fatalf("bad text %q", bl.Text)
-			}
-		}
-		pages, _, err := Pages(ctx, bytes.NewReader(b), int64(len(b)))
-		if err != nil {
-			return
-		}
-		for _, p := range pages {
-			for _, x := range p.Texts {
-				if !utf8.ValidString(x.S) || strings.ContainsRune(x.S, '\uFFFD') || x.S == "" {
-					t.Fatalf("bad run %q", x.S)
-				}
-			}
-		}
+	f.Fuzz(checkRead)
+}
+
+// FuzzStructure reads PDFs whose objects, references, dictionaries and
+// streams hostile.MutatePDF changed, with the fuzzer's bytes as its
+// choices: byte mutations of a whole file mostly break the
+// cross-reference table, these reach the page tree, fonts and content.
+func FuzzStructure(f *testing.F) {
+	for _, s := range []string{"", "\x00", "\x01\x05", "\x02\x01\x00", "\x03\x08\x02", "\x01\x06\x10\x06", "\x00\x04\x04\x04"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, choices []byte) {
+		r := rand.New(&choiceSource{b: choices, rest: rand.NewSource(int64(len(choices)))})
+		checkRead(t, hostile.MutatePDF(r))
 	})
+}
+
+// choiceSource gives the fuzzer's bytes as random numbers, one byte a
+// number, so that r.Intn(n) for a small n is the byte modulo n: a
+// mutated byte changes one choice. When the bytes run out it goes on
+// with rest.
+type choiceSource struct {
+	b    []byte
+	rest rand.Source
+}
+
+func (s *choiceSource) Int63() int64 {
+	if len(s.b) == 0 {
+		return s.rest.Int63()
+	}
+	c := s.b[0]
+	s.b = s.b[1:]
+	return int64(c) << 32 // Int31 is the top 31 of 63 bits: the byte
+}
+
+func (s *choiceSource) Seed(seed int64) { s.rest.Seed(seed) }
+
+// checkRead reads b as a PDF: Read and Pages must return (text or an
+// error) without panicking, within the time limit, and any text must be
+// valid UTF-8 without replacement characters.
+func checkRead(t *testing.T, b []byte) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	d, err := Read(ctx, bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		if d != nil {
+			t.Fatalf("both a document and an error: %v", err)
+		}
+		return
+	}
+	for _, bl := range d.Blocks {
+		if !utf8.ValidString(bl.Text) || strings.ContainsRune(bl.Text, '\uFFFD') {
+			t.Fatalf("bad text %q", bl.Text)
+		}
+	}
+	pages, _, err := Pages(ctx, bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return
+	}
+	for _, p := range pages {
+		for _, x := range p.Texts {
+			if !utf8.ValidString(x.S) || strings.ContainsRune(x.S, '\uFFFD') || x.S == "" {
+				t.Fatalf("bad run %q", x.S)
+			}
+		}
+	}
 }
