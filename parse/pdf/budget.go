@@ -65,12 +65,22 @@ func decodedSize(strm lpdf.Value) (n int64, err error) {
 	}()
 	rc := strm.Reader()
 	defer rc.Close()
-	n, err = io.Copy(new(operandCounter), fault.Inflated(rc, strm.Key("Length").Int64(), maxStreamBytes, "one PDF stream"))
+	c := new(operandCounter)
+	n, err = io.Copy(c, fault.Inflated(rc, strm.Key("Length").Int64(), maxStreamBytes, "one PDF stream"))
 	if _, over := err.(*fault.BudgetError); over {
 		return n, err
 	}
+	if err == nil && c.hex && !c.image {
+		return n, errOpenHex
+	}
 	return n, nil
 }
+
+// errOpenHex is a stream that ends inside a hex string ("<0041" and no
+// ">"): ledongthuc's lexer reads a newline for ever at the end of a
+// stream, and a hex string skips newlines, so Interpret would never
+// return.
+var errOpenHex = fault.Damaged("a content stream ends inside a hex string")
 
 // maxOperands bounds the operands Interpret may stack before an operator
 // (a TJ array counts its elements): 8 MB of "1 1 1 ..." would otherwise

@@ -42,6 +42,10 @@ func TestHostile(t *testing.T) {
 		// had /Size 2^31 for the reference: found by FuzzStructure.
 		{"kid 2^31-1 in a file to repair", bytes.Replace(hostile.PageTree("<< /Type /Pages /Kids [2147483647 0 R] /Count 1 >>"),
 			[]byte("/Root 1 0 R >>"), []byte("/Root 1 0 R /Prev 0 >>"), 1), fault.ErrDamaged},
+		// pdfcpu recursed into the stream's own /Filter until the stack
+		// overflowed: found by FuzzStructure.
+		{"stream whose /Filter is itself, in a file to repair", bytes.Replace(hostile.Page("", hostile.Stream("/Filter 6 0 R", []byte("x"))),
+			[]byte("/Root 1 0 R >>"), []byte("/Root 1 0 R /Prev 0 >>"), 1), fault.ErrDamaged},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,5 +82,50 @@ func TestMutatePDF(t *testing.T) {
 	}
 	if len(distinct) < n*9/10 {
 		t.Errorf("only %d of %d mutated files differ", len(distinct), n)
+	}
+}
+
+// TestOpenHex reads a page whose second content stream ends inside a hex
+// string. ledongthuc's lexer never returned from it (found by
+// FuzzStructure): the stream is now lost with a warning, and the first
+// stream's text is kept.
+func TestOpenHex(t *testing.T) {
+	b := hostile.PDF(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 4 0 R >> >> /Contents [5 0 R 6 0 R] >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		hostile.Stream("", []byte("BT /F1 12 Tf 50 700 Td (Kept) Tj ET")),
+		hostile.Stream("", []byte("BT /F1 12 Tf 50 600 Td <0041")),
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	d, err := Read(ctx, bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) == 0 || !strings.Contains(d.Blocks[0].Text, "Kept") {
+		t.Errorf("blocks %+v, want the first stream's text", d.Blocks)
+	}
+	if !strings.Contains(strings.Join(d.Warnings, "\n"), "hex string") {
+		t.Errorf("warnings %q, want the damaged stream named", d.Warnings)
+	}
+}
+
+// TestPageTreeCycle reads a page tree whose second node lists itself and
+// the root among its kids. Each node was walked once per path: here the
+// page was listed until refused as over 10,000 pages, and where no page
+// hangs off the cycle (FuzzStructure's file) 2^64 paths within the depth
+// bound ran until the time limit. Now each node is walked once.
+func TestPageTreeCycle(t *testing.T) {
+	b := hostile.PageTree("<< /Type /Pages /Kids [6 0 R 3 0 R] /Count 1 >>", "<< /Type /Pages /Kids [6 0 R 2 0 R] /Count 1 /Parent 2 0 R >>")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	pages, _, err := Pages(ctx, bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 1 {
+		t.Errorf("%d pages, want 1", len(pages))
 	}
 }

@@ -64,6 +64,9 @@ func open(ctx context.Context, r io.ReaderAt, size int64) (rd *lpdf.Reader, note
 			err = err2
 		}
 	}
+	if err := checkStreamRefs(fixed); err != nil {
+		return nil, "", err
+	}
 	repaired, rerr := repair(ctx, fixed)
 	if rerr != nil {
 		if errors.Is(rerr, errPassword) {

@@ -39,6 +39,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -218,6 +219,10 @@ func pageList(rd *lpdf.Reader) (list []page, err error) {
 		}
 	}()
 	over := false
+	// Each tree node is walked once: a node among its own descendants
+	// (Kids [7 0 R 2 0 R] under 2) would otherwise be walked 2^64 times
+	// within the depth bound.
+	seen := map[uint64]bool{}
 	var visit func(v lpdf.Value, inh page, depth int)
 	visit = func(v lpdf.Value, inh page, depth int) {
 		if len(list) >= maxPages {
@@ -241,6 +246,11 @@ func pageList(rd *lpdf.Reader) (list []page, err error) {
 			list = append(list, inh)
 			return
 		}
+		id := objectID(v)
+		if seen[id] {
+			return
+		}
+		seen[id] = true
 		for i := 0; i < kids.Len(); i++ {
 			visit(kids.Index(i), inh, depth+1)
 		}
@@ -306,4 +316,16 @@ func walkAll(ctx context.Context, list []page) ([]layout.Page, []string, error) 
 		}
 	}
 	return pages, warn, nil
+}
+
+// objectID is the object number and generation of an indirect object
+// read through ledongthuc, which keeps them in an unexported field and
+// re-parses an object on each access, so that Values cannot be compared.
+// A direct object has the ID of the indirect object holding it.
+func objectID(v lpdf.Value) uint64 {
+	p := reflect.ValueOf(v).FieldByName("ptr")
+	if !p.IsValid() || p.NumField() < 2 {
+		return 0
+	}
+	return p.Field(0).Uint()<<16 | p.Field(1).Uint()
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -190,7 +191,10 @@ func (w *walker) interpret(strm lpdf.Value) {
 	if strm.Kind() != lpdf.Stream && strm.Kind() != lpdf.Array {
 		return
 	}
-	if err := w.budget.measure(strm); err != nil {
+	err := w.budget.measure(strm)
+	if errors.Is(err, errOpenHex) {
+		panic(err) // this stream is lost, the page goes on
+	} else if err != nil {
 		panic(abort{err})
 	}
 	lpdf.Interpret(strm, w.do)
