@@ -11,6 +11,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
+
+	"chiso/parse/internal/pdfcheck"
 )
 
 var disableConfig sync.Once
@@ -24,6 +26,9 @@ const minCover = 0.5
 // left out. pdfcpu takes no context, so it runs in a goroutine that is
 // abandoned when ctx ends.
 func PDF(ctx context.Context, data []byte) ([]Page, error) {
+	if err := pdfcheck.StreamRefs(data); err != nil {
+		return nil, err
+	}
 	// No configuration folder, no user fonts: pdfcpu would write them
 	// under the user's home on first use.
 	disableConfig.Do(func() { model.ConfigPath = "disable" })

@@ -18,6 +18,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 
 	"chiso/parse/fault"
+	"chiso/parse/internal/pdfcheck"
 )
 
 // maxRepairSize bounds the copy made to repair a file in memory.
@@ -64,7 +65,7 @@ func open(ctx context.Context, r io.ReaderAt, size int64) (rd *lpdf.Reader, note
 			err = err2
 		}
 	}
-	if err := checkStreamRefs(fixed); err != nil {
+	if err := pdfcheck.StreamRefs(fixed); err != nil {
 		return nil, "", err
 	}
 	repaired, rerr := repair(ctx, fixed)
