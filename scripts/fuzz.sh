@@ -30,11 +30,12 @@ echo "fuzz.sh: $n targets, ${secs}s each"
 echo "$targets" | while read -r dir target; do
 	log=$(mktemp)
 	if go test -run '^$' -fuzz "^${target}\$" -fuzztime "${secs}s" -fuzzminimizetime 0 "$dir" >"$log" 2>&1; then
-		# The last progress line: "fuzz: elapsed: 31s, execs: 139826 (…".
-		last=$(grep -o 'elapsed: [0-9]*s, execs: [0-9]*' "$log" | tail -1)
-		s=$(echo "$last" | sed 's/elapsed: \([0-9]*\)s.*/\1/')
-		e=$(echo "$last" | sed 's/.*execs: //')
-		echo "ok    $dir $target ${e:-0} execs in ${s:-0}s, $(( ${e:-0} / (${s:-0} + (${s:-0} == 0)) ))/s"
+		# The last progress line: "fuzz: elapsed: 1m3s, execs: 139826 (…".
+		echo "ok    $dir $target $(awk '/elapsed: .*execs: / {
+			t = $3; sub(/,$/, "", t); s = 0
+			if (t ~ /m/) { split(t, a, "m"); s = a[1] * 60; t = a[2] }
+			sub(/s$/, "", t); s += t; e = $5
+		} END { if (s > 0) printf "%d execs in %ds, %d/s", e, s, e / s }' "$log")"
 	else
 		echo "FAIL  $dir $target"
 		sed -n '1,60p' "$log" | sed 's/^/      /'
