@@ -67,6 +67,9 @@ type extractor struct {
 // confidence is the lowest confidence of the words of a value cell read
 // from a scan, when the recogniser was unsure of one of them.
 func (x *extractor) confidence(raw string) (float64, bool) {
+	if len(x.unsure) == 0 { // not a scan, or one read without doubt
+		return 1, false
+	}
 	low, ok := 1.0, false
 	for _, w := range strings.Fields(raw) {
 		if c, unsure := x.unsure[strings.Trim(w, "|")]; unsure && c < low {
