@@ -174,16 +174,22 @@ func startXref(content string) int {
 // ToUnicodeFont is a page drawing (AB) with a Type0 font whose
 // ToUnicode CMap is cmap: the 2^31-range CMaps.
 func ToUnicodeFont(cmap string) []byte {
-	objs := []string{
+	return PDF(type0Page("BT /F1 12 Tf 50 700 Td <00410042> Tj ET", "/DW 500", cmap)...)
+}
+
+// type0Page are the objects of a page drawing content with /F1, a Type0
+// font whose CID font has the widths given and whose ToUnicode CMap is
+// cmap.
+func type0Page(content, widths, cmap string) []string {
+	return []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
 		"<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
-		Stream("", []byte("BT /F1 12 Tf 50 700 Td <00410042> Tj ET")),
-		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>",
+		Stream("", []byte(content)),
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> " + widths + " >>",
 		Stream("", []byte(cmap)),
 	}
-	return PDF(objs...)
 }
 
 // CMap wraps body in a CMap program with a codespace of the given

@@ -36,15 +36,7 @@ func pdfSeeds() [][]string {
 		Stream("", []byte("BT /F1 12 Tf 50 700 Td [(1) -2000 (78,23%)] TJ ET")),
 	}
 	cmap := CMap("<0000> <FFFF>", "2 beginbfchar\n<0041> <0043>\n<0042> <1EA1>\nendbfchar\n1 beginbfrange\n<0043> <0045> <0061>\nendbfrange")
-	type0 := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-		"<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
-		Stream("", []byte("BT /F1 12 Tf 50 700 Td <004100420043> Tj 0 -20 Td [<0044> 120 <0045>] TJ ET")),
-		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 /W [0 [500 600] 10 20 700] >>",
-		Stream("", []byte(cmap)),
-	}
+	type0 := type0Page("BT /F1 12 Tf 50 700 Td <004100420043> Tj 0 -20 Td [<0044> 120 <0045>] TJ ET", "/DW 500 /W [0 [500 600] 10 20 700]", cmap)
 	flate := append(append([]string{}, onePage...), Stream("/Filter /FlateDecode", Flate([]byte(SampleContent()))))
 	return [][]string{sample, twoPages, type0, flate}
 }
