@@ -10,7 +10,8 @@ import (
 )
 
 // FuzzRead checks that any bytes read without panic or error into blocks of
-// valid UTF-8, with tables whose rows all have the same width.
+// valid UTF-8, with tables whose rows all span the same number of
+// columns.
 func FuzzRead(f *testing.F) {
 	for _, name := range []string{"seed000.txt", "seed003.txt", "seed004.txt", "seed000_cp1258.txt"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
@@ -47,13 +48,22 @@ func FuzzRead(f *testing.F) {
 				if len(b.Table.Rows) == 0 {
 					t.Fatal("table without rows")
 				}
-				width := len(b.Table.Rows[0])
+				// A Markdown row's repeated heading is one cell spanning
+				// its columns (foldRepeats): widths count the spans.
+				span := func(row []doc.Cell) int {
+					n := 0
+					for _, c := range row {
+						n += c.ColSpan
+					}
+					return n
+				}
+				width := span(b.Table.Rows[0])
 				for _, row := range b.Table.Rows {
-					if len(row) != width || width == 0 {
-						t.Fatalf("rows of %d and %d cells", width, len(row))
+					if span(row) != width || width == 0 {
+						t.Fatalf("rows of %d and %d columns", width, span(row))
 					}
 					for _, c := range row {
-						if c.RowSpan != 1 || c.ColSpan != 1 || !utf8.ValidString(c.Text) {
+						if c.RowSpan != 1 || c.ColSpan < 1 || !utf8.ValidString(c.Text) {
 							t.Fatalf("cell %+v", c)
 						}
 					}
