@@ -66,6 +66,9 @@ func pdfPages(ctx context.Context, data []byte) ([]Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the page images: %w", err)
 	}
+	if err := pdfcheck.Table(pc.XRefTable, int64(len(data))); err != nil {
+		return nil, err
+	}
 	if err := validate.XRefTable(pc); err != nil {
 		return nil, fmt.Errorf("reading the page images: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"chiso/parse/fault"
+	"chiso/parse/internal/pdfcheck"
 )
 
 // ledongthuc sizes its cross-reference table from numbers in the file
@@ -18,14 +19,6 @@ import (
 // that many bytes. checkStructure reads those numbers first (all of them
 // sit in uncompressed dictionaries and tables) and refuses a file whose
 // numbers do not fit its length, before either library sees it.
-
-// maxObjects is the highest object number a file of size bytes may use.
-// An object takes at least a few bytes even in a compressed object
-// stream; the floor leaves room for sparse numbering in small files, the
-// ceiling keeps ledongthuc's table (32 bytes an entry) under 128 MB.
-func maxObjects(size int64) int64 {
-	return min(max(size/4, 1<<16), 1<<22)
-}
 
 // Bounds on per-stream parameters that ledongthuc allocates from.
 const (
@@ -37,7 +30,7 @@ const (
 // true for a file of its size. It reads the file in chunks and never holds
 // more than one chunk.
 func checkStructure(r io.ReaderAt, size int64) error {
-	limit := maxObjects(size)
+	limit := pdfcheck.MaxObjects(size)
 	const chunk, overlap = 1 << 20, 16
 	buf := make([]byte, chunk+overlap)
 	for off := int64(0); off < size; off += chunk {

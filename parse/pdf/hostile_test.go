@@ -44,6 +44,10 @@ func TestHostile(t *testing.T) {
 			[]byte("/Root 1 0 R >>"), []byte("/Root 1 0 R /Prev 0 >>"), 1), fault.ErrDamaged},
 		// pdfcpu recursed into the stream's own /Filter until the stack
 		// overflowed: found by FuzzStructure.
+		// pdfcpu read "1 -1 obj" as object 2^31+1 and sized its table so;
+		// writing the repaired copy then looped: 5 GB in 30 s. Found in
+		// the hostile corpus (mutation-pdf/0051).
+		{"object header '1 -1 obj' in a file to repair", corpusFile(t, "mutation-pdf/0051.pdf"), fault.ErrDamaged},
 		{"stream whose /Filter is itself, in a file to repair", bytes.Replace(hostile.Page("", hostile.Stream("/Filter 6 0 R", []byte("x"))),
 			[]byte("/Root 1 0 R >>"), []byte("/Root 1 0 R /Prev 0 >>"), 1), fault.ErrDamaged},
 	}
@@ -128,4 +132,16 @@ func TestPageTreeCycle(t *testing.T) {
 	if len(pages) != 1 {
 		t.Errorf("%d pages, want 1", len(pages))
 	}
+}
+
+// corpusFile is the named file of the hostile corpus of seed 1, the one
+// scripts/hostile.sh writes.
+func corpusFile(t *testing.T, name string) []byte {
+	for _, f := range hostile.Mutations(1, 125) {
+		if f.Name == name {
+			return f.Data
+		}
+	}
+	t.Fatalf("no %s in the hostile corpus", name)
+	return nil
 }

@@ -179,7 +179,7 @@ func repair(ctx context.Context, data []byte) ([]byte, error) {
 		if bytes.Contains(data, []byte("/Encrypt")) {
 			conf.Cmd = model.DECRYPT
 		}
-		out, err := rewrite(bytes.NewReader(data), conf)
+		out, err := rewrite(bytes.NewReader(data), int64(len(data)), conf)
 		if err != nil && conf.Cmd == model.DECRYPT && strings.Contains(strings.ToLower(err.Error()), "password") {
 			err = errPassword
 		}
@@ -191,14 +191,20 @@ func repair(ctx context.Context, data []byte) ([]byte, error) {
 // rebuilds a broken cross-reference table and decrypts, write leaves the
 // copy unencrypted when conf.Cmd is DECRYPT. Optimising (merging duplicate
 // fonts and images) is done for OPTIMIZE, as pdfcpu's api does.
-func rewrite(rs io.ReadSeeker, conf *model.Configuration) (out []byte, err error) {
+func rewrite(rs io.ReadSeeker, size int64, conf *model.Configuration) (out []byte, err error) {
 	defer pfault.Catch(&err)
 	pctx, err := pdfcpu.Read(rs, conf)
 	if err != nil {
 		return nil, fmt.Errorf("reading: %w", err)
 	}
+	if err := pdfcheck.Table(pctx.XRefTable, size); err != nil {
+		return nil, err
+	}
 	if err := validate.XRefTable(pctx); err != nil {
 		return nil, fmt.Errorf("validating (object %d): %w", pctx.CurObj, err)
+	}
+	if err := pdfcheck.Table(pctx.XRefTable, size); err != nil {
+		return nil, err
 	}
 	if conf.Cmd == model.OPTIMIZE {
 		if err := pdfcpu.OptimizeXRefTable(pctx); err != nil {

@@ -8,8 +8,30 @@ import (
 	"bytes"
 	"regexp"
 
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
 	"chiso/parse/fault"
 )
+
+// MaxObjects is the highest object number a file of size bytes may use.
+// An object takes at least a few bytes even in a compressed object
+// stream; the floor leaves room for sparse numbering in small files, the
+// ceiling keeps ledongthuc's table (32 bytes an entry) under 128 MB.
+func MaxObjects(size int64) int64 {
+	return min(max(size/4, 1<<16), 1<<22)
+}
+
+// Table refuses a cross-reference table pdfcpu read from a file of size
+// bytes when its size cannot be true for that file. pdfcpu takes the
+// highest object number it met as the size — a damaged header ("1 -1
+// obj") gave 2^31 — and writing the table then loops and allocates that
+// many entries: 5 GB in 30 s before the time limit.
+func Table(x *model.XRefTable, size int64) error {
+	if x != nil && x.Size != nil && int64(*x.Size) > MaxObjects(size) {
+		return fault.Damaged("damaged PDF: a cross-reference table of %d objects is impossible in a file of %d bytes", *x.Size, size)
+	}
+	return nil
+}
 
 // pdfcpu resolves a stream's /Filter, /DecodeParms and /Length when it
 // reads the stream, and a reference there to a stream makes it read
