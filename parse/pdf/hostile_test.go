@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	lpdf "github.com/ledongthuc/pdf"
+
 	"chiso/internal/hostile"
 	"chiso/parse/fault"
 )
@@ -144,4 +146,23 @@ func corpusFile(t *testing.T, name string) []byte {
 	}
 	t.Fatalf("no %s in the hostile corpus", name)
 	return nil
+}
+
+// TestObjectID checks that objectID reads ledongthuc's unexported object
+// pointer: the page-tree walk relies on it to walk each node once, and a
+// change in the library would make every ID 0 and the check a no-op.
+func TestObjectID(t *testing.T) {
+	b := hostile.SamplePDF()
+	rd, err := lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := rd.Trailer().Key("Root")
+	pages := root.Key("Pages")
+	if got, want := objectID(root), uint64(1)<<16; got != want {
+		t.Errorf("catalog ID %#x, want %#x (object 1, generation 0)", got, want)
+	}
+	if got, want := objectID(pages), uint64(2)<<16; got != want {
+		t.Errorf("page tree ID %#x, want %#x (object 2, generation 0)", got, want)
+	}
 }

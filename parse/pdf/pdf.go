@@ -246,11 +246,14 @@ func pageList(rd *lpdf.Reader) (list []page, err error) {
 			list = append(list, inh)
 			return
 		}
-		id := objectID(v)
-		if seen[id] {
-			return
+		// An ID of 0 is unknown (objectID could not read it): such a
+		// node is walked every time rather than once at most.
+		if id := objectID(v); id != 0 {
+			if seen[id] {
+				return
+			}
+			seen[id] = true
 		}
-		seen[id] = true
 		for i := 0; i < kids.Len(); i++ {
 			visit(kids.Index(i), inh, depth+1)
 		}

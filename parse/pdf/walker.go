@@ -191,10 +191,10 @@ func (w *walker) interpret(strm lpdf.Value) {
 	if strm.Kind() != lpdf.Stream && strm.Kind() != lpdf.Array {
 		return
 	}
-	err := w.budget.measure(strm)
-	if errors.Is(err, errOpenHex) {
+	switch err := w.budget.measure(strm); {
+	case errors.Is(err, errOpenHex):
 		panic(err) // this stream is lost, the page goes on
-	} else if err != nil {
+	case err != nil:
 		panic(abort{err})
 	}
 	lpdf.Interpret(strm, w.do)
