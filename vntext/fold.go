@@ -55,8 +55,12 @@ func Fold(s string) string {
 		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			// Only the letters and digits of the decomposition: its
+			// other parts are marks, and a spacing mark (Balinese ᬈ is
+			// ᬇ and the Mc sign ᬵ) kept here would fold to a space the
+			// second time, so that Fold(Fold(s)) != Fold(s).
 			for _, d := range norm.NFD.String(string(r)) {
-				if !unicode.Is(unicode.Mn, d) {
+				if unicode.IsLetter(d) || unicode.IsDigit(d) {
 					put(unicode.ToLower(d))
 				}
 			}
