@@ -32,6 +32,26 @@ func TestFold(t *testing.T) {
 	}
 }
 
+// TestFoldPrefix checks that FoldPrefix gives a prefix of the fold that
+// is long enough to decide on.
+func TestFoldPrefix(t *testing.T) {
+	long := strings.Repeat("Phụ lục 2 – Kết quả thực hiện các chỉ tiêu ", 10)
+	texts := []string{"", "PHỤ LỤC II", "Phụ lục số 3", long, "– – – – – – – – – – – – – – – – – – – – – – – – – – – – " + long,
+		strings.Repeat("ở", 100), strings.Repeat("...", 100) + "x", "Tổng số hồ sơ tiếp nhận trong kỳ báo cáo của đơn vị", "\u1b08\u1b08"}
+	for _, s := range texts {
+		full := Fold(s)
+		for _, n := range []int{0, 1, 8, 15, 40} {
+			got := FoldPrefix(s, n)
+			if !strings.HasPrefix(full, got) || len(got) < min(n, len(full)) {
+				t.Errorf("FoldPrefix(%q, %d) = %q, not a prefix of %q that long", s, n, got, full)
+			}
+			if len(got) > n+2*utf8.UTFMax {
+				t.Errorf("FoldPrefix(%q, %d) = %q: %d bytes, folded past what was asked", s, n, got, len(got))
+			}
+		}
+	}
+}
+
 func TestFoldNoAlloc(t *testing.T) {
 	s := "ty le ho so thu tuc hanh chinh"
 	if n := testing.AllocsPerRun(100, func() { _ = Fold(s) }); n != 0 {
@@ -53,6 +73,11 @@ func FuzzFold(f *testing.F) {
 		}
 		if strings.HasPrefix(k, " ") || strings.HasSuffix(k, " ") || strings.Contains(k, "  ") {
 			t.Fatalf("Fold(%+q) = %+q has stray spaces", s, k)
+		}
+		for _, n := range []int{0, 1, 8, 15} {
+			if p := FoldPrefix(s, n); !strings.HasPrefix(k, p) || len(p) < min(n, len(k)) {
+				t.Fatalf("FoldPrefix(%+q, %d) = %+q, not a prefix of %+q that long", s, n, p, k)
+			}
 		}
 	})
 }
