@@ -22,19 +22,24 @@ type GridCell struct {
 // cell whose span would pass the bound is laid out as one position, as
 // if it merged nothing; no real table comes near it.
 func (t *Table) Grid() [][]GridCell {
-	var grid [][]GridCell
+	grid := make([][]GridCell, 0, len(t.Rows))
 	budget := spanBudget(t)
 	occupied := func(r, c int) bool {
 		return r < len(grid) && c < len(grid[r]) && grid[r][c].Row >= 0
 	}
+	// A new row is made as wide as the widest so far, the width nearly
+	// every row ends with, so that it is allocated once, not grown a
+	// cell at a time.
+	widest := 0
 	put := func(r, c int, g GridCell) {
 		for len(grid) <= r {
-			grid = append(grid, nil)
+			grid = append(grid, make([]GridCell, 0, max(widest, c+1)))
 		}
 		for len(grid[r]) <= c {
 			grid[r] = append(grid[r], GridCell{Row: -1, Col: -1})
 		}
 		grid[r][c] = g
+		widest = max(widest, len(grid[r]))
 	}
 	for r, row := range t.Rows {
 		col := 0
