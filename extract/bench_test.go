@@ -11,11 +11,12 @@ import (
 )
 
 // The benchmarks compare Extract with reading the same document, on seed
-// 000 as text and as the DOCX and PDF made from it (testdocs): extraction
-// should add little to parsing.
+// 000 as text and as the DOCX and PDF made from it (testdocs), and the
+// 64-page PDF of eight copies of its tables: extraction should add little
+// to parsing.
 
 // benchFiles are the benchmarks' documents.
-var benchFiles = []string{"seed000.txt", "report.docx", "report.pdf"}
+var benchFiles = []string{"seed000.txt", "report.docx", "report.pdf", "report_big.pdf"}
 
 // benchPath is where a benchmark document is: the seed in testdata, the
 // others in the shared testdocs.

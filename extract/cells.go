@@ -66,7 +66,7 @@ func typeCell(raw string, h header, i int, conv Convention, measure string) repo
 	case h.roles[i] == report.RoleEvidence || h.roles[i] == report.RoleResponsible || h.cols[i] == ColMeasure:
 		return report.Value{Kind: report.KindText}
 	}
-	ctx := NumberContext{Convention: conv, Count: countLabel(foldPrefix(h.paths[i], len("tong so ")))}
+	ctx := NumberContext{Convention: conv, Count: countLabel(vntext.FoldPrefix(h.paths[i], len("tong so ")))}
 	v, _ := ParseValue(raw, ctx)
 	v.Unit = strings.ToLower(v.Unit)
 	if v.Kind == report.KindNumber {

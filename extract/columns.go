@@ -227,7 +227,7 @@ func namesUnit(label string) bool {
 	if strings.HasPrefix(label, "Số") || strings.HasPrefix(label, "SỐ") || strings.HasPrefix(label, "số") {
 		return false
 	}
-	f := foldPrefix(label, 12) + " "
+	f := vntext.FoldPrefix(label, 12) + " "
 	for _, u := range unitNames {
 		if strings.HasPrefix(f, u) {
 			return true

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"chiso/doc"
 	"chiso/internal/msg"
 	"chiso/report"
+	"chiso/vntext"
 )
 
 // Extract reads the indicators of a document and audits them. It never
@@ -29,11 +29,16 @@ func Extract(d *doc.Document, opt Options) *report.Report {
 		x.rep.Unit = findUnit(title, region, d)
 	}
 	x.rep.Period = findPeriod(title, region, d)
-	x.conv = documentConvention(d)
+	x.doc = d
 
 	tables := findTables(d)
 	prefix := needsSections(tables)
-	x.rows = map[[2]int]*row{}
+	n := 0
+	for _, t := range tables {
+		n += len(t.rows)
+	}
+	x.rows = make(map[[2]int]*row, n)
+	x.rep.Indicators = make([]report.Indicator, 0, n)
 	for ti, t := range tables {
 		x.table(t, sectionPrefix(prefix, t, ti))
 		for _, r := range t.rows {
@@ -55,13 +60,26 @@ func Extract(d *doc.Document, opt Options) *report.Report {
 }
 
 type extractor struct {
-	conv Convention
-	rep  *report.Report
+	doc *doc.Document
+	// conv is the document's decimal convention, voted on over all its
+	// text the first time a table or a sentence needs it (see docConv):
+	// most tables decide by their own values.
+	conv     Convention
+	convDone bool
+	rep      *report.Report
 	// rows are the indicator-table rows by block and grid row, so that a
 	// rate quoted in a long cell is reported with its row's path.
 	rows map[[2]int]*row
 	// unsure are the words a scan's recogniser was unsure of.
 	unsure map[string]float64
+}
+
+// docConv is the document's decimal convention.
+func (x *extractor) docConv() Convention {
+	if !x.convDone {
+		x.conv, x.convDone = documentConvention(x.doc), true
+	}
+	return x.conv
 }
 
 // confidence is the lowest confidence of the words of a value cell read
@@ -100,7 +118,10 @@ func documentConvention(d *doc.Document) Convention {
 // voteText votes with every numeral of s.
 func voteText(s string, votes *[3]int) {
 	for i := 0; i < len(s); {
-		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
+		if i = nextDigit(s, i); i == len(s) {
+			break
+		}
+		if i > 0 && isDigit(s[i-1]) {
 			i++
 			continue
 		}
@@ -141,14 +162,13 @@ func sectionPrefix(need bool, t *table, ti int) []string {
 
 // table turns the rows of one table into indicators and findings.
 func (x *extractor) table(t *table, prefix []string) {
-	x.rep.Indicators = slices.Grow(x.rep.Indicators, len(t.rows))
 	var votes [3]int
 	for _, r := range t.rows {
 		voteText(r.raw, &votes)
 	}
 	conv := conventionOf(votes)
 	if conv == ConventionUnknown {
-		conv = x.conv
+		conv = x.docConv()
 	}
 	for _, r := range t.rows {
 		r.formula = findFormula(r.evidence)
@@ -165,7 +185,7 @@ func (x *extractor) table(t *table, prefix []string) {
 		if t.head.value >= 0 && t.head.value < len(convs) {
 			rc = convs[t.head.value]
 		}
-		r.value, r.problem = ParseValue(r.raw, NumberContext{Convention: rc, Count: r.component || countLabel(foldPrefix(r.label, len("tong so ")))})
+		r.value, r.problem = ParseValue(r.raw, NumberContext{Convention: rc, Count: r.component || countLabel(vntext.FoldPrefix(r.label, len("tong so ")))})
 		if r.value.Kind == report.KindNumber && r.value.Unit == "" && headerPercent(t.head) {
 			r.value.Kind = report.KindPercent
 		}
@@ -353,7 +373,12 @@ func (x *extractor) prose(d *doc.Document) {
 
 // proseText checks the rates quoted in one text.
 func (x *extractor) proseText(text string, loc report.Location, path []string) {
-	for _, pr := range proseRates(text, x.conv) {
+	// proseRates's own first test, so that text with no rate does not
+	// make the whole document vote on its decimals.
+	if strings.IndexByte(text, '%') < 0 || strings.IndexByte(text, '/') < 0 {
+		return
+	}
+	for _, pr := range proseRates(text, x.docConv()) {
 		computed := 100 * pr.x / pr.y
 		if holds(pr.z, computed, pr.decimals) {
 			continue

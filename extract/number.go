@@ -153,6 +153,36 @@ func plain(s string, decimals int) (numeral, bool) {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// nextDigit returns the index of the first ASCII digit of s at or after
+// i, or len(s). It tests eight bytes at a time: the document-wide vote on
+// decimals (documentConvention) looks at every byte of a report, and most
+// of them are letters.
+func nextDigit(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if hasDigitByte(x) {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// hasDigitByte reports whether one of the eight bytes of x is an ASCII
+// digit: each byte below 0x80 is moved up so that its top bit says
+// whether it is above '/' and, separately, below ':' ("has between" of
+// the well-known bit tricks); bytes from 0x80 on are ruled out by ^x.
+func hasDigitByte(x uint64) bool {
+	const ones, low7, high = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	y := x & low7
+	return (ones*(127+':')-y)&^x&(y+ones*(127-'/'))&high != 0
+}
+
 // numeralEnd returns the length of the numeral at the start of s: digits,
 // with dots and commas between digits.
 func numeralEnd(s string) int {

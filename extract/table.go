@@ -211,7 +211,7 @@ func sectionOf(p string) string {
 	}
 	// "phu luc " and a word of up to five letters with the space after it
 	// take 15 bytes: folding that much of a long paragraph decides.
-	f := foldPrefix(p, 15)
+	f := vntext.FoldPrefix(p, 15)
 	if rest, ok := strings.CutPrefix(f, "phu luc "); ok {
 		if n := strings.Fields(rest); len(n) > 0 && len(n[0]) <= 5 {
 			return "PL" + strings.ToUpper(n[0])
@@ -230,25 +230,6 @@ func texts(cells [][]doc.GridCell) [][]string {
 		}
 	}
 	return out
-}
-
-// foldPrefix returns vntext.Fold(s) or a prefix of it at least n bytes
-// long, folding only a prefix of s: Fold works rune by rune, so the fold
-// of a prefix of s is a prefix of the fold of s.
-func foldPrefix(s string, n int) string {
-	// The cut doubles on its own count: backed off to a rune start it
-	// could go back to where it was (a run of continuation bytes) and
-	// never end.
-	for t := 4 * n; t < len(s); t *= 2 {
-		k := t
-		for k > 0 && !utf8.RuneStart(s[k]) {
-			k--
-		}
-		if f := vntext.Fold(s[:k]); len(f) >= n {
-			return f
-		}
-	}
-	return vntext.Fold(s)
 }
 
 func width(grid [][]string) int {
@@ -312,8 +293,11 @@ func (t *table) addRows(tb tableBlock, start int) {
 		return ""
 	}
 	var cells []string
+	// The rows of the block are made in one slab, at most one per grid
+	// row: one allocation where a 64-page report made four hundred.
+	slab := make([]row, 0, max(0, len(tb.grid)-start))
 	newRow := func(s STT, label string) *row {
-		return &row{
+		slab = append(slab, row{
 			cells:       t.rawCells(tb, ri, cells, "").cells,
 			stt:         s,
 			label:       oneLine(label),
@@ -325,7 +309,8 @@ func (t *table) addRows(tb tableBlock, start int) {
 			selfRaw:     get(cells, ColSelf),
 			loc:         report.Location{Page: tb.block.Page, Table: tb.index, Row: ri + 1, Block: tb.block.Index},
 			parent:      -1,
-		}
+		})
+		return &slab[len(slab)-1]
 	}
 	for ri = start; ri < len(tb.grid); ri++ {
 		cells = tb.grid[ri]
@@ -607,6 +592,12 @@ func wideLead(c byte) bool { return c == 0xC2 || c >= 0xE1 && c <= 0xE3 }
 // wideSpace reports whether s starts with a space as unicode.IsSpace says,
 // and the length of its first rune.
 func wideSpace(s string) (space bool, size int) {
+	// E1 BA xx and E1 BB xx are U+1E80–U+1EFF, the Vietnamese letters
+	// with a tone mark (ậ, ệ, ố …) and a fifth of a report's letters:
+	// none is a space, so they are not decoded.
+	if len(s) >= 3 && s[0] == 0xE1 && (s[1] == 0xBA || s[1] == 0xBB) && s[2]&0xC0 == 0x80 {
+		return false, 3
+	}
 	r, n := utf8.DecodeRuneInString(s)
 	return unicode.IsSpace(r), n
 }
@@ -647,8 +638,13 @@ func columnNumbers(cells []string) bool {
 			}
 			letters = true
 		default:
-			v, err := strconv.Atoi(t)
-			if err != nil || len(t) > 2 || last != 0 && v != last+1 {
+			// One or two digits, tested before Atoi: a row of text would
+			// make it build an error for every cell.
+			if len(t) > 2 || !isDigit(t[0]) || !isDigit(t[len(t)-1]) {
+				return false
+			}
+			v, _ := strconv.Atoi(t)
+			if last != 0 && v != last+1 {
 				return false
 			}
 			if last == 0 {

@@ -3,8 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
-
-	"chiso/vntext"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestFieldCounts checks the scanners that replace strings.Fields on
@@ -21,23 +21,6 @@ func TestFieldCounts(t *testing.T) {
 		for n := range 10 {
 			if got, want := moreFields(s, n), len(fields) > n; got != want {
 				t.Errorf("moreFields(%q, %d) = %v, want %v", s, n, got, want)
-			}
-		}
-	}
-}
-
-// TestFoldPrefix checks that foldPrefix gives a prefix of the fold that is
-// long enough to decide on.
-func TestFoldPrefix(t *testing.T) {
-	long := strings.Repeat("Phụ lục 2 – Kết quả thực hiện các chỉ tiêu ", 10)
-	texts := []string{"", "PHỤ LỤC II", "Phụ lục số 3", long, "– – – – – – – – – – – – – – – – – – – – – – – – – – – – " + long,
-		strings.Repeat("ở", 100), strings.Repeat("...", 100) + "x", "Tổng số hồ sơ tiếp nhận trong kỳ báo cáo của đơn vị"}
-	for _, s := range texts {
-		full := vntext.Fold(s)
-		for _, n := range []int{1, 8, 15, 40} {
-			got := foldPrefix(s, n)
-			if !strings.HasPrefix(full, got) || len(got) < min(n, len(full)) {
-				t.Errorf("foldPrefix(%q, %d) = %q, not a prefix of %q that long", s, n, got, full)
 			}
 		}
 	}
@@ -62,6 +45,22 @@ func TestColumnNumbers(t *testing.T) {
 	for _, tt := range tests {
 		if got := columnNumbers(tt.cells); got != tt.want {
 			t.Errorf("columnNumbers(%q) = %v, want %v", tt.cells, got, tt.want)
+		}
+	}
+}
+
+// TestWideSpace checks wideSpace against unicode.IsSpace on every rune,
+// and on broken sequences, whose first byte alone is taken.
+func TestWideSpace(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		s := string(r) + "x"
+		if space, n := wideSpace(s); space != unicode.IsSpace(r) || n != utf8.RuneLen(r) && utf8.ValidRune(r) {
+			t.Fatalf("wideSpace(%+q) = %v, %d; want %v, %d", s, space, n, unicode.IsSpace(r), utf8.RuneLen(r))
+		}
+	}
+	for _, s := range []string{"\xe1\xba", "\xe1\xba ", "\xe1\xbb\xc3\xa0", "\xe1 \x80"} {
+		if space, n := wideSpace(s); space || n != 1 {
+			t.Errorf("wideSpace(%+q) = %v, %d; want false, 1", s, space, n)
 		}
 	}
 }

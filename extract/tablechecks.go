@@ -107,7 +107,7 @@ func rateParts(cells []report.Cell, ri int) (a, b *float64) {
 	bi := -1
 	for i, c := range cells {
 		if i != ri && c.Value.Kind == report.KindNumber && c.Value.Number != nil && !c.Value.Ambiguous {
-			f := foldPrefix(lastPart(c.Header), len("tong so "))
+			f := vntext.FoldPrefix(lastPart(c.Header), len("tong so "))
 			if strings.HasPrefix(f, "tong") {
 				bi = i
 				break

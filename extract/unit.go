@@ -33,9 +33,15 @@ var unitKinds = []string{"Quận", "quận", "QUẬN", "Huyện", "huyện", "HU
 
 // units returns the units named in s — a kind, then a number or
 // capitalised name — outside quoted titles of programmes ("Chuyển đổi số
-// của Thành phố Hồ Chí Minh").
-func units(s string) []unitHit {
-	first := firstUnitKey(s)
+// của Thành phố Hồ Chí Minh"). With districts set it looks only for
+// districts and towns, the units a document's count of names is about:
+// no departments, and no word before each (unitHit.after).
+func units(s string, districts bool) []unitHit {
+	keys := len(unitKeys)
+	if districts {
+		keys = firstDepartmentKey
+	}
+	first := firstUnitKey(s, keys)
 	if first < 0 {
 		return nil
 	}
@@ -59,7 +65,7 @@ func units(s string) []unitHit {
 	type at struct{ i, j int } // kind at s[i:j]
 	var found []at
 	for ki, k := range unitKinds {
-		if !holds(unitKindKey[ki]) {
+		if districts && unitKindKey[ki] >= firstDepartmentKey || !holds(unitKindKey[ki]) {
 			continue // k holds that key, which s does not
 		}
 		for off := 0; ; {
@@ -111,8 +117,9 @@ func units(s string) []unitHit {
 			name = issuerUnit(strings.ToUpper(name))
 		}
 		h := unitHit{name: name, city: vntext.Fold(name) == foldedCity, department: sở}
-		if before := vntext.Fold(s[max(0, f.i-40):f.i]); before != "" {
+		if !districts {
 			// Folded text has single spaces between words.
+			before := vntext.Fold(s[max(0, f.i-40):f.i])
 			h.after = before[strings.LastIndexByte(before, ' ')+1:]
 		}
 		out = append(out, h)
@@ -183,6 +190,10 @@ func departmentName(s string) []string {
 // rules out most paragraphs and cells.
 var unitKeys = []string{"uận", "UẬN", "uyện", "UYỆN", "hành phố", "HÀNH PHỐ", "hị xã", "HỊ XÃ", "Sở", "SỞ"}
 
+// firstDepartmentKey is the index in unitKeys of the first key of a
+// department (Sở): those from it on name departments only.
+const firstDepartmentKey = 8
+
 // unitKeyRare is, for each of unitKeys, the offset of its rarest byte in
 // the five seed reports (under 1 % of their bytes): the search for the
 // key skips to that byte, where a search for the first byte ("h" is 5 %
@@ -223,11 +234,13 @@ func indexAt(s, key string, at int) int {
 	return -1
 }
 
-// firstUnitKey returns the index of the first of unitKeys that s holds,
-// or -1.
-func firstUnitKey(s string) int {
-	for i, k := range unitKeys {
-		if containsAt(s, k, unitKeyRare[i]) {
+// firstUnitKey returns the index of the first of unitKeys[:n] that s
+// holds, or -1.
+func firstUnitKey(s string, n int) int {
+	for i, k := range unitKeys[:n] {
+		// Most cells are short numbers: the length test spares them the
+		// search.
+		if len(k) <= len(s) && containsAt(s, k, unitKeyRare[i]) {
 			return i
 		}
 	}
@@ -282,7 +295,7 @@ func stripQuotes(s string) string {
 func findUnit(title string, region []string, d *doc.Document) string {
 	var cityHit bool
 	for i, p := range append([]string{title}, region...) {
-		for _, h := range units(p) {
+		for _, h := range units(p, false) {
 			subject := i == 0 || h.after == "tai" || h.after == "cua" || h.after == "ban" || h.after == "dan" || h.after == "ubnd"
 			switch {
 			case h.city && subject:
@@ -298,7 +311,7 @@ func findUnit(title string, region []string, d *doc.Document) string {
 	counts := map[string]int{}
 	var order []string
 	add := func(s string) {
-		for _, h := range units(s) {
+		for _, h := range units(s, true) {
 			if h.city || h.department {
 				continue
 			}

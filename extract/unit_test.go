@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -44,5 +45,34 @@ func TestIndexAt(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDepartmentKeys checks firstDepartmentKey: the keys from it on are
+// the keys of the Sở kinds and of no other, so that counting districts
+// may skip them.
+func TestDepartmentKeys(t *testing.T) {
+	for ki, k := range unitKinds {
+		sở := k == "Sở" || k == "SỞ"
+		if dep := unitKindKey[ki] >= firstDepartmentKey; dep != sở {
+			t.Errorf("kind %q has key %q: department key %v, want %v", k, unitKeys[unitKindKey[ki]], dep, sở)
+		}
+	}
+}
+
+func TestUnitsDistricts(t *testing.T) {
+	s := "Sở Y tế và UBND Quận 5 tại Thành phố Hồ Chí Minh"
+	var got []string
+	for _, h := range units(s, true) {
+		got = append(got, h.name)
+		if h.after != "" {
+			t.Errorf("units(%q, true): %q has after %q, want none", s, h.name, h.after)
+		}
+	}
+	if want := []string{"Quận 5", "Thành phố Hồ Chí Minh"}; !slices.Equal(got, want) {
+		t.Errorf("units(%q, true) = %q, want %q", s, got, want)
+	}
+	if all := units(s, false); len(all) != 3 || all[1].after != "ubnd" {
+		t.Errorf("units(%q, false) = %+v, want three with Quận 5 after ubnd", s, all)
 	}
 }

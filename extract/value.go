@@ -58,7 +58,7 @@ func parseLine(t string, ctx NumberContext) (report.Value, Problem) {
 	}
 	// A long text cannot be a status phrase: folding its head shows that
 	// it has more words than any phrase allows.
-	words := strings.Fields(foldPrefix(t, 64))
+	words := strings.Fields(vntext.FoldPrefix(t, 64))
 	if len(words) <= maxPhraseWords {
 		words = strings.Fields(vntext.Fold(t))
 	}
