@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -193,7 +194,7 @@ func (x *extractor) table(t *table, prefix []string) {
 			r.value.Unit = oneLine(r.measure)
 		}
 		if len(prefix) > 0 {
-			r.path = append(append([]string(nil), prefix...), r.path...)
+			r.path = slices.Concat(prefix, r.path)
 		}
 	}
 	// An ambiguous rate may be decided by its own a/b.

@@ -296,6 +296,7 @@ func (t *table) addRows(tb tableBlock, start int) {
 	// The rows of the block are made in one slab, at most one per grid
 	// row: one allocation where a 64-page report made four hundred.
 	slab := make([]row, 0, max(0, len(tb.grid)-start))
+	t.rows = slices.Grow(t.rows, cap(slab))
 	newRow := func(s STT, label string) *row {
 		slab = append(slab, row{
 			cells:       t.rawCells(tb, ri, cells, "").cells,
@@ -462,7 +463,7 @@ func (t *table) place(r *row) {
 	r.parent = p
 	if p >= 0 {
 		t.rows[p].children++
-		r.path = append(append([]string(nil), t.rows[p].path...), r.stt.Text)
+		r.path = slices.Concat(t.rows[p].path, []string{r.stt.Text})
 	} else {
 		r.path = []string{r.stt.Text}
 	}
