@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -155,7 +156,66 @@ func patch(data []byte) ([]byte, string) {
 		copy(out[i+5:], "1.7")
 		what = append(what, "PDF version "+string(data[i+5:i+8])+" read as 1.7")
 	}
+	if fixed, w := patchSize(out); w != "" {
+		out = fixed
+		what = append(what, w)
+	}
 	return out, strings.Join(what, "; ")
+}
+
+// patchSize raises the last trailer's /Size to the objects its
+// cross-reference table lists when it says fewer: poppler's pdfunite
+// writes such trailers (/Size 834 over 1,102 entries, the catalog among
+// those past 834), which poppler and browsers read whole but ledongthuc
+// cuts at /Size, losing the page tree. The table is what the file holds;
+// nothing before the trailer moves, so no offset changes.
+func patchSize(data []byte) ([]byte, string) {
+	t := bytes.LastIndex(data, []byte("trailer"))
+	x := bytes.LastIndex(data[:max(t, 0)], []byte("xref"))
+	if t < 0 || x < 0 {
+		return data, ""
+	}
+	dict := data[t:min(len(data), t+4096)]
+	k := bytes.Index(dict, []byte("/Size"))
+	if k < 0 {
+		return data, ""
+	}
+	numAt := k + len("/Size")
+	for numAt < len(dict) && isSpace(dict[numAt]) {
+		numAt++
+	}
+	numEnd := numAt
+	for numEnd < len(dict) && numEnd-numAt < 10 && '0' <= dict[numEnd] && dict[numEnd] <= '9' {
+		numEnd++
+	}
+	size, err := strconv.Atoi(string(dict[numAt:numEnd]))
+	if err != nil {
+		return data, ""
+	}
+	// The subsections: a line of two numbers, first object and count,
+	// then that many entries of three fields.
+	entries, limit := 0, int(pdfcheck.MaxObjects(int64(len(data))))
+	for _, line := range bytes.FieldsFunc(data[x+len("xref"):t], func(r rune) bool { return r == '\n' || r == '\r' }) {
+		f := bytes.Fields(line)
+		if len(f) != 2 {
+			continue
+		}
+		first, err1 := strconv.Atoi(string(f[0]))
+		n, err2 := strconv.Atoi(string(f[1]))
+		if err1 != nil || err2 != nil || first < 0 || n < 0 || first > limit || n > limit {
+			return data, ""
+		}
+		entries = max(entries, first+n)
+	}
+	if entries <= size {
+		return data, ""
+	}
+	at := t + numAt
+	out := make([]byte, 0, len(data)+10)
+	out = append(out, data[:at]...)
+	out = strconv.AppendInt(out, int64(entries), 10)
+	out = append(out, data[t+numEnd:]...)
+	return out, fmt.Sprintf("trailer /Size %d read as %d, the entries of its cross-reference table", size, entries)
 }
 
 var disableConfig sync.Once
