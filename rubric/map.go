@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"chiso/mapping"
 	"chiso/report"
 )
 
@@ -19,6 +20,17 @@ type Mapping struct {
 	// Findings are rubric_unmapped (info), one for each row left unmapped,
 	// in the report's row order.
 	Findings []report.Finding
+}
+
+// matchKey is what a row's match depends on; matched is its result.
+type matchKey struct {
+	label, stt string
+	rate       bool
+}
+
+type matched struct {
+	match mapping.Match
+	ok    bool
 }
 
 // Map maps every row of rep to one of r's indicators (or unscored
@@ -40,6 +52,7 @@ func Map(rep *report.Report, r *Rubric) *Mapping {
 			break
 		}
 	}
+	memo := map[matchKey]matched{}
 	for i := range rep.Indicators {
 		ind := &rep.Indicators[i]
 		if ind.Group || strings.TrimSpace(ind.Label) == "" {
@@ -51,7 +64,15 @@ func Map(rep *report.Report, r *Rubric) *Mapping {
 		}
 		k := ind.Value.Kind
 		rate := k == report.KindPercent || k == report.KindFraction || len(ind.Components) > 0
-		got, ok := m.MatchRate(ind.Label, stt, rate)
+		// A label met again is matched once: annexes repeat their rows
+		// for each unit or period, and matching is most of Map's time.
+		key := matchKey{ind.Label, stt, rate}
+		res, seen := memo[key]
+		if !seen {
+			res.match, res.ok = m.MatchRate(ind.Label, stt, rate)
+			memo[key] = res
+		}
+		got, ok := res.match, res.ok
 		if ok {
 			mp.Refs[i] = &report.RubricRef{ID: r.ID, Indicator: got.ID, Confidence: got.Confidence}
 			continue
