@@ -28,14 +28,15 @@ echo "generated $n files ($distinct distinct), $(du -sh "$work/all" | cut -f1); 
 	"$(ls "$work/all" | sed 's/.*\.//' | sort | uniq -c | tr '\n' ' ')"
 
 # run NAME DIR WORKERS: ingest DIR into a fresh SQLite file; prints
-# "NAME files seconds docs/s rss_mb storage%".
+# "NAME files seconds docs/s rss_mb storage%". The summary is read in
+# English (--lang en), whose counts have thousands commas ("files 2,000").
 run() {
 	local name=$1 dir=$2 workers=$3
 	rm -f "$work/$name.db"*
-	/usr/bin/time -v -o "$work/$name.time" "$work/chiso" ingest --db "$work/$name.db" --workers "$workers" --stats "$dir" >"$work/$name.out" || {
+	/usr/bin/time -v -o "$work/$name.time" "$work/chiso" --lang en ingest --db "$work/$name.db" --workers "$workers" --stats "$dir" >"$work/$name.out" || {
 		echo "ingest failed: see $work/$name.out" >&2; tail "$work/$name.out" >&2; exit 1; }
 	local files secs rss share
-	files=$(grep -oP '^files \K[0-9]+' "$work/$name.out")
+	files=$(grep -oP '^files \K[0-9,]+' "$work/$name.out" | tr -d ,)
 	secs=$(grep -oP 'Elapsed \(wall clock\) time.*: \K.*' "$work/$name.time" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
 	rss=$(grep -oP 'Maximum resident set size \(kbytes\): \K[0-9]+' "$work/$name.time")
 	share=$(grep -oP '^storage: .*, \K[0-9.]+(?=% of)' "$work/$name.out")
