@@ -187,9 +187,13 @@ func (g *grid) phraseGroups(ts []Text, lo, hi int) []phraseGroup {
 	for _, l := range groupLines(ts) {
 		for _, ch := range phrases(l) {
 			x0, x1 := ch[0].X, ch[len(ch)-1].X+ch[len(ch)-1].W
+			// A phrase narrower than the rule tolerance, on a column
+			// rule, would end in the column before the one it starts in,
+			// and its group would own no column: its text was lost.
+			c0 := max(lo, min(hi, slot(g.xs, x0+ruleTol)))
 			out = append(out, phraseGroup{
-				c0:    max(lo, min(hi, slot(g.xs, x0+ruleTol))),
-				c1:    max(lo, min(hi, slot(g.xs, max(x0, x1-ruleTol)))),
+				c0:    c0,
+				c1:    max(c0, min(hi, slot(g.xs, max(x0, x1-ruleTol)))),
 				texts: ch,
 			})
 		}
