@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"math/rand"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	lpdf "github.com/ledongthuc/pdf"
 
+	"chiso/doc"
 	"chiso/internal/hostile"
 	"chiso/parse/fault"
 )
@@ -96,23 +98,8 @@ func TestMutatePDF(t *testing.T) {
 // FuzzStructure): the stream is now lost with a warning, and the first
 // stream's text is kept.
 func TestOpenHex(t *testing.T) {
-	b := hostile.PDF(
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 4 0 R >> >> /Contents [5 0 R 6 0 R] >>",
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-		hostile.Stream("", []byte("BT /F1 12 Tf 50 700 Td (Kept) Tj ET")),
-		hostile.Stream("", []byte("BT /F1 12 Tf 50 600 Td <0041")),
-	)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	d, err := Read(ctx, bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Blocks) == 0 || !strings.Contains(d.Blocks[0].Text, "Kept") {
-		t.Errorf("blocks %+v, want the first stream's text", d.Blocks)
-	}
+	b := helveticaPage("BT /F1 12 Tf 50 700 Td (Kept) Tj ET", "BT /F1 12 Tf 50 600 Td <0041")
+	d := readFirst(t, b, "Kept")
 	if !strings.Contains(strings.Join(d.Warnings, "\n"), "hex string") {
 		t.Errorf("warnings %q, want the damaged stream named", d.Warnings)
 	}
@@ -134,6 +121,40 @@ func TestPageTreeCycle(t *testing.T) {
 	if len(pages) != 1 {
 		t.Errorf("%d pages, want 1", len(pages))
 	}
+}
+
+// helveticaPage is a one-page PDF in Helvetica whose page has the given
+// content streams.
+func helveticaPage(contents ...string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}
+	var refs []string
+	for i, c := range contents {
+		refs = append(refs, fmt.Sprintf("%d 0 R", 5+i))
+		objs = append(objs, hostile.Stream("", []byte(c)))
+	}
+	objs[2] = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 4 0 R >> >> /Contents [" + strings.Join(refs, " ") + "] >>"
+	return hostile.PDF(objs...)
+}
+
+// readFirst reads b within 10 s and checks that its first block holds
+// want.
+func readFirst(t *testing.T, b []byte, want string) *doc.Document {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	d, err := Read(ctx, bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) == 0 || !strings.Contains(d.Blocks[0].Text, want) {
+		t.Errorf("blocks %+v, want %q in the first", d.Blocks, want)
+	}
+	return d
 }
 
 // corpusFile is the named file of the hostile corpus of seed 1, the one

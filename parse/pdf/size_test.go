@@ -1,41 +1,22 @@
 package pdf
 
 import (
-	"bytes"
-	"context"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
-
-	"chiso/internal/hostile"
 )
 
 // TestShortSize reads a file whose trailer's /Size is smaller than its
 // cross-reference table, as poppler's pdfunite writes them: the table is
 // read whole, with a warning, and not rewritten by pdfcpu.
 func TestShortSize(t *testing.T) {
-	b := hostile.PDF(
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-		hostile.Stream("", []byte("BT /F1 12 Tf 50 700 Td (United) Tj ET")),
-	)
+	b := helveticaPage("BT /F1 12 Tf 50 700 Td (United) Tj ET")
 	size := regexp.MustCompile(`/Size \d+`)
 	if !size.Match(b) {
 		t.Fatalf("no /Size in the trailer of\n%s", b)
 	}
 	b = size.ReplaceAll(b, []byte("/Size 1"))
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	d, err := Read(ctx, bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Blocks) == 0 || !strings.Contains(d.Blocks[0].Text, "United") {
-		t.Errorf("blocks %+v, want the page's text", d.Blocks)
-	}
+	d := readFirst(t, b, "United")
 	if w := strings.Join(d.Warnings, "\n"); !strings.Contains(w, "/Size 1 read as 6") || strings.Contains(w, "pdfcpu") {
 		t.Errorf("warnings %q, want /Size 1 read as 6 and no pdfcpu repair", d.Warnings)
 	}
