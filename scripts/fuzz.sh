@@ -64,7 +64,7 @@ echo "$targets" | while read -r dir target; do
 			if (t ~ /m/) { split(t, a, "m"); s = a[1] * 60; t = a[2] }
 			sub(/s$/, "", t); s += t; e = $5
 		} END { if (s > 0) printf "%d execs in %ds, %d/s", e, s, e / s; else printf "(no progress line)" }' "$log")"
-	elif [ "$fail" = crash ] && ! grep -qE "$crash" "$log"; then
+	elif [ "$fail" = crash ] && grep -q 'Failing input written' "$log" && ! grep -qE "$crash" "$log"; then
 		# An input that breaks one of the target's own checks, found by
 		# a random search: reported with its bytes, so that it can be
 		# saved under testdata/fuzz and fixed, without failing the run.
