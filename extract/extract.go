@@ -356,9 +356,8 @@ func (x *extractor) prose(d *doc.Document) {
 		tableNo++
 		for ri, cells := range b.Table.Rows {
 			for _, c := range cells {
-				// A rate needs '%' and '/' (see proseRates): test those
-				// before counting the words of every cell.
-				if strings.IndexByte(c.Text, '%') < 0 || strings.IndexByte(c.Text, '/') < 0 || !moreFields(c.Text, 7) {
+				// Tested before counting the words of every cell.
+				if !rateMarks(c.Text) || !moreFields(c.Text, 7) {
 					continue
 				}
 				loc := report.Location{Page: b.Page, Table: tableNo, Row: ri + 1, Block: b.Index}
@@ -374,9 +373,9 @@ func (x *extractor) prose(d *doc.Document) {
 
 // proseText checks the rates quoted in one text.
 func (x *extractor) proseText(text string, loc report.Location, path []string) {
-	// proseRates's own first test, so that text with no rate does not
-	// make the whole document vote on its decimals.
-	if strings.IndexByte(text, '%') < 0 || strings.IndexByte(text, '/') < 0 {
+	// Tested here too, so that text with no rate does not make the whole
+	// document vote on its decimals (docConv).
+	if !rateMarks(text) {
 		return
 	}
 	for _, pr := range proseRates(text, x.docConv()) {

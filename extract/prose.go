@@ -26,6 +26,12 @@ type item struct {
 	x, y       float64 // the fraction
 }
 
+// rateMarks reports whether s holds a '%' and a '/', which a rate quoted
+// with its fraction needs: most text has neither.
+func rateMarks(s string) bool {
+	return strings.IndexByte(s, '%') >= 0 && strings.IndexByte(s, '/') >= 0
+}
+
 // proseRates finds the rates of a text whose counts are written beside
 // them. A fraction pairs with the first percentage after it when the words
 // between say "tỷ lệ" or "đạt" (or are at most three words); a percentage
@@ -33,8 +39,7 @@ type item struct {
 // (12/10/2023, tháng 9/2023, ngày 12/10) are not fractions, and a fraction
 // with no percentage by it ("03/12 bệnh viện") is left alone.
 func proseRates(text string, conv Convention) []proseRate {
-	// A rate needs a fraction and a percentage: most text has neither.
-	if strings.IndexByte(text, '%') < 0 || strings.IndexByte(text, '/') < 0 {
+	if !rateMarks(text) {
 		return nil
 	}
 	var out []proseRate

@@ -192,7 +192,7 @@ var unitKeys = []string{"uận", "UẬN", "uyện", "UYỆN", "hành phố", "H�
 
 // firstDepartmentKey is the index in unitKeys of the first key of a
 // department (Sở): those from it on name departments only.
-const firstDepartmentKey = 8
+var firstDepartmentKey = slices.Index(unitKeys, "Sở")
 
 // unitKeyRare is, for each of unitKeys, the offset of its rarest byte in
 // the five seed reports (under 1 % of their bytes): the search for the

@@ -56,11 +56,7 @@ func fold(s string, n int) string {
 		// without decoding.
 		if c := s[i]; c < utf8.RuneSelf {
 			if k := asciiKey[c]; k != 0 {
-				if pending && b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				pending = false
-				b.WriteByte(k)
+				put(rune(k))
 			} else {
 				pending = true
 			}
