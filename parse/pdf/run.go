@@ -126,6 +126,7 @@ func (w *walker) flush() {
 		return
 	}
 	w.out.Texts = append(w.out.Texts, t)
+	w.dirs[direction(r.dirX, r.dirY)] += utf8.RuneCountInString(s)
 }
 
 // overprint reports whether t repeats one of the last runs at nearly the

@@ -42,6 +42,8 @@ type walker struct {
 	warn   []string
 	box    [4]float64 // llx lly urx ury of the crop box
 	rot    int        // /Rotate: 0, 90, 180 or 270 degrees clockwise
+	turn   int        // degrees added to /Rotate because the text runs that way (turn.go)
+	dirs   [4]int     // characters of text kept, by direction (turn.go)
 
 	gs     gstate
 	saved  []gstate
@@ -69,6 +71,16 @@ func newWalker(ctx context.Context, fc *fontCache, b *budget) *walker {
 // whatever was drawn before the damage; only the context ends the walk with
 // an error.
 func (w *walker) walkPage(num int, pg page) (out layout.Page, warn []string, err error) {
+	out, warn, err = w.walkTurned(num, pg, 0)
+	if t := w.turnFor(); err == nil && t != 0 {
+		return w.walkTurned(num, pg, t)
+	}
+	return out, warn, err
+}
+
+// walkTurned walks one page as if its /Rotate were turn degrees more.
+func (w *walker) walkTurned(num int, pg page, turn int) (out layout.Page, warn []string, err error) {
+	w.turn = turn
 	defer func() {
 		if x := recover(); x != nil {
 			if a, ok := x.(abort); ok {
@@ -102,7 +114,7 @@ func (w *walker) walkPage(num int, pg page) (out layout.Page, warn []string, err
 
 // start resets the walker for a page, keeping the given warnings.
 func (w *walker) start(num int, pg page, warn []string) {
-	*w = walker{ctx: w.ctx, fonts: w.fonts, budget: w.budget, args: w.args[:0], warn: warn}
+	*w = walker{ctx: w.ctx, fonts: w.fonts, budget: w.budget, args: w.args[:0], warn: warn, turn: w.turn}
 	w.out.Number = num
 	w.gs = gstate{ctm: identity, tz: 100}
 	w.tm, w.tlm = identity, identity
@@ -157,17 +169,17 @@ func (w *walker) setBox(pg page) {
 		}
 	}
 	w.box = b
-	w.rot = int(pg.rotate.Int64()) % 360
-	if w.rot < 0 {
-		w.rot += 360
+	rot := int(pg.rotate.Int64()) % 360
+	if rot < 0 {
+		rot += 360
 	}
+	if rot%90 != 0 {
+		rot = 0 // not a /Rotate the format allows
+	}
+	w.rot = (rot + w.turn) % 360
 	w.out.Width, w.out.Height = b[2]-b[0], b[3]-b[1]
-	switch w.rot {
-	case 90, 270:
+	if w.rot == 90 || w.rot == 270 {
 		w.out.Width, w.out.Height = w.out.Height, w.out.Width
-	case 0, 180:
-	default:
-		w.rot = 0
 	}
 }
 

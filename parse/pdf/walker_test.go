@@ -240,6 +240,50 @@ func TestRotate(t *testing.T) {
 	}
 }
 
+// TestTurned checks that a page whose text is mostly drawn turned, with
+// no /Rotate, is read as the reader turns it, and that a few turned words
+// on an upright page are not.
+func TestTurned(t *testing.T) {
+	line := "Tong so ho so thu tuc hanh chinh 15060"
+	tests := []struct {
+		name, content string
+		width, height float64 // of the page as read
+		first         string  // the text drawn first, read left to right
+		x, y          float64 // where; the second line is 20 below it
+	}{
+		// Runs up the page, as a table turned a quarter left is drawn:
+		// the page is read turned a quarter right.
+		{"up", "BT /F1 10 Tf 0 1 -1 0 100 100 Tm (" + line + ") Tj 0 1 -1 0 120 100 Tm (" + line + ") Tj ET",
+			800, 600, line, 100, 100},
+		{"down", "BT /F1 10 Tf 0 -1 1 0 500 700 Tm (" + line + ") Tj 0 -1 1 0 480 700 Tm (" + line + ") Tj ET",
+			800, 600, line, 100, 100},
+		{"upside down", "BT /F1 10 Tf -1 0 0 -1 500 700 Tm (" + line + ") Tj -1 0 0 -1 500 720 Tm (" + line + ") Tj ET",
+			600, 800, line, 100, 700},
+		// One turned word beside an upright line stays as drawn.
+		{"upright", "BT /F1 10 Tf 1 0 0 1 100 700 Tm (" + line + ") Tj 0 1 -1 0 50 100 Tm (Stamp) Tj ET",
+			600, 800, line, 100, 100},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pages, _ := walkBytes(t, onePage(simpleFont("Test"), tt.content))
+			p := pages[0]
+			if !close2(p.Width, tt.width) || !close2(p.Height, tt.height) {
+				t.Errorf("page is %.0fx%.0f, want %.0fx%.0f", p.Width, p.Height, tt.width, tt.height)
+			}
+			if len(p.Texts) == 0 {
+				t.Fatal("no text")
+			}
+			got := p.Texts[0]
+			if got.S != tt.first || !close2(got.X, tt.x) || !close2(got.Y, tt.y) {
+				t.Errorf("first text %q at %.1f,%.1f, want %q at %.0f,%.0f", got.S, got.X, got.Y, tt.first, tt.x, tt.y)
+			}
+			if second := p.Texts[1]; second.S == tt.first && (!close2(second.X, tt.x) || !close2(second.Y, tt.y+20)) {
+				t.Errorf("second line at %.1f,%.1f, want %.0f,%.0f", second.X, second.Y, tt.x, tt.y+20)
+			}
+		})
+	}
+}
+
 // TestXObjects checks that forms are walked with their matrix and that
 // images are counted.
 func TestXObjects(t *testing.T) {

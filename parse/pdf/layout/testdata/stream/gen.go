@@ -52,6 +52,9 @@ type fixture struct {
 	name  string
 	css   string
 	parts []part
+	// rotate is the /Rotate that qpdf sets on the printed pages, as
+	// printer drivers do for a landscape page on portrait paper.
+	rotate int
 }
 
 func c(s string) cell         { return cell{s: s} }
@@ -273,6 +276,9 @@ func fixtures() []fixture {
 		a, b, d, e := score(i)
 		cont.body = append(cont.body, []cell{c(fmt.Sprint(i + 1)), c("UBND " + []string{"xã", "phường"}[i%2] + " " + strings.SplitN(units[i%len(units)], " ", 2)[1]), n(a), n(b), n(d), n(e)})
 	}
+	// turned is a wide table turned a quarter left on a portrait page,
+	// as a landscape annex is when it is drawn with a rotated matrix.
+	turned := []part{{raw: `<div class="land">`}, {h: "PHỤ LỤC. KẾT QUẢ ĐIỀU TRA LAO ĐỘNG"}, {p: prose[0]}, {t: withClass(census(), "cen")}, {p: prose[1]}, {raw: `</div>`}}
 	return []fixture{
 		{name: "borderless", parts: with(part{t: ranking(15, true)})},
 		{name: "codes", parts: with(part{t: indicators()})},
@@ -299,9 +305,21 @@ table.cen tr.gap td { padding-top: 9pt; }`, parts: with(part{t: census()})},
 		{name: "nested", css: `.box { border: 1pt solid black; padding: 8pt; }
 table.grid td, table.grid th { border: 0.75pt solid black; }`, parts: []part{
 			{raw: `<div class="box">`}, {h: "I. KẾT QUẢ ĐÁNH GIÁ"}, {p: prose[0]}, {t: withClass(ranking(8, false), "grid")}, {p: prose[1]}, {raw: `</div>`}, {p: prose[2]}}},
+		{name: "rotated", css: rotatedCSS, parts: turned},
+		{name: "landscape", css: rotatedCSS, parts: turned, rotate: 90},
 		{name: "continued", parts: append(append([]part{{h: "BÁO CÁO KẾT QUẢ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH"}, {p: prose[0]}, {p: prose[1]}, {p: prose[2]}, {h: "I. ĐỐI VỚI CẤP SỞ"}, {t: long}, {h: "II. ĐỐI VỚI CẤP XÃ"}, {p: prose[0]}, {t: cont}}, outro...), part{h: "III. NHẬN XÉT"}, part{p: prose[0]}, part{p: prose[1]}, part{p: prose[2]}, part{p: prose[0]}, part{p: prose[1]}, part{p: prose[2]}, part{p: prose[0]}, part{p: prose[1]}, part{t: small("Cơ quan", 5, 3)})},
 	}
 }
+
+// rotatedCSS turns the .land box (as wide as the portrait page is tall)
+// a quarter turn to the left about its top left corner and moves it back
+// onto the page, so its text runs up the page.
+const rotatedCSS = `.land { width: 250mm; transform-origin: 0 0; transform: translate(0, 250mm) rotate(-90deg); }
+table.cen td, table.cen th { padding: 1pt 2pt; font-size: 10pt; }
+table.cen tr.head th { border: 0.75pt solid black; }
+table.cen td:nth-child(2), table.cen td:nth-child(5) { border-left: 0.75pt solid black; }
+table.cen td:last-child { border-right: 0.75pt solid black; }
+table.cen tr.gap td { padding-top: 9pt; }`
 
 func withClass(t *table, class string) *table {
 	t.class = class
@@ -419,6 +437,9 @@ func main() {
 		must(os.WriteFile(base+".truth.json", append(j, '\n'), 0o644))
 		if _, err := os.Stat(base + ".pdf"); *pdf && (changed || *force || err != nil) {
 			must(print(base+".html", base+".pdf"))
+			if f.rotate != 0 {
+				must(rotate(base+".pdf", f.rotate))
+			}
 			log.Printf("printed %s.pdf", base)
 		}
 	}
@@ -447,6 +468,16 @@ func print(in, out string) error {
 		return fmt.Errorf("chromium %s: %v\n%s", in, err, b)
 	}
 	return nil
+}
+
+// rotate sets /Rotate on every page of a PDF with qpdf.
+func rotate(path string, deg int) error {
+	tmp := path + ".tmp"
+	cmd := exec.Command("qpdf", fmt.Sprintf("--rotate=+%d", deg), path, tmp)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("qpdf %s: %v\n%s", path, err, b)
+	}
+	return os.Rename(tmp, path)
 }
 
 func must(err error) {
