@@ -413,7 +413,10 @@ func sane(t Text) Text {
 // ("3", "- 3 -", "Trang 3", "3/8"), which may sit between the parts of a
 // table continued on the next page even when the page size is unknown.
 func isPageNumber(s string) bool {
-	s = strings.TrimSpace(strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "trang"))
+	s = strings.TrimSpace(s)
+	if len(s) >= 5 && strings.EqualFold(s[:5], "trang") {
+		s = s[5:] // not ToLower of every paragraph of the page
+	}
 	s = strings.Trim(s, "- ")
 	if s == "" {
 		return false

@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -48,29 +50,33 @@ const (
 )
 
 // groupLines sorts texts into lines, top to bottom, each left to right.
+// A line's texts are a run of the sorted copy, capped so that attaching a
+// script to one line cannot write over the next: one allocation for all
+// the lines' texts instead of one or more a line.
 func groupLines(ts []Text) []line {
-	ts = append([]Text(nil), ts...)
-	sort.SliceStable(ts, func(i, j int) bool {
-		if ts[i].Y != ts[j].Y {
-			return ts[i].Y < ts[j].Y
+	ts = slices.Clone(ts)
+	slices.SortStableFunc(ts, func(a, b Text) int {
+		if c := cmp.Compare(a.Y, b.Y); c != 0 {
+			return c
 		}
-		return ts[i].X < ts[j].X
+		return cmp.Compare(a.X, b.X)
 	})
 	var out []line
-	for _, t := range ts {
+	start := 0
+	for i, t := range ts {
 		if n := len(out); n > 0 && t.Y-out[n-1].y <= baselineTol*max(t.Size, out[n-1].size) {
 			l := &out[n-1]
-			l.texts = append(l.texts, t)
+			l.texts = ts[start : i+1 : i+1]
 			l.x0, l.x1 = min(l.x0, t.X), max(l.x1, t.X+t.W)
 			l.size = max(l.size, t.Size)
 			continue
 		}
-		out = append(out, line{texts: []Text{t}, y: t.Y, x0: t.X, x1: t.X + t.W, size: t.Size})
+		start = i
+		out = append(out, line{texts: ts[i : i+1 : i+1], y: t.Y, x0: t.X, x1: t.X + t.W, size: t.Size})
 	}
 	out = attachScripts(out)
 	for i := range out {
-		l := out[i].texts
-		sort.SliceStable(l, func(a, b int) bool { return l[a].X < l[b].X })
+		slices.SortStableFunc(out[i].texts, func(a, b Text) int { return cmp.Compare(a.X, b.X) })
 	}
 	return out
 }
@@ -83,7 +89,7 @@ func attachScripts(ls []line) []line {
 	near := func(s, l line) bool {
 		return s.size <= scriptSize*l.size && math.Abs(s.y-l.y) <= scriptRise*l.size
 	}
-	var out []line
+	out := ls[:0] // filtered in place: out never passes i
 	for i := 0; i < len(ls); i++ {
 		s := ls[i]
 		switch {
@@ -107,15 +113,45 @@ func merge(l, s line) line {
 
 // text joins the line's texts, with a space where the gap between two is
 // a word space. Glyph runs of one word split by kerning are joined without.
-func (l line) text() string {
+func (l line) text() string { return l.textFrom(0) }
+
+// textFrom is the text of the line from its j-th text on.
+func (l line) textFrom(j int) string {
+	if j == len(l.texts)-1 {
+		return l.texts[j].S
+	}
 	var b strings.Builder
-	for i, t := range l.texts {
-		if i > 0 && isGap(l.texts[i-1], t) {
+	for i := j; i < len(l.texts); i++ {
+		t := l.texts[i]
+		if i > j && isGap(l.texts[i-1], t) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.S)
 	}
 	return b.String()
+}
+
+// tail is the end of the line's text, at least its last two runes that
+// are not spaces when it has them: what inWord looks at, without building
+// the whole line for each pair of lines a block joins.
+func (l line) tail() string {
+	for j := len(l.texts) - 1; j > 0; j-- {
+		if s := l.textFrom(j); utf8.RuneCountInString(strings.TrimSpace(s)) >= 2 {
+			return s
+		}
+	}
+	return l.text()
+}
+
+// head is the line's first text that is not all spaces: it holds the
+// line's first rune.
+func (l line) head() string {
+	for _, t := range l.texts {
+		if strings.TrimSpace(t.S) != "" {
+			return t.S
+		}
+	}
+	return ""
 }
 
 // isGap reports whether the space between a and b (b to the right) is a
@@ -204,7 +240,7 @@ func lineSep(prev, next line, width float64, sp spacing) string {
 	if spacedApart(prev, next, sp.gap) {
 		return "\n"
 	}
-	if inWord(prev.text(), next.text()) {
+	if inWord(prev.tail(), next.head()) {
 		return ""
 	}
 	if width <= 0 {
@@ -236,16 +272,20 @@ func lineSep(prev, next line, width float64, sp spacing) string {
 //     space: the word was cut because it was wider than the line
 //     ("(15" + ")").
 func inWord(prev, next string) bool {
-	p := []rune(strings.TrimSpace(prev))
-	n := []rune(strings.TrimSpace(next))
-	if len(p) == 0 || len(n) == 0 {
+	prev, next = strings.TrimSpace(prev), strings.TrimSpace(next)
+	if prev == "" || next == "" {
 		return false
 	}
-	if strings.ContainsRune(")]},.;:!?", n[0]) {
+	first, _ := utf8.DecodeRuneInString(next)
+	if strings.ContainsRune(")]},.;:!?", first) {
 		return true
 	}
-	return len(p) >= 2 && p[len(p)-1] == '-' &&
-		(unicode.IsLetter(p[len(p)-2]) || unicode.IsDigit(p[len(p)-2])) && unicode.IsLetter(n[0])
+	last, k := utf8.DecodeLastRuneInString(prev)
+	if last != '-' || k == len(prev) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-k])
+	return (unicode.IsLetter(before) || unicode.IsDigit(before)) && unicode.IsLetter(first)
 }
 
 // cutNumber reports whether a number was cut after a separator: prev ends
