@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"io"
+	"sync"
 	"sync/atomic"
 
 	lpdf "github.com/ledongthuc/pdf"
@@ -66,7 +67,9 @@ func decodedSize(strm lpdf.Value) (n int64, err error) {
 	rc := strm.Reader()
 	defer rc.Close()
 	c := new(operandCounter)
-	n, err = io.Copy(c, fault.Inflated(rc, strm.Key("Length").Int64(), maxStreamBytes, "one PDF stream"))
+	buf := copyBufs.Get().(*[]byte)
+	defer copyBufs.Put(buf)
+	n, err = io.CopyBuffer(c, fault.Inflated(rc, strm.Key("Length").Int64(), maxStreamBytes, "one PDF stream"), *buf)
 	if _, over := err.(*fault.BudgetError); over {
 		return n, err
 	}
@@ -75,6 +78,10 @@ func decodedSize(strm lpdf.Value) (n int64, err error) {
 	}
 	return n, nil
 }
+
+// copyBufs holds decodedSize's copy buffers: io.Copy would make one of
+// 32 KB for every content, form and CMap stream of the document.
+var copyBufs = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
 
 // errOpenHex is a stream that ends inside a hex string ("<0041" and no
 // ">"): ledongthuc's lexer reads a newline for ever at the end of a
