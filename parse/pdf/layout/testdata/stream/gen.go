@@ -295,11 +295,7 @@ table.hg td { border-bottom: 0.5pt solid black; }`, parts: with(part{t: withClas
 		{name: "hbox", css: `table.hb { border: 1pt solid black; }
 table.hb th { border: 0.75pt solid black; }
 table.hb td { border-bottom: 0.5pt solid black; }`, parts: with(part{t: withClass(ranking(10, true), "hb")})},
-		{name: "census", css: `table.cen td, table.cen th { padding: 1pt 2pt; font-size: 10pt; }
-table.cen tr.head th { border: 0.75pt solid black; }
-table.cen td:nth-child(2), table.cen td:nth-child(5) { border-left: 0.75pt solid black; }
-table.cen td:last-child { border-right: 0.75pt solid black; }
-table.cen tr.gap td { padding-top: 9pt; }`, parts: with(part{t: census()})},
+		{name: "census", css: censusCSS, parts: with(part{t: census()})},
 		{name: "sidebyside", css: `.pair { display: flex; gap: 36pt; }`, parts: with(
 			part{raw: `<div class="pair">`}, part{t: small("Cơ quan", 6, 0)}, part{t: small("Địa phương", 6, 5)}, part{raw: `</div>`})},
 		{name: "nested", css: `.box { border: 1pt solid black; padding: 8pt; }
@@ -315,7 +311,10 @@ table.grid td, table.grid th { border: 0.75pt solid black; }`, parts: []part{
 // a quarter turn to the left about its top left corner and moves it back
 // onto the page, so its text runs up the page.
 const rotatedCSS = `.land { width: 250mm; transform-origin: 0 0; transform: translate(0, 250mm) rotate(-90deg); }
-table.cen td, table.cen th { padding: 1pt 2pt; font-size: 10pt; }
+` + censusCSS
+
+// censusCSS rules the census table's header and column groups only.
+const censusCSS = `table.cen td, table.cen th { padding: 1pt 2pt; font-size: 10pt; }
 table.cen tr.head th { border: 0.75pt solid black; }
 table.cen td:nth-child(2), table.cen td:nth-child(5) { border-left: 0.75pt solid black; }
 table.cen td:last-child { border-right: 0.75pt solid black; }
