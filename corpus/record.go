@@ -188,7 +188,11 @@ func dropOrphan(ctx context.Context, tx *sql.Tx, sha string) error {
 }
 
 // reportRows are the rows of one report for the tables indicators,
-// findings and points, in their columns' order.
+// cells, findings and points, in their columns' order. Their values are
+// of the types the drivers take as they are (string, int64, float64, and
+// nil for NULL), made so by makeRows in the workers: database/sql
+// converts an int, a *float64 or a named string type by reflection, and
+// did so in the one writer, for every value of every row.
 type reportRows struct {
 	indicators, cells, findings, points [][]any
 	content                             string // the report's contentKey
@@ -220,9 +224,10 @@ func makeRows(rec *Record) *reportRows {
 		if self == nil {
 			self = ind.SelfPoints
 		}
-		r.indicators = append(r.indicators, []any{sha, i, joinPath(ind.Path), ind.STT, ind.Label, ind.Value.Kind, ind.Value.Number,
-			ind.Raw, comp("a"), comp("b"), comp("c"), comp("d"), comp("e"), comp("f"), ind.Formula, rid, rind, conf,
-			ind.Location.Page, ind.Location.Table, ind.Location.Row, ind.Unit, UnitKey(ind.Unit), self, appraised})
+		r.indicators = append(r.indicators, []any{sha, int64(i), joinPath(ind.Path), ind.STT, ind.Label, string(ind.Value.Kind),
+			num(ind.Value.Number), ind.Raw, comp("a"), comp("b"), comp("c"), comp("d"), comp("e"), comp("f"), ind.Formula,
+			rid, rind, conf, int64(ind.Location.Page), int64(ind.Location.Table), int64(ind.Location.Row), ind.Unit,
+			UnitKey(ind.Unit), num(self), num(appraised)})
 		if ind.Unit != "" {
 			// A summary row's columns are the indicators it reports for
 			// its unit: kept with their headers for source_disagrees.
@@ -231,13 +236,15 @@ func makeRows(rec *Record) *reportRows {
 				if cell.Value.Ambiguous {
 					n = nil
 				}
-				r.cells = append(r.cells, []any{sha, i, c, cell.Header, string(cell.Role), string(cell.Value.Kind), n, cell.Raw})
+				r.cells = append(r.cells, []any{sha, int64(i), int64(c), cell.Header, string(cell.Role), string(cell.Value.Kind),
+					num(n), cell.Raw})
 			}
 		}
 	}
 	for i, f := range rec.Findings {
-		r.findings = append(r.findings, []any{sha, i, f.Code, f.Severity, joinPath(f.Path), f.Label, f.Message,
-			f.Reported, f.Computed, f.Location.Page, f.Location.Table, f.Location.Row})
+		r.findings = append(r.findings, []any{sha, int64(i), string(f.Code), string(f.Severity), joinPath(f.Path), f.Label,
+			f.Message, num(f.Reported), num(f.Computed), int64(f.Location.Page), int64(f.Location.Table),
+			int64(f.Location.Row)})
 	}
 	for _, sc := range card.Scores {
 		basis := msg.Basis(sc.Basis, rec.Lang)
@@ -245,8 +252,8 @@ func makeRows(rec *Record) *reportRows {
 		if sc.Row != nil {
 			rowPath = joinPath(sc.Row.Path)
 		}
-		r.points = append(r.points, []any{sha, card.Rubric.ID, sc.ID, sc.Max, sc.Points, sc.SelfPoints, basis,
-			string(sc.Need), sc.Measure, rowPath})
+		r.points = append(r.points, []any{sha, card.Rubric.ID, sc.ID, sc.Max, num(sc.Points), num(sc.SelfPoints), basis,
+			string(sc.Need), num(sc.Measure), rowPath})
 	}
 	return r
 }
@@ -449,6 +456,14 @@ func failIn(ctx context.Context, db interface {
 		on conflict (path) do update set sha256 = excluded.sha256, reason = excluded.reason, failed_at = excluded.failed_at`,
 		path, sha, reason, now())
 	return err
+}
+
+// num is p as a row holds it: its number, or nil for NULL.
+func num(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 // cellOf is the number of the first cell of role in cells, nil when
