@@ -91,32 +91,7 @@ func (s *Store) putBatch(ctx context.Context, batch []*pending) error {
 	outs := make([]Outcome, len(ws))
 	unlock := s.lockWrites()
 	start := time.Now()
-	err := retryBusy(ctx, func() error {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback()
-		stx := &stmtTx{Tx: tx}
-		for i, p := range ws {
-			if p.fail {
-				if err := failIn(ctx, tx, p.ev.Path, p.sha, p.ev.Reason); err != nil {
-					return s.storeError(p.ev.Path, err)
-				}
-				continue
-			}
-			if outs[i], err = s.writeIn(ctx, stx, p.ev.Path, p.sha, p.rec.Size, p.rec, p.rows); err != nil {
-				return s.storeError(p.ev.Path, err)
-			}
-		}
-		if err := tx.Commit(); err != nil {
-			return err
-		}
-		if stx.upgraded {
-			s.upgrades.Add(1)
-		}
-		return nil
-	})
+	err := retryBusy(ctx, func() error { return s.batchTx(ctx, ws, outs) })
 	s.addWriteTime(time.Since(start))
 	unlock()
 	if err == nil {
@@ -141,6 +116,35 @@ func (s *Store) putBatch(ctx context.Context, batch []*pending) error {
 		if err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// batchTx is putBatch's transaction: the files of ws, in their order,
+// with the outcome of each report in outs.
+func (s *Store) batchTx(ctx context.Context, ws []*pending, outs []Outcome) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	stx := &stmtTx{Tx: tx, dialect: s.dialect}
+	for i, p := range ws {
+		if p.fail {
+			if err := failIn(ctx, tx, p.ev.Path, p.sha, p.ev.Reason); err != nil {
+				return s.storeError(p.ev.Path, err)
+			}
+			continue
+		}
+		if outs[i], err = s.writeIn(ctx, stx, p.ev.Path, p.sha, p.rec.Size, p.rec, p.rows); err != nil {
+			return s.storeError(p.ev.Path, err)
+		}
+	}
+	if err := stx.commit(ctx); err != nil {
+		return err
+	}
+	if stx.upgraded {
+		s.upgrades.Add(1)
 	}
 	return nil
 }

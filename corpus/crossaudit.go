@@ -731,7 +731,7 @@ func (s *Store) RefreshCrossFindings(ctx context.Context, rubrics ...*rubric.Rub
 		if _, err := tx.ExecContext(ctx, `delete from cross_findings`); err != nil {
 			return err
 		}
-		if err := insertRows(ctx, &stmtTx{Tx: tx}, s.dialect, "cross_findings", crossCols, rows); err != nil {
+		if err := insertRows(ctx, &stmtTx{Tx: tx, dialect: s.dialect}, s.dialect, "cross_findings", crossCols, rows); err != nil {
 			return err
 		}
 		return tx.Commit()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"chiso/doc"
@@ -99,11 +100,11 @@ func (s *Store) write(ctx context.Context, path, sha string, size int64, rec *Re
 			return err
 		}
 		defer tx.Rollback()
-		stx := &stmtTx{Tx: tx}
+		stx := &stmtTx{Tx: tx, dialect: s.dialect}
 		if out, err = s.writeIn(ctx, stx, path, sha, size, rec, rows); err != nil {
 			return err
 		}
-		if err := tx.Commit(); err != nil {
+		if err := stx.commit(ctx); err != nil {
 			return err
 		}
 		if stx.upgraded {
@@ -126,40 +127,40 @@ func (s *Store) write(ctx context.Context, path, sha string, size int64, rec *Re
 // files'. rec nil is Link; rows are rec's.
 func (s *Store) writeIn(ctx context.Context, tx *stmtTx, path, sha string, size int64, rec *Record, rows *reportRows) (Outcome, error) {
 	var old string
-	err := tx.QueryRowContext(ctx, `select sha256 from paths where path = $1`, path).Scan(&old)
+	err := tx.queryRow(ctx, `select sha256 from paths where path = $1`, path).Scan(&old)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return "", err
 	}
 	inserted := false
 	if rec == nil {
 		var n int
-		if err := tx.QueryRowContext(ctx, `select count(*) from reports where sha256 = $1`, sha).Scan(&n); err != nil {
+		if err := tx.queryRow(ctx, `select count(*) from reports where sha256 = $1`, sha).Scan(&n); err != nil {
 			return "", err
 		}
 		if n == 0 {
 			return "", errUnknown
 		}
-	} else if inserted, err = insertReport(ctx, tx, s.dialect, rec, rows); err != nil {
+	} else if inserted, err = insertReport(ctx, tx, rec, rows); err != nil {
 		return "", err
 	}
 	if old == sha {
 		// The failure of an earlier version of the file is stale.
-		if _, err := tx.ExecContext(ctx, `delete from failures where path = $1`, path); err != nil {
+		if _, err := tx.exec(ctx, `delete from failures where path = $1`, path); err != nil {
 			return "", err
 		}
 		return Unchanged, nil
 	}
-	if _, err := tx.ExecContext(ctx, `insert into paths (path, sha256, size, seen_at) values ($1, $2, $3, $4)
+	if _, err := tx.exec(ctx, `insert into paths (path, sha256, size, seen_at) values ($1, $2, $3, $4)
 		on conflict (path) do update set sha256 = excluded.sha256, size = excluded.size, seen_at = excluded.seen_at`,
 		path, sha, size, now()); err != nil {
 		return "", err
 	}
-	if _, err := tx.ExecContext(ctx, `delete from failures where path = $1`, path); err != nil {
+	if _, err := tx.exec(ctx, `delete from failures where path = $1`, path); err != nil {
 		return "", err
 	}
 	switch {
 	case old != "":
-		if err := dropOrphan(ctx, tx.Tx, old); err != nil {
+		if err := dropOrphan(ctx, tx, old); err != nil {
 			return "", err
 		}
 		return Replaced, nil
@@ -171,16 +172,21 @@ func (s *Store) writeIn(ctx context.Context, tx *stmtTx, path, sha string, size 
 
 // dropOrphan deletes the report sha and its rows when no path refers to
 // it any more.
-func dropOrphan(ctx context.Context, tx *sql.Tx, sha string) error {
+func dropOrphan(ctx context.Context, tx *stmtTx, sha string) error {
 	var n int
-	if err := tx.QueryRowContext(ctx, `select count(*) from paths where sha256 = $1`, sha).Scan(&n); err != nil {
+	if err := tx.queryRow(ctx, `select count(*) from paths where sha256 = $1`, sha).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
 		return nil
 	}
+	// The rows queued may be the report's own: inserted first, so that
+	// they go with it.
+	if err := tx.flush(ctx); err != nil {
+		return err
+	}
 	for _, t := range []string{"indicators", "cells", "findings", "points", "reports"} {
-		if _, err := tx.ExecContext(ctx, `delete from `+t+` where sha256 = $1`, sha); err != nil {
+		if _, err := tx.exec(ctx, `delete from `+t+` where sha256 = $1`, sha); err != nil {
 			return err
 		}
 	}
@@ -189,10 +195,11 @@ func dropOrphan(ctx context.Context, tx *sql.Tx, sha string) error {
 
 // reportRows are the rows of one report for the tables indicators,
 // cells, findings and points, in their columns' order. Their values are
-// of the types the drivers take as they are (string, int64, float64, and
+// of the types the drivers take as they are (string, int64, float64 and
 // nil for NULL), made so by makeRows in the workers: database/sql
 // converts an int, a *float64 or a named string type by reflection, and
-// did so in the one writer, for every value of every row.
+// did so in the one writer, for every value of every row (a fifth of
+// BenchmarkWrite's write time).
 type reportRows struct {
 	indicators, cells, findings, points [][]any
 	content                             string // the report's contentKey
@@ -262,7 +269,7 @@ func makeRows(rec *Record) *reportRows {
 // is there already ("on conflict do nothing": a concurrent ingester of
 // the same bytes waits for the first one's commit and then inserts
 // nothing). It reports whether it inserted.
-func insertReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows *reportRows) (bool, error) {
+func insertReport(ctx context.Context, tx *stmtTx, rec *Record, rows *reportRows) (bool, error) {
 	rep, card := rec.Report, rec.Card
 	p := rep.Period
 	var first, last *int
@@ -273,7 +280,7 @@ func insertReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows 
 	if rec.Cumulative {
 		cumulative = 1
 	}
-	res, err := tx.ExecContext(ctx, `insert into reports (sha256, format, pages, title, unit, unit_key, period_label,
+	res, err := tx.exec(ctx, `insert into reports (sha256, format, pages, title, unit, unit_key, period_label,
 		year, quarter, month, rubric_id, total, ingested_at, months_first, months_last, cumulative, detail, content)
 		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17) on conflict (sha256) do nothing`,
 		rec.Source.SHA256, string(rec.Source.Format), rec.Source.Pages, rep.Title, rep.Unit, UnitKey(rep.Unit),
@@ -284,9 +291,10 @@ func insertReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows 
 	if n, err := res.RowsAffected(); err != nil {
 		return false, err
 	} else if n == 0 {
-		return upgradeReport(ctx, tx, d, rec, rows)
+		return upgradeReport(ctx, tx, rec, rows)
 	}
-	return true, insertChildren(ctx, tx, d, rows)
+	tx.addChildren(rows)
+	return true, nil
 }
 
 // upgradeReport fills in a report stored before schema 2 (detail 0) or
@@ -295,7 +303,7 @@ func insertReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows 
 // only one writer's matches, so two ingesters upgrading the same report
 // do it once; the report's own columns are this chiso's reading too, so
 // that they agree with its rows. It reports whether it upgraded.
-func upgradeReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows *reportRows) (bool, error) {
+func upgradeReport(ctx context.Context, tx *stmtTx, rec *Record, rows *reportRows) (bool, error) {
 	p := rec.Report.Period
 	var first, last *int
 	if p.Months != nil {
@@ -306,7 +314,7 @@ func upgradeReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows
 		cumulative = 1
 	}
 	rep, card := rec.Report, rec.Card
-	res, err := tx.ExecContext(ctx, `update reports set months_first = $2, months_last = $3, cumulative = $4, detail = 1,
+	res, err := tx.exec(ctx, `update reports set months_first = $2, months_last = $3, cumulative = $4, detail = 1,
 		format = $5, pages = $6, title = $7, unit = $8, unit_key = $9, period_label = $10, year = $11, quarter = $12,
 		month = $13, rubric_id = $14, total = $15, content = $16
 		where sha256 = $1 and (detail = 0 or content = '')`, rec.Source.SHA256, first, last, cumulative,
@@ -318,94 +326,172 @@ func upgradeReport(ctx context.Context, tx *stmtTx, d Dialect, rec *Record, rows
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return false, err
 	}
+	if err := tx.flush(ctx); err != nil {
+		return false, err
+	}
 	for _, t := range []string{"indicators", "cells", "findings", "points"} {
-		if _, err := tx.ExecContext(ctx, `delete from `+t+` where sha256 = $1`, rec.Source.SHA256); err != nil {
+		if _, err := tx.exec(ctx, `delete from `+t+` where sha256 = $1`, rec.Source.SHA256); err != nil {
 			return false, err
 		}
 	}
 	tx.upgraded = true
-	return true, insertChildren(ctx, tx, d, rows)
+	tx.addChildren(rows)
+	return true, nil
 }
 
-// insertChildren inserts a report's indicators, cells, findings and
-// points.
-func insertChildren(ctx context.Context, tx *stmtTx, d Dialect, rows *reportRows) error {
-	if err := insertRows(ctx, tx, d, "indicators", "sha256, seq, path, stt, label, kind, number, raw, "+
-		"a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no, "+
-		"row_unit, row_unit_key, self_score, appraised", rows.indicators); err != nil {
-		return err
+// children are the tables of a report's rows, with their columns in the
+// order of reportRows.
+var children = [...]struct{ table, cols string }{
+	{"indicators", "sha256, seq, path, stt, label, kind, number, raw, " +
+		"a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no, " +
+		"row_unit, row_unit_key, self_score, appraised"},
+	{"cells", "sha256, seq, col, header, role, kind, number, raw"},
+	{"findings", "sha256, seq, code, severity, path, label, message, " +
+		"reported, computed, page, tbl, row_no"},
+	{"points", "sha256, rubric_id, indicator, max, points, self_points, " +
+		"basis, need, measure, row_path"},
+}
+
+// addChildren queues a report's indicators, cells, findings and points
+// in tx, to be inserted with the other reports' of the transaction
+// (flush): a batch then inserts each table's rows many per statement,
+// whatever the size of its reports.
+func (tx *stmtTx) addChildren(rows *reportRows) {
+	for t, rs := range [...][][]any{rows.indicators, rows.cells, rows.findings, rows.points} {
+		tx.kids[t] = append(tx.kids[t], rs...)
 	}
-	if err := insertRows(ctx, tx, d, "cells", "sha256, seq, col, header, role, kind, number, raw", rows.cells); err != nil {
-		return err
-	}
-	if err := insertRows(ctx, tx, d, "findings", "sha256, seq, code, severity, path, label, message, "+
-		"reported, computed, page, tbl, row_no", rows.findings); err != nil {
-		return err
-	}
-	if err := insertRows(ctx, tx, d, "points", "sha256, rubric_id, indicator, max, points, self_points, "+
-		"basis, need, measure, row_path", rows.points); err != nil {
-		return err
+}
+
+// flush inserts the rows addChildren queued. It runs before the
+// transaction deletes rows of these tables (their report's may be among
+// those queued) and before it commits (commit).
+func (tx *stmtTx) flush(ctx context.Context) error {
+	for t, c := range children {
+		if err := insertRows(ctx, tx, tx.dialect, c.table, c.cols, tx.kids[t]); err != nil {
+			return err
+		}
+		clear(tx.kids[t]) // let the rows go with their batch
+		tx.kids[t] = tx.kids[t][:0]
 	}
 	return nil
 }
 
-// maxParams bounds the parameters of one statement, under the limits of
-// both databases (SQLite 32766, PostgreSQL 65535).
-const maxParams = 8000
+// commit inserts the rows still queued and commits.
+func (tx *stmtTx) commit(ctx context.Context) error {
+	if err := tx.flush(ctx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
 
-// insertRows inserts rows into table. On PostgreSQL it sends multi-row
-// statements, one round trip per few hundred rows (measured: half the
-// write time of one statement per row, on loopback). On SQLite, where
-// there is no round trip and modernc binds long statements slowly
-// (measured: 4× the write time), one prepared statement runs per row.
+// Rows per insert statement. Every execution of a statement costs the
+// same again whatever its rows (database/sql's and the driver's round,
+// and with a context that can be cancelled, a goroutine the driver starts
+// to watch it), so rows are inserted many per statement; the number is a
+// power of two so that the rows left over take few statements of few
+// sizes (a batch prepares each size once on SQLite; pgx caches each
+// statement text). Measured with BenchmarkWrite on SQLite, see
+// sqliteRows. Both stay under the parameter limits of the databases
+// (SQLite 32766, PostgreSQL 65535).
+const (
+	sqliteRows = 64
+	maxParams  = 8000
+)
+
+// chunkRows is how many of left rows of width values the next insert
+// statement takes: the most allowed, or when fewer are left, the largest
+// power of two not above them.
+func chunkRows(d Dialect, width, left int) int {
+	most := sqliteRows
+	if d != SQLite {
+		most = 1
+		for most*2*width <= maxParams {
+			most *= 2
+		}
+	}
+	most = max(1, min(most, maxParams/width))
+	if left >= most {
+		return most
+	}
+	n := 1
+	for n*2 <= left {
+		n *= 2
+	}
+	return n
+}
+
+// insertSQL is the statement inserting n rows of width values into
+// table: its text made once per process.
+func insertSQL(d Dialect, table, cols string, width, n int) string {
+	k := insertKey{d, table, width, n}
+	if q, ok := insertTexts.Load(k); ok {
+		return q.(string)
+	}
+	var q strings.Builder
+	q.WriteString("insert into " + table + " (" + cols + ") values ")
+	for i := range n {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteByte('(')
+		for j := range width {
+			if j > 0 {
+				q.WriteString(", ")
+			}
+			if d == SQLite {
+				// Anonymous parameters: modernc looks up the name
+				// of every "$n" parameter at each bind.
+				q.WriteByte('?')
+			} else {
+				q.WriteString("$" + strconv.Itoa(i*width+j+1))
+			}
+		}
+		q.WriteByte(')')
+	}
+	insertTexts.Store(k, q.String())
+	return q.String()
+}
+
+type insertKey struct {
+	d            Dialect
+	table        string
+	width, count int
+}
+
+// insertTexts caches insertSQL's statements.
+var insertTexts sync.Map
+
+// insertRows inserts rows into table, many per statement (chunkRows). On
+// SQLite each statement is prepared once per transaction (stmtTx); on
+// PostgreSQL pgx prepares and caches it per connection, and a statement
+// of many rows is one round trip instead of many (measured: half the
+// write time of one statement per row, on loopback).
 func insertRows(ctx context.Context, tx *stmtTx, d Dialect, table, cols string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
 	width := len(rows[0])
-	values := func(n int) string {
-		var q strings.Builder
-		q.WriteString("insert into " + table + " (" + cols + ") values ")
-		for i := range n {
-			if i > 0 {
-				q.WriteString(", ")
-			}
-			q.WriteByte('(')
-			for j := range width {
-				if j > 0 {
-					q.WriteString(", ")
-				}
-				q.WriteString("$" + strconv.Itoa(i*width+j+1))
-			}
-			q.WriteByte(')')
-		}
-		return q.String()
-	}
-	if d == SQLite {
-		// Anonymous "?" parameters: modernc looks up the name of every
-		// "$n" parameter at each bind, a tenth of the writer's time.
-		q := "insert into " + table + " (" + cols + ") values (?" + strings.Repeat(", ?", width-1) + ")"
-		st, err := tx.prepare(ctx, q)
-		if err != nil {
-			return err
-		}
-		for i, r := range rows {
-			if _, err := st.ExecContext(ctx, r...); err != nil {
-				return fmt.Errorf("%s row %d: %w", table, i, err)
-			}
-		}
-		return nil
-	}
-	per := max(1, maxParams/width)
-	for start := 0; start < len(rows); start += per {
-		chunk := rows[start:min(start+per, len(rows))]
-		args := make([]any, 0, len(chunk)*width)
-		for _, r := range chunk {
+	args := make([]any, 0, chunkRows(d, width, len(rows))*width)
+	for start := 0; start < len(rows); {
+		n := chunkRows(d, width, len(rows)-start)
+		args = args[:0]
+		for _, r := range rows[start : start+n] {
 			args = append(args, r...)
 		}
-		if _, err := tx.ExecContext(ctx, values(len(chunk)), args...); err != nil {
-			return fmt.Errorf("%s rows %d–%d: %w", table, start, start+len(chunk)-1, err)
+		q := insertSQL(d, table, cols, width, n)
+		var err error
+		if d == SQLite {
+			var st *sql.Stmt
+			if st, err = tx.prepare(ctx, q); err == nil {
+				_, err = st.ExecContext(ctx, args...)
+			}
+		} else {
+			_, err = tx.ExecContext(ctx, q, args...)
 		}
+		if err != nil {
+			return fmt.Errorf("%s rows %d–%d: %w", table, start, start+n-1, err)
+		}
+		start += n
 	}
 	return nil
 }
@@ -413,10 +499,16 @@ func insertRows(ctx context.Context, tx *stmtTx, d Dialect, table, cols string, 
 // stmtTx is a write transaction that prepares each statement once: a
 // batch of reports (putBatch) runs the same few inserts thousands of
 // times, and preparing them per report cost a third of the writer's time
-// (BenchmarkWrite). The statements close with the transaction.
+// (BenchmarkWrite). The statements close with the transaction: kept
+// across transactions, prepared on a connection of the pool other than
+// the transaction's, they would keep connections open. It holds the rows
+// of the reports it inserted until flush.
 type stmtTx struct {
 	*sql.Tx
-	stmts map[string]*sql.Stmt
+	dialect Dialect
+	stmts   map[string]*sql.Stmt
+	// kids are the rows of children queued by addChildren, by table.
+	kids [len(children)][][]any
 	// upgraded is set when the transaction upgraded a report stored
 	// before schema 2 (upgradeReport), for Store.upgrades.
 	upgraded bool
@@ -436,6 +528,38 @@ func (tx *stmtTx) prepare(ctx context.Context, q string) (*sql.Stmt, error) {
 	tx.stmts[q] = st
 	return st, nil
 }
+
+// exec runs q in the transaction: on SQLite prepared once per
+// transaction (prepare), where modernc's ExecContext prepares q at every
+// call and a batch runs the statements of writeIn for each of its
+// reports; pgx caches the statements it is given itself.
+func (tx *stmtTx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if tx.dialect != SQLite {
+		return tx.ExecContext(ctx, q, args...)
+	}
+	st, err := tx.prepare(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// queryRow is QueryRowContext as exec is ExecContext.
+func (tx *stmtTx) queryRow(ctx context.Context, q string, args ...any) interface{ Scan(...any) error } {
+	if tx.dialect != SQLite {
+		return tx.QueryRowContext(ctx, q, args...)
+	}
+	st, err := tx.prepare(ctx, q)
+	if err != nil {
+		return errRow{err}
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+// errRow is a row that could not be queried.
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
 
 // Fail records that the file at path could not be read, replacing an
 // earlier failure of the same path. A report stored earlier for the path

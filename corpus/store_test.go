@@ -4,10 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"math"
+	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -24,6 +29,7 @@ func TestStorage(t *testing.T) {
 		{"ingest twice changes nothing", testIdempotent},
 		{"same bytes at two paths are one report", testSameBytes},
 		{"changed content replaces the report", testReplace},
+		{"a batch stores what one transaction per file does", testBatch},
 		{"unreadable files are recorded", testFailures},
 		{"migrations apply once", testReopen},
 		{"export csv", testCSV},
@@ -104,6 +110,70 @@ func testReplace(t *testing.T, dsn string) {
 	if dump(t, s) != first {
 		t.Error("restoring the first content did not restore the first dataset")
 	}
+}
+
+// testBatch writes files in one batch, among them a path whose content
+// changes within the batch, so that the report it drops had its rows
+// still queued (stmtTx.flush), and compares the dataset with the one
+// written one transaction per file in the same order.
+func testBatch(t *testing.T, dsn string) {
+	dir := t.TempDir()
+	var recs []*Record
+	for i, sh := range []sheet{{"Quận 3", 2023, 4, "60%"}, {"Quận 3", 2023, 9, "60%"}, {"Quận 5", 2022, 2, "45%"}} {
+		p := filepath.Join(dir, fmt.Sprint(i, ".txt"))
+		write(t, p, sh.bytes(t))
+		recs = append(recs, readRecord(t, p))
+	}
+	recs[1].Path = recs[0].Path // the first file, changed
+	seeds := seedFiles(t, dir)
+	recs = append(recs, readRecord(t, seeds[0]), readRecord(t, seeds[3]))
+	// putBatch writes in the order of sha256: so does the reference.
+	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Source.SHA256 < recs[j].Source.SHA256 })
+	var batch []*pending
+	for _, rec := range recs {
+		batch = append(batch, &pending{ev: Event{Path: rec.Path}, sha: rec.Source.SHA256, rec: rec, rows: makeRows(rec)})
+	}
+	ref := openT(t, filepath.Join(t.TempDir(), "ref.db"))
+	for _, rec := range recs {
+		if _, err := ref.Put(context.Background(), rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := openT(t, dsn)
+	// The transaction itself: putBatch would write the files one by one
+	// after its failure, and hide it.
+	if err := s.batchTx(context.Background(), batch, make([]Outcome, len(batch))); err != nil {
+		t.Fatal(err)
+	}
+	if r := count(t, s, "reports"); r != 4 {
+		t.Errorf("%d reports, want 4: the replaced one must go", r)
+	}
+	if got, want := dump(t, s), dump(t, ref); got != want {
+		t.Errorf("batch and one transaction per file differ: %s", firstDiff(got, want))
+	}
+	for _, table := range []string{"indicators", "cells", "findings", "points"} {
+		var n int
+		if err := s.db.QueryRow(`select count(*) from ` + table + ` where sha256 not in (select sha256 from reports)`).Scan(&n); err != nil || n != 0 {
+			t.Errorf("%s: %d rows of no report (%v)", table, n, err)
+		}
+	}
+}
+
+// readRecord reads the file at path as ingest does, sha256 and all.
+func readRecord(t *testing.T, path string) *Record {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &Ingester{Rubric: district(t)}
+	rec, err := in.read(context.Background(), path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	rec.Source.SHA256 = hex.EncodeToString(sum[:])
+	return rec
 }
 
 func testFailures(t *testing.T, dsn string) {
