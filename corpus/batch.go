@@ -128,7 +128,7 @@ func (s *Store) batchTx(ctx context.Context, ws []*pending, outs []Outcome) erro
 		return err
 	}
 	defer tx.Rollback()
-	stx := &stmtTx{Tx: tx, dialect: s.dialect}
+	stx := &stmtTx{Tx: tx, dialect: s.dialect, shared: s.stmts}
 	for i, p := range ws {
 		if p.fail {
 			if err := failIn(ctx, tx, p.ev.Path, p.sha, p.ev.Reason); err != nil {

@@ -54,7 +54,8 @@ func BenchmarkIngest(b *testing.B) {
 
 // BenchmarkWrite is the writer alone: the 100 reports of BenchmarkIngest,
 // read beforehand, stored into a fresh SQLite dataset one transaction per
-// report (Put) and in batches of batchSize (putBatch, as ingest does). Its
+// report (Put) and in batches cut as writeBatches cuts them, at batchSize
+// files or batchRows rows (putBatch, as ingest does). Its
 // ms/report is the writer's cost per report, which bounds a bulk run at
 // 1000/ms_per_report reports/s however many cores read, and allocs/report
 // the writer's allocations (b.N's allocs/op count the set-up too). The
@@ -103,15 +104,17 @@ func BenchmarkWrite(b *testing.B) {
 					b.Fatal(err)
 				}
 				var batch []*pending
+				rows := 0
 				for _, rec := range recs {
 					if mode == "put" {
 						write(func() error { _, err := s.Put(ctx, rec); return err })
 						continue
 					}
-					batch = append(batch, &pending{ev: Event{Path: rec.Path}, sha: rec.Source.SHA256, rec: rec, rows: makeRows(rec)})
-					if len(batch) == batchSize {
+					p := &pending{ev: Event{Path: rec.Path}, sha: rec.Source.SHA256, rec: rec, rows: makeRows(rec)}
+					batch, rows = append(batch, p), rows+p.size()
+					if len(batch) >= batchSize || rows >= batchRows { // as writeBatches cuts
 						write(func() error { return s.putBatch(ctx, batch) })
-						batch = batch[:0]
+						batch, rows = batch[:0], 0
 					}
 				}
 				write(func() error { return s.putBatch(ctx, batch) })

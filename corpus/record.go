@@ -100,7 +100,7 @@ func (s *Store) write(ctx context.Context, path, sha string, size int64, rec *Re
 			return err
 		}
 		defer tx.Rollback()
-		stx := &stmtTx{Tx: tx, dialect: s.dialect}
+		stx := &stmtTx{Tx: tx, dialect: s.dialect, shared: s.stmts}
 		if out, err = s.writeIn(ctx, stx, path, sha, size, rec, rows); err != nil {
 			return err
 		}
@@ -122,12 +122,24 @@ func (s *Store) write(ctx context.Context, path, sha string, size int64, rec *Re
 	return out, nil
 }
 
+// The statements writeIn runs for every file, prepared once per
+// connection on SQLite (Store.prepareWrites).
+const (
+	qPathSHA       = `select sha256 from paths where path = $1`
+	qDeleteFailure = `delete from failures where path = $1`
+	qUpsertPath    = `insert into paths (path, sha256, size, seen_at) values ($1, $2, $3, $4)
+		on conflict (path) do update set sha256 = excluded.sha256, size = excluded.size, seen_at = excluded.seen_at`
+	qInsertReport = `insert into reports (sha256, format, pages, title, unit, unit_key, period_label,
+		year, quarter, month, rubric_id, total, ingested_at, months_first, months_last, cumulative, detail, content)
+		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17) on conflict (sha256) do nothing`
+)
+
 // writeIn is write's statements, in the caller's transaction tx, which
 // the caller commits: one file's or, in a batch (see putBatch), many
 // files'. rec nil is Link; rows are rec's.
 func (s *Store) writeIn(ctx context.Context, tx *stmtTx, path, sha string, size int64, rec *Record, rows *reportRows) (Outcome, error) {
 	var old string
-	err := tx.queryRow(ctx, `select sha256 from paths where path = $1`, path).Scan(&old)
+	err := tx.queryRow(ctx, qPathSHA, path).Scan(&old)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return "", err
 	}
@@ -145,17 +157,15 @@ func (s *Store) writeIn(ctx context.Context, tx *stmtTx, path, sha string, size 
 	}
 	if old == sha {
 		// The failure of an earlier version of the file is stale.
-		if _, err := tx.exec(ctx, `delete from failures where path = $1`, path); err != nil {
+		if _, err := tx.exec(ctx, qDeleteFailure, path); err != nil {
 			return "", err
 		}
 		return Unchanged, nil
 	}
-	if _, err := tx.exec(ctx, `insert into paths (path, sha256, size, seen_at) values ($1, $2, $3, $4)
-		on conflict (path) do update set sha256 = excluded.sha256, size = excluded.size, seen_at = excluded.seen_at`,
-		path, sha, size, now()); err != nil {
+	if _, err := tx.exec(ctx, qUpsertPath, path, sha, size, now()); err != nil {
 		return "", err
 	}
-	if _, err := tx.exec(ctx, `delete from failures where path = $1`, path); err != nil {
+	if _, err := tx.exec(ctx, qDeleteFailure, path); err != nil {
 		return "", err
 	}
 	switch {
@@ -280,9 +290,7 @@ func insertReport(ctx context.Context, tx *stmtTx, rec *Record, rows *reportRows
 	if rec.Cumulative {
 		cumulative = 1
 	}
-	res, err := tx.exec(ctx, `insert into reports (sha256, format, pages, title, unit, unit_key, period_label,
-		year, quarter, month, rubric_id, total, ingested_at, months_first, months_last, cumulative, detail, content)
-		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17) on conflict (sha256) do nothing`,
+	res, err := tx.exec(ctx, qInsertReport,
 		rec.Source.SHA256, string(rec.Source.Format), rec.Source.Pages, rep.Title, rep.Unit, UnitKey(rep.Unit),
 		p.Label, p.Year, p.Quarter, p.Month, card.Rubric.ID, card.Total, now(), first, last, cumulative, rows.content)
 	if err != nil {
@@ -337,6 +345,37 @@ func upgradeReport(ctx context.Context, tx *stmtTx, rec *Record, rows *reportRow
 	tx.upgraded = true
 	tx.addChildren(rows)
 	return true, nil
+}
+
+// prepareWrites prepares, on SQLite, the statements every batch runs
+// (writeIn's and the inserts of insertRows up to sqliteRows rows), for
+// the transactions to share: prepared per transaction, they cost a sixth
+// of the writer's CPU time with batches of ~1,000 rows (BenchmarkWrite),
+// the multi-row inserts being long. They are prepared here, before any
+// transaction, on the connection the pool has idle: prepared on demand
+// inside one, they would need another connection, which would stay open
+// (and an SQLite file with two connections open cannot leave WAL mode).
+// Another connection prepares them on its first use (Tx.StmtContext).
+func (s *Store) prepareWrites(ctx context.Context) error {
+	if s.dialect != SQLite {
+		return nil
+	}
+	qs := []string{qPathSHA, qDeleteFailure, qUpsertPath, qInsertReport}
+	for _, c := range children {
+		width := strings.Count(c.cols, ",") + 1
+		for n := 1; n <= sqliteRows; n *= 2 {
+			qs = append(qs, insertSQL(SQLite, c.table, c.cols, width, n))
+		}
+	}
+	s.stmts = make(map[string]*sql.Stmt, len(qs))
+	for _, q := range qs {
+		st, err := s.db.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("prepare %.40s…: %w", q, err)
+		}
+		s.stmts[q] = st
+	}
+	return nil
 }
 
 // children are the tables of a report's rows, with their columns in the
@@ -499,13 +538,13 @@ func insertRows(ctx context.Context, tx *stmtTx, d Dialect, table, cols string, 
 // stmtTx is a write transaction that prepares each statement once: a
 // batch of reports (putBatch) runs the same few inserts thousands of
 // times, and preparing them per report cost a third of the writer's time
-// (BenchmarkWrite). The statements close with the transaction: kept
-// across transactions, prepared on a connection of the pool other than
-// the transaction's, they would keep connections open. It holds the rows
-// of the reports it inserted until flush.
+// (BenchmarkWrite). The statements close with the transaction, but those
+// of shared (Store.prepareWrites) are prepared only once per connection.
+// It holds the rows of the reports it inserted until flush.
 type stmtTx struct {
 	*sql.Tx
 	dialect Dialect
+	shared  map[string]*sql.Stmt
 	stmts   map[string]*sql.Stmt
 	// kids are the rows of children queued by addChildren, by table.
 	kids [len(children)][][]any
@@ -518,9 +557,14 @@ func (tx *stmtTx) prepare(ctx context.Context, q string) (*sql.Stmt, error) {
 	if st, ok := tx.stmts[q]; ok {
 		return st, nil
 	}
-	st, err := tx.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
+	var st *sql.Stmt
+	if parent, ok := tx.shared[q]; ok {
+		st = tx.StmtContext(ctx, parent) // prepares q if tx's connection has not
+	} else {
+		var err error
+		if st, err = tx.PrepareContext(ctx, q); err != nil {
+			return nil, err
+		}
 	}
 	if tx.stmts == nil {
 		tx.stmts = map[string]*sql.Stmt{}

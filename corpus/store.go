@@ -49,6 +49,10 @@ type Store struct {
 	// writeTime sums the time spent in write transactions, for the
 	// ingest summary's share of time taken by storage.
 	writeTime time.Duration
+
+	// stmts are the write statements prepared once (prepareWrites), by
+	// text; Close closes them.
+	stmts map[string]*sql.Stmt
 }
 
 //go:embed migrations/*.sql
@@ -121,6 +125,10 @@ func open(ctx context.Context, dsn string, readOnly bool) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("migrate %s: %w", redact(dsn), err)
+	}
+	if err := s.prepareWrites(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
 	}
 	return s, nil
 }
@@ -214,7 +222,12 @@ func redact(dsn string) string {
 }
 
 // Close closes the dataset.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	return s.db.Close()
+}
 
 // WriteTime is the total time spent in write transactions since Open.
 func (s *Store) WriteTime() time.Duration {
