@@ -72,7 +72,7 @@ func findBorderless(ls []line) []span {
 		if tok && (!ok || t.to > s.to || (t.to == s.to && !s.tabbed)) {
 			s, ok = t, true
 		}
-		if !ok {
+		if !ok || (!s.stream && longerBelow(ls, i, s.to)) {
 			i++
 			continue
 		}
@@ -81,6 +81,20 @@ func findBorderless(ls []line) []span {
 		floor = i
 	}
 	return out
+}
+
+// longerBelow reports whether the projection finds a table from the line
+// after i that reaches further than to, where the starts shared from
+// line i end: line i is then no row of it but, say, the last line of the
+// paragraph above, whose start a column happened to share within
+// alignTol (recognised words' starts wander by a pixel or two), and the
+// table is the one found from the next line.
+func longerBelow(ls []line, i, to int) bool {
+	if i+1 >= len(ls) {
+		return false
+	}
+	t, ok := streamAt(ls, i+1)
+	return ok && t.to > to
 }
 
 // headLines is how many lines at the top of a borderless table may be

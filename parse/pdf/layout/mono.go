@@ -43,7 +43,7 @@ func monoWords(out []Text, t Text) []Text {
 			i++
 			continue
 		}
-		if len(piece) > 0 && (blanks > 0 || (isFigure(piece[len(piece)-1]) && isFigure(w))) {
+		if len(piece) > 0 && (blanks > 0 || (IsFigure(piece[len(piece)-1]) && IsFigure(w))) {
 			emit()
 		}
 		if len(piece) == 0 {
@@ -75,7 +75,7 @@ func cuttable(s string) bool {
 	return false
 }
 
-// figureByte reports whether b may be a byte of a rune isFigure accepts.
+// figureByte reports whether b may be a byte of a rune IsFigure accepts.
 func figureByte(b byte) bool {
 	return b >= 0x80 || (b >= '0' && b <= '9') || strings.IndexByte(".,%/()-+*", b) >= 0
 }

@@ -112,11 +112,13 @@ func crossed(l line, in []gap, g gap, em, sw float64) bool {
 		return true
 	}
 	left, right := around(l, g)
-	return !isFigure(left) || !isFigure(right)
+	return !IsFigure(left) || !IsFigure(right)
 }
 
-// isFigure reports whether s reads as a number, a percentage or a ratio.
-func isFigure(s string) bool {
+// IsFigure reports whether s reads as a number, a percentage or a ratio.
+// The OCR reader (package chiso/parse/pdf) keeps two figures its engine
+// read side by side as two texts by it, as two cells are.
+func IsFigure(s string) bool {
 	s = strings.TrimSpace(s)
 	digits := 0
 	for _, r := range s {
@@ -151,7 +153,7 @@ func borders(occ []gap, core []line, em, sw float64) []gap {
 			support++
 			if w < pad {
 				left, right := around(l, g)
-				if isFigure(left) && isFigure(right) {
+				if IsFigure(left) && IsFigure(right) {
 					figures++
 				}
 			}
@@ -523,7 +525,7 @@ func streamRows(ls []line, bs []gap, hs []seg) [][]*cell {
 	for i, row := range rows {
 		t := strings.TrimSpace(row[0].text)
 		switch {
-		case t != "" && !isFigure(t) && row[0] != row[min(1, nc-1)]:
+		case t != "" && !IsFigure(t) && row[0] != row[min(1, nc-1)]:
 			label = i
 		case t == "" && label >= 0 && !rowEmpty(row[1:]):
 			row[0] = rows[label][0]

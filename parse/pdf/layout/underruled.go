@@ -47,10 +47,10 @@ func (g *grid) underruled() bool {
 			for _, l := range ls {
 				s.ys = append(s.ys, l.y)
 				s.size = max(s.size, l.size)
-				if isFigure(l.raw()) {
+				if IsFigure(l.raw()) {
 					s.figures++
 				}
-				if ps := phrases(l); len(ps) >= 2 && isFigure(line{texts: ps[len(ps)-1]}.raw()) {
+				if ps := phrases(l); len(ps) >= 2 && IsFigure(line{texts: ps[len(ps)-1]}.raw()) {
 					rows++
 				}
 			}
@@ -270,7 +270,7 @@ func (g *grid) dropSlivers(ts []Text) {
 }
 
 // raw is the line's texts run together with spaces, which is all
-// isFigure needs.
+// IsFigure needs.
 func (l line) raw() string {
 	if len(l.texts) == 1 {
 		return l.texts[0].S
