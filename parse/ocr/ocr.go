@@ -145,9 +145,11 @@ func (e *Engine) Read(ctx context.Context, img []byte, dpi int) (*Page, error) {
 
 // ReadBlock is Read for an image that is one block of lines in reading
 // order (Tesseract's page segmentation mode 6), such as the cells of a
-// table cut out and stacked one under the other: the engine then reads
-// every line it is given, a lone "I" or "4" in an STT cell included,
-// instead of taking them for specks beside the text.
+// table cut out and stacked one under the other, or a page whose table
+// is printed without borders: the engine then reads every line it is
+// given across the whole image, a lone "I" or "4" in an STT cell and a
+// column of short numbers included, instead of taking them for specks
+// beside the text, or a narrow column of them for vertical text.
 func (e *Engine) ReadBlock(ctx context.Context, img []byte, dpi int) (*Page, error) {
 	return e.read(ctx, img, dpi, "6")
 }
@@ -230,7 +232,9 @@ func ReadTSV(r io.Reader) (*Page, error) {
 		case 5:
 			text := ""
 			if len(f) > 11 {
-				text = strings.TrimSpace(f[11])
+				// The engine writes UTF-8; bytes that are not (a
+				// damaged or foreign output) are dropped.
+				text = strings.TrimSpace(strings.ToValidUTF8(f[11], ""))
 			}
 			if text == "" {
 				continue

@@ -12,6 +12,8 @@ import (
 
 	"chiso/internal/hostile"
 	"chiso/internal/material"
+	"chiso/parse/ocr"
+	"chiso/parse/pdf/layout"
 )
 
 // FuzzRead feeds arbitrary bytes to Read: it must return (text or an
@@ -91,4 +93,32 @@ func checkRead(t *testing.T, b []byte) {
 			}
 		}
 	}
+}
+
+// FuzzOCRTexts reads arbitrary bytes as the engine's TSV and lays its
+// words out as a scan's page is (texts, then the layout): it must not
+// panic, and every run it makes must be valid UTF-8 with a width.
+func FuzzOCRTexts(f *testing.F) {
+	head := "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+	f.Add([]byte(head + "1\t1\t0\t0\t0\t0\t0\t0\t1654\t2339\t-1\t\n" +
+		"4\t1\t1\t1\t1\t0\t190\t350\t900\t40\t-1\t\n" +
+		"5\t1\t1\t1\t1\t1\t190\t352\t31\t19\t50\t1.1\n" +
+		"5\t1\t1\t1\t1\t2\t252\t349\t70\t34\t96\tNgười\n" +
+		"5\t1\t1\t1\t1\t3\t1118\t352\t24\t19\t96\t10\n" +
+		"5\t1\t1\t1\t1\t4\t1150\t352\t40\t19\t96\t75%\n"))
+	f.Fuzz(func(t *testing.T, tsv []byte) {
+		p, err := ocr.ReadTSV(bytes.NewReader(tsv))
+		if err != nil {
+			return
+		}
+		ts := texts(p.Words, straight, 0.36, 0.36, bodyHeight(p.Words), nil)
+		for _, x := range ts {
+			if !utf8.ValidString(x.S) || x.W < 0 {
+				t.Fatalf("run %+v", x)
+			}
+		}
+		if _, err := blocks([]layout.Page{{Number: 1, Width: 595, Height: 842, Texts: ts}}); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

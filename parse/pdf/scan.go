@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	stdimage "image"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"chiso/doc"
 	"chiso/parse/image"
@@ -130,18 +133,7 @@ func recogniseAll(ctx context.Context, e *ocr.Engine, jobs []job) (map[string]fl
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			g, rules, turn, err := straighten(j.img)
-			var got *ocr.Page
-			if err == nil {
-				got, err = e.Read(ctx, j.img.Data, int(j.img.DPI+0.5))
-			}
-			var cells []box
-			var inCells map[int][]ocr.Word
-			tol := float64(max(2, int(j.img.DPI/50+0.5))) // pixels between two rules still one line
-			if err == nil {
-				cells = cellBoxes(rules, int(tol))
-				inCells, err = readCells(ctx, e, g, cells, j.img.DPI)
-			}
+			words, err := readPage(ctx, e, j)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -151,18 +143,7 @@ func recogniseAll(ctx context.Context, e *ocr.Engine, jobs []job) (map[string]fl
 				}
 				return
 			}
-			p := j.page
-			sx, sy := p.Width/float64(max(got.Width, 1)), p.Height/float64(max(got.Height, 1))
-			var read []ocr.Word
-			got.Words, read = replaceCells(got.Words, turn, cells, tol, inCells)
-			p.Texts = texts(got, turn, sx, sy)
-			p.Texts = append(p.Texts, texts(&ocr.Page{Words: read}, straight, sx, sy)...)
-			got.Words = append(got.Words, read...)
-			p.Rules = p.Rules[:0:0]
-			for _, r := range rules {
-				p.Rules = append(p.Rules, layout.Rule{X0: float64(r.X0) * sx, Y0: float64(r.Y0) * sy, X1: float64(r.X1) * sx, Y1: float64(r.Y1) * sy})
-			}
-			for _, w := range got.Words {
+			for _, w := range words {
 				if w.Conf < uncertain {
 					if c, ok := unsure[w.Text]; !ok || w.Conf < c {
 						unsure[w.Text] = w.Conf
@@ -173,6 +154,50 @@ func recogniseAll(ctx context.Context, e *ocr.Engine, jobs []job) (map[string]fl
 	}
 	wg.Wait()
 	return unsure, first
+}
+
+// readPage recognises one page: its texts and rules are set on j.page,
+// and the words read are returned. A page without a vertical rule is
+// read as one block of lines across the page (ocr.Engine.ReadBlock),
+// for the layout to find its borderless tables in as it does in a text
+// layer: the engine's own search for columns takes a table's narrow STT
+// column for vertical text there (read as "mmI1WH"), and drops most of
+// a column of short scores. A page with column rules keeps the engine's
+// own layout, which reads a ruled table's text between its rules even
+// where the rules are too broken to make cells (a 1-bit scan), and the
+// cells it has are read again one by one (readCells).
+func readPage(ctx context.Context, e *ocr.Engine, j job) ([]ocr.Word, error) {
+	g, rules, turn, err := straighten(j.img)
+	if err != nil {
+		return nil, err
+	}
+	dpi := int(j.img.DPI + 0.5)
+	tol := float64(max(2, int(j.img.DPI/50+0.5))) // pixels between two rules still one line
+	cells := cellBoxes(rules, int(tol))
+	read := e.Read
+	if !slices.ContainsFunc(rules, func(r image.Line) bool { return r.Y0 != r.Y1 }) {
+		read = e.ReadBlock
+	}
+	got, err := read(ctx, j.img.Data, dpi)
+	if err != nil {
+		return nil, err
+	}
+	inCells, err := readCells(ctx, e, g, cells, j.img.DPI)
+	if err != nil {
+		return nil, err
+	}
+	p := j.page
+	sx, sy := p.Width/float64(max(got.Width, 1)), p.Height/float64(max(got.Height, 1))
+	p.Rules = p.Rules[:0:0]
+	for _, r := range rules {
+		p.Rules = append(p.Rules, layout.Rule{X0: float64(r.X0) * sx, Y0: float64(r.Y0) * sy, X1: float64(r.X1) * sx, Y1: float64(r.Y1) * sy})
+	}
+	var taken []ocr.Word
+	got.Words, taken = replaceCells(got.Words, turn, cells, tol, inCells)
+	body := bodyHeight(got.Words, taken)
+	p.Texts = texts(got.Words, turn, sx, sy, body, p.Rules)
+	p.Texts = append(p.Texts, texts(taken, straight, sx, sy, body, p.Rules)...)
+	return append(got.Words, taken...), nil
 }
 
 // straight is the turn of words already in the straightened frame.
@@ -227,41 +252,182 @@ func meanConf(ws []ocr.Word) float64 {
 
 // texts turns recognised words into text runs in page space: turned
 // straight by turn, then sx, sy points per pixel. The words of one line
-// of the engine's share a baseline, the middle one of their bottoms once
-// straight (a descender's bottom is lower, a skewed line's box too tall
-// for any), so that the layout sees them as one line.
-func texts(p *ocr.Page, turn func(x, y float64) (float64, float64), sx, sy float64) []layout.Text {
-	type key struct{ block, par, line int }
-	bottoms := map[key][]float64{}
-	for _, w := range p.Words {
-		_, y := turn(float64(w.Left)+float64(w.Width)/2, float64(w.Top+w.Height))
-		k := key{w.Block, w.Par, w.Line}
-		bottoms[k] = append(bottoms[k], y)
+// of the engine's share a baseline (see baselines), so that the layout
+// sees them as one line, and their size is their line's (see fontSize;
+// body is the body's line height in pixels). The words of a phrase are
+// joined into one run (see joinWords).
+func texts(words []ocr.Word, turn func(x, y float64) (float64, float64), sx, sy float64, body int, rules []layout.Rule) []layout.Text {
+	base := baselines(words, turn)
+	count := map[lineKey]int{}
+	for _, w := range words {
+		count[lineOf(w)]++
 	}
-	base := map[key]float64{}
-	for k, ys := range bottoms {
-		slices.Sort(ys)
-		base[k] = ys[len(ys)/2]
-	}
-	out := make([]layout.Text, 0, len(p.Words))
-	for _, w := range p.Words {
+	byLine := map[lineKey][]layout.Text{}
+	var order []lineKey
+	for _, w := range words {
 		// A vertical rule is read as a bar glued to the word beside it
 		// ("|78,23"), or alone; the rules themselves are found in the
-		// image.
-		if w.Text = strings.Trim(w.Text, "|"); strings.Trim(w.Text, "_—-") == "" && len(w.Text) != 1 {
+		// image. A lone dash is a cell's "none", but underscores are a
+		// speck or a piece of a rule.
+		if w.Text = strings.Trim(w.Text, "|"); strings.Trim(w.Text, "_—-") == "" && (len(w.Text) != 1 || w.Text == "_") {
 			continue
 		}
-		size := float64(w.LineBottom-w.LineTop) * sy * 0.8
-		if h := float64(w.Height) * sy; size <= 0 || size > 2*h {
-			size = h
-		}
+		size := fontSize(w, count[lineOf(w)], body) * sy
 		x, _ := turn(float64(w.Left), float64(w.Top+w.Height)/2+float64(w.Top)/2)
-		out = append(out, layout.Text{
-			S: w.Text, X: x * sx, Y: base[key{w.Block, w.Par, w.Line}] * sy,
+		k := lineOf(w)
+		if _, ok := byLine[k]; !ok {
+			order = append(order, k)
+		}
+		byLine[k] = append(byLine[k], layout.Text{
+			S: w.Text, X: x * sx, Y: base[k] * sy,
 			W: float64(w.Width) * sx, Size: size, SpaceW: 0.25 * size, Font: "OCR",
 		})
 	}
+	out := make([]layout.Text, 0, len(words))
+	for _, k := range order {
+		runs := joinWords(byLine[k], rules)
+		// A line's first run, one word set apart from the rest, is
+		// the STT of a table's row read across the page: read as a
+		// numeral as a cell's lone word is ("H" is II).
+		if len(runs) > 1 && !strings.Contains(runs[0].S, " ") {
+			runs[0].S = roman(runs[0].S)
+		}
+		out = append(out, runs...)
+	}
 	return out
+}
+
+// phraseGap is the widest gap, in ems, between two words of one phrase:
+// the layout's narrowest gap between two cells of a borderless table.
+const phraseGap = 0.45
+
+// joinWords joins the words of one line (texts of one word each) into
+// runs of the words closer than phraseGap, as a text layer draws a
+// phrase in one run. The layout takes an X that no run crosses down
+// several lines, where texts start, for a table's column: were each
+// word a run of its own, the word spaces of prose that happen to line up
+// over a few lines would make a table of it. Two figures stay apart
+// ("10" "75%", the cells of two columns of numbers), and so do two words
+// a vertical rule stands between.
+func joinWords(ts []layout.Text, rules []layout.Rule) []layout.Text {
+	slices.SortStableFunc(ts, func(a, b layout.Text) int { return cmp.Compare(a.X, b.X) })
+	var out []layout.Text
+	for _, t := range ts {
+		if n := len(out); n > 0 {
+			p := &out[n-1]
+			gap := t.X - (p.X + p.W)
+			if gap < phraseGap*max(p.Size, t.Size) && !(layout.IsFigure(lastWord(p.S)) && layout.IsFigure(t.S)) && !ruledApart(rules, p.X+p.W, t.X, t.Y-t.Size/2) {
+				p.S += " " + t.S
+				p.W = max(p.W, t.X+t.W-p.X)
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// lastWord is the last word of a run.
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
+
+// ruledApart reports whether a vertical rule runs between x0 and x1 at
+// height y.
+func ruledApart(rules []layout.Rule, x0, x1, y float64) bool {
+	return slices.ContainsFunc(rules, func(r layout.Rule) bool {
+		return r.X0 == r.X1 && r.X0 >= x0-1 && r.X0 <= x1+1 && r.Y0 <= y && r.Y1 >= y
+	})
+}
+
+// A lineKey names one line of the engine's.
+type lineKey struct{ block, par, line int }
+
+func lineOf(w ocr.Word) lineKey { return lineKey{w.Block, w.Par, w.Line} }
+
+// baselines finds the baseline of each line of the engine's, turned
+// straight: the middle one of the bottoms of its words that sit on it.
+// A word with a descender or a dot below ("lượng", "Quận", "(15)") ends
+// lower, by a fifth of an em, and a short line may hold more of those
+// than not, which set the two lines of a wrapped cell closer than the
+// lines of the rows around them. A line of such words alone takes the
+// middle of all its bottoms.
+func baselines(words []ocr.Word, turn func(x, y float64) (float64, float64)) map[lineKey]float64 {
+	flat, all := map[lineKey][]float64{}, map[lineKey][]float64{}
+	for _, w := range words {
+		_, y := turn(float64(w.Left)+float64(w.Width)/2, float64(w.Top+w.Height))
+		k := lineOf(w)
+		all[k] = append(all[k], y)
+		if onBaseline(w.Text) {
+			flat[k] = append(flat[k], y)
+		}
+	}
+	base := map[lineKey]float64{}
+	for k, ys := range all {
+		if f := flat[k]; len(f) > 0 {
+			ys = f
+		}
+		slices.Sort(ys)
+		base[k] = ys[len(ys)/2]
+	}
+	return base
+}
+
+// onBaseline reports whether a word's ink ends on the baseline: none of
+// its letters goes below it (a descender, a Vietnamese dot below, a
+// comma, a bracket or a slash).
+func onBaseline(s string) bool {
+	for _, r := range norm.NFD.String(s) {
+		if r == '\u0323' || strings.ContainsRune("gjpqyQ,;()[]{}/|_", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// fewWords is the number of words a line needs for its box to show its
+// size: some word of it then rises to the marks over the letters and some
+// other goes down to a descender.
+const fewWords = 4
+
+// fontSize is the size, in pixels, of the font a word is set in, of n
+// words on its line. A line's box runs from its highest mark to its
+// lowest descender, so the box of a short line says more of the letters
+// it holds than of its size: "tin Quận 1" is a third shorter than
+// "Trưởng ban" in the same font, and measured so, the short lines of a
+// wrapped cell would be far apart in their own ems and break the rows
+// of a table the layout reads in ems. A line of fewer than fewWords words
+// shorter than the body's (body is the body's line height in pixels) is
+// set in the body's size; a longer line keeps its own, since a letter's
+// date or a table's notes are set smaller than its body and a change of
+// size is where the layout ends a paragraph. A line of Vietnamese, from
+// the marks over its capitals to its descenders, is about 1.4 em tall.
+func fontSize(w ocr.Word, n, body int) float64 {
+	h := w.LineBottom - w.LineTop
+	if h <= 0 || h > 2*w.Height {
+		h = w.Height // a skewed line's box is too tall for any word
+	}
+	if n < fewWords && h < body {
+		h = body
+	}
+	return 0.7 * float64(h)
+}
+
+// bodyHeight is the line height of a page's body text, in pixels: the
+// median line height of its words (so the lines of most words count
+// most), 0 for a page without words.
+func bodyHeight(words ...[]ocr.Word) int {
+	var hs []int
+	for _, ws := range words {
+		for _, w := range ws {
+			if h := w.LineBottom - w.LineTop; h > 0 && h <= 2*w.Height {
+				hs = append(hs, h)
+			}
+		}
+	}
+	if len(hs) == 0 {
+		return 0
+	}
+	slices.Sort(hs)
+	return hs[len(hs)/2]
 }
 
 // garbled reports whether a text layer is the output of a bad OCR pass

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -141,5 +143,81 @@ func TestGarbled(t *testing.T) {
 		if got := garbled(page(c.text)); got != c.want {
 			t.Errorf("garbled(%q) = %v, want %v", c.text, got, c.want)
 		}
+	}
+}
+
+func TestJoinWords(t *testing.T) {
+	word := func(s string, x float64) layout.Text {
+		return layout.Text{S: s, X: x, Y: 100, W: 5 * float64(len([]rune(s))), Size: 10, SpaceW: 2.5}
+	}
+	rule := []layout.Rule{{X0: 60, Y0: 80, X1: 60, Y1: 120}}
+	for _, c := range []struct {
+		name  string
+		words []layout.Text
+		rules []layout.Rule
+		want  []string
+	}{
+		{"a phrase", []layout.Text{word("Đã", 10), word("ban", 23), word("hành", 41)}, nil, []string{"Đã ban hành"}},
+		{"out of order", []layout.Text{word("ban", 23), word("Đã", 10)}, nil, []string{"Đã ban"}},
+		{"a cell's padding apart", []layout.Text{word("số", 10), word("10", 25)}, nil, []string{"số", "10"}},
+		{"two figures a space apart", []layout.Text{word("10", 10), word("75%", 23)}, nil, []string{"10", "75%"}},
+		{"a figure and its unit", []layout.Text{word("19", 10), word("bài", 23)}, nil, []string{"19 bài"}},
+		{"a word space wider than a kerning gap", []layout.Text{word("Quận", 30), word("1", 53)}, nil, []string{"Quận 1"}},
+		{"a rule between", []layout.Text{word("ab", 47), word("cd", 60.5)}, rule, []string{"ab", "cd"}},
+	} {
+		var got []string
+		for _, r := range joinWords(c.words, c.rules) {
+			got = append(got, r.S)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: runs %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestFontSize(t *testing.T) {
+	const body = 40 // pixels
+	for _, c := range []struct {
+		name        string
+		top, bottom int // the line's box
+		height      int // the word's box
+		n           int // words on the line
+		want        float64
+	}{
+		{"a body line", 100, 140, 38, 9, 28},
+		{"a short line of short letters", 100, 126, 20, 3, 28},
+		{"a long line set smaller", 100, 130, 28, 8, 21},
+		{"a heading", 100, 160, 50, 2, 42},
+		{"a skewed line's box", 100, 200, 30, 6, 21},
+	} {
+		w := ocr.Word{Height: c.height, LineTop: c.top, LineBottom: c.bottom}
+		if got := fontSize(w, c.n, body); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("%s: size %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestOnBaseline(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Trên": true, "1": true, "142.625": true, "tin": true,
+		"Quận": false, "lượng": false, "thị": false, "(15)": false, "4/5": false, "kê,": false,
+	} {
+		if got := onBaseline(s); got != want {
+			t.Errorf("onBaseline(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestBaselines(t *testing.T) {
+	// One line: "tin" ends on the baseline at 130, "Quận" and "lượng"
+	// go 8 pixels lower.
+	words := []ocr.Word{
+		{Text: "Quận", Left: 0, Width: 40, Top: 100, Height: 38},
+		{Text: "lượng", Left: 50, Width: 50, Top: 100, Height: 38},
+		{Text: "tin", Left: 110, Width: 30, Top: 104, Height: 26},
+	}
+	got := baselines(words, straight)
+	if b := got[lineKey{}]; b != 130 {
+		t.Errorf("baseline %v, want 130", b)
 	}
 }
