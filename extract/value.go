@@ -217,28 +217,49 @@ var maxPhraseWords = func() int {
 }()
 
 // startsWith reports whether words begin with the words of phrase, which
-// are separated by single spaces, without joining them.
-func startsWith(words []string, phrase string) bool {
-	for _, w := range words {
-		rest, ok := strings.CutPrefix(phrase, w)
+// are separated by single spaces, without joining them. A word may hold
+// several words of the phrase run together ("da" "banhanh"): a scan's
+// engine drops the narrow space between two syllables. It returns how
+// many of the words the phrase took.
+func startsWith(words []string, phrase string) (int, bool) {
+	for i, w := range words {
+		rest, ok := cutGlued(phrase, w)
 		switch {
 		case !ok:
-			return false
+			return 0, false
 		case rest == "":
-			return true
+			return i + 1, true
 		case rest[0] != ' ':
-			return false
+			return 0, false
 		}
 		phrase = rest[1:]
 	}
-	return false
+	return 0, false
+}
+
+// cutGlued is strings.CutPrefix(phrase, w) where w may leave out the
+// spaces between words of phrase.
+func cutGlued(phrase, w string) (string, bool) {
+	for w != "" {
+		switch {
+		case phrase == "":
+			return "", false
+		case phrase[0] == w[0]:
+			phrase, w = phrase[1:], w[1:]
+		case phrase[0] == ' ':
+			phrase = phrase[1:]
+		default:
+			return "", false
+		}
+	}
+	return phrase, true
 }
 
 // wordValue reads a status or yes/no cell from its folded words.
 func wordValue(words []string) (report.Value, bool) {
 	for _, p := range phrases {
-		n := strings.Count(p.words, " ") + 1 // phrases have single spaces
-		if len(words) < n || len(words) > n+3 || !startsWith(words, p.words) {
+		n, ok := startsWith(words, p.words)
+		if !ok || len(words) > n+3 {
 			continue
 		}
 		switch {

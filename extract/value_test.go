@@ -188,11 +188,16 @@ func TestStartsWith(t *testing.T) {
 		{[]string{"da", "banh", "hanh"}, "da ban hanh", false},
 		{[]string{"d", "a"}, "da", false},
 		{[]string{"co"}, "co", true},
+		{[]string{"da", "banhanh"}, "da ban hanh", true},
+		{[]string{"dabanhanh", "2023"}, "da ban hanh", true},
+		{[]string{"chuaban", "hanh"}, "chua ban hanh", true},
+		{[]string{"daban"}, "da ban hanh", false},
+		{[]string{"cocau"}, "co", false},
 		{[]string{"con"}, "co", false},
 		{nil, "co", false},
 	}
 	for _, tt := range tests {
-		if got := startsWith(tt.words, tt.phrase); got != tt.want {
+		if _, got := startsWith(tt.words, tt.phrase); got != tt.want {
 			t.Errorf("startsWith(%q, %q) = %v, want %v", tt.words, tt.phrase, got, tt.want)
 		}
 	}
