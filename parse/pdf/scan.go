@@ -272,6 +272,9 @@ func texts(words []ocr.Word, turn func(x, y float64) (float64, float64), sx, sy 
 		if w.Text = strings.Trim(w.Text, "|"); strings.Trim(w.Text, "_—-") == "" && (len(w.Text) != 1 || w.Text == "_") {
 			continue
 		}
+		if w.Width < 0 || w.Height < 0 {
+			continue // no box the engine draws: a damaged TSV line
+		}
 		size := fontSize(w, count[lineOf(w)], body) * sy
 		x, _ := turn(float64(w.Left), float64(w.Top+w.Height)/2+float64(w.Top)/2)
 		k := lineOf(w)
