@@ -63,7 +63,7 @@ func (s *Store) ScorePeriod(ctx context.Context, r *rubric.Rubric, year int) ([]
 	out := make([]UnitScore, len(cur))
 	pts := make([]map[string]scored, len(cur))
 	for i, rep := range cur {
-		ps, err := s.points(ctx, rep.SHA256)
+		ps, err := s.points(ctx, rep.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -95,7 +95,7 @@ func (s *Store) ScorePeriod(ctx context.Context, r *rubric.Rubric, year int) ([]
 				}
 				var lastMeasure *float64
 				if last, ok := prev[rep.UnitKey]; ok {
-					lps, err := s.points(ctx, last.SHA256)
+					lps, err := s.points(ctx, last.ID)
 					if err != nil {
 						return nil, err
 					}

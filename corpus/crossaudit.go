@@ -159,7 +159,9 @@ func (s *Store) loadAudit(ctx context.Context) ([]*auditReport, error) {
 
 func (s *Store) loadRows(ctx context.Context, r *auditReport) error {
 	amb := map[string]bool{}
-	rows, err := s.db.QueryContext(ctx, `select path from findings where sha256 = $1 and code = $2`, r.SHA256, string(report.CodeAmbiguousNumber))
+	lo, hi := keyRange(r.ID)
+	rows, err := s.db.QueryContext(ctx, `select path from findings where id between $1 and $2 and code = $3`,
+		lo, hi, string(report.CodeAmbiguousNumber))
 	if err != nil {
 		return err
 	}
@@ -175,7 +177,7 @@ func (s *Store) loadRows(ctx context.Context, r *auditReport) error {
 		return err
 	}
 	rows, err = s.db.QueryContext(ctx, `select seq, path, label, rubric_ind, kind, number, a, b, self_score, appraised,
-		row_unit, row_unit_key, page, tbl, row_no from indicators where sha256 = $1 order by seq`, r.SHA256)
+		row_unit, row_unit_key, page, tbl, row_no from indicators where id between $1 and $2 order by id`, lo, hi)
 	if err != nil {
 		return err
 	}
@@ -201,7 +203,7 @@ func (s *Store) loadRows(ctx context.Context, r *auditReport) error {
 		return err
 	}
 	r.fingerprint = hex.EncodeToString(h.Sum(nil))
-	rows, err = s.db.QueryContext(ctx, `select seq, header, role, kind, number from cells where sha256 = $1 order by seq, col`, r.SHA256)
+	rows, err = s.db.QueryContext(ctx, `select seq, header, role, kind, number from cells where id between $1 and $2 order by id`, lo, hi)
 	if err != nil {
 		return err
 	}

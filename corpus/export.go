@@ -156,6 +156,8 @@ func numStr(p *float64) string {
 // reportRef is a stored report, as the ordering of exports and scores
 // needs it.
 type reportRef struct {
+	// ID is the report's key in the dataset's rows (see keyRange).
+	ID                                           int64
 	SHA256, Unit, UnitKey, Label, Rubric, Source string
 	// Sources are the paths of every file of the report's content, in
 	// byte order; Source is the first.
@@ -179,7 +181,7 @@ func (s *Store) reports(ctx context.Context, where string, args ...any) ([]repor
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `select r.sha256, r.unit, r.unit_key, r.period_label, r.rubric_id, r.total,
+	rows, err := s.db.QueryContext(ctx, `select r.id, r.sha256, r.unit, r.unit_key, r.period_label, r.rubric_id, r.total,
 		r.year, r.quarter, r.month, r.months_first, r.months_last, r.content from reports r `+where, args...)
 	if err != nil {
 		return nil, err
@@ -191,7 +193,7 @@ func (s *Store) reports(ctx context.Context, where string, args ...any) ([]repor
 		var r reportRef
 		var content string
 		var y, q, m, mf, ml sql.NullInt64
-		if err := rows.Scan(&r.SHA256, &r.Unit, &r.UnitKey, &r.Label, &r.Rubric, &r.Total, &y, &q, &m, &mf, &ml, &content); err != nil {
+		if err := rows.Scan(&r.ID, &r.SHA256, &r.Unit, &r.UnitKey, &r.Label, &r.Rubric, &r.Total, &y, &q, &m, &mf, &ml, &content); err != nil {
 			return nil, err
 		}
 		if mf.Valid && ml.Valid {
@@ -289,9 +291,12 @@ type scored struct {
 	Points, SelfPoints, Measure     *float64
 }
 
-func (s *Store) points(ctx context.Context, sha string) ([]scored, error) {
+// points returns the points rows of the report id, in the order of its
+// scores.
+func (s *Store) points(ctx context.Context, id int64) ([]scored, error) {
+	lo, hi := keyRange(id)
 	rows, err := s.db.QueryContext(ctx, `select indicator, basis, need, row_path, max, points, self_points, measure
-		from points where sha256 = $1`, sha)
+		from points where id between $1 and $2 order by id`, lo, hi)
 	if err != nil {
 		return nil, err
 	}
@@ -311,8 +316,9 @@ func (s *Store) points(ctx context.Context, sha string) ([]scored, error) {
 
 // findingCodes returns a report's finding codes by the "/"-joined path of
 // the row they are about, sorted and without repeats.
-func (s *Store) findingCodes(ctx context.Context, sha string) (map[string][]string, error) {
-	rows, err := s.db.QueryContext(ctx, `select path, code from findings where sha256 = $1`, sha)
+func (s *Store) findingCodes(ctx context.Context, id int64) (map[string][]string, error) {
+	lo, hi := keyRange(id)
+	rows, err := s.db.QueryContext(ctx, `select path, code from findings where id between $1 and $2`, lo, hi)
 	if err != nil {
 		return nil, err
 	}
@@ -350,7 +356,7 @@ func (s *Store) EachRow(ctx context.Context, f func(*Row) error) error {
 		return err
 	}
 	for _, r := range reps {
-		pts, err := s.points(ctx, r.SHA256)
+		pts, err := s.points(ctx, r.ID)
 		if err != nil {
 			return err
 		}
@@ -360,12 +366,13 @@ func (s *Store) EachRow(ctx context.Context, f func(*Row) error) error {
 				byRow[p.Indicator+"\x00"+p.RowPath] = p.Points
 			}
 		}
-		codes, err := s.findingCodes(ctx, r.SHA256)
+		codes, err := s.findingCodes(ctx, r.ID)
 		if err != nil {
 			return err
 		}
+		lo, hi := keyRange(r.ID)
 		rows, err := s.db.QueryContext(ctx, `select path, stt, rubric_ind, label, kind, number, raw, a, b
-			from indicators where sha256 = $1 order by seq`, r.SHA256)
+			from indicators where id between $1 and $2 order by id`, lo, hi)
 		if err != nil {
 			return err
 		}

@@ -130,8 +130,8 @@ func count(t *testing.T, s *Store, table string) int {
 func kept(t *testing.T, s *Store) int {
 	t.Helper()
 	var n int
-	if err := s.db.QueryRow(`select count(*) from indicators where sha256 in
-		(select min(sha256) from reports group by content)`).Scan(&n); err != nil {
+	if err := s.db.QueryRow(`select count(*) from indicators where report in
+		(select id from reports where sha256 in (select min(sha256) from reports group by content))`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n

@@ -52,7 +52,7 @@ func (s *Store) History(ctx context.Context, unit, id string) ([]Point, error) {
 		if !MatchUnit(unit, r.Unit) {
 			continue
 		}
-		pts, err := s.points(ctx, r.SHA256)
+		pts, err := s.points(ctx, r.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -60,8 +60,9 @@ func (s *Store) History(ctx context.Context, unit, id string) ([]Point, error) {
 		for _, p := range pts {
 			scoredRow[p.Indicator+"\x00"+p.RowPath] = p.Points
 		}
+		lo, hi := keyRange(r.ID)
 		rows, err := s.db.QueryContext(ctx, `select rubric_ind, path, label, number, raw from indicators
-			where sha256 = $1 and rubric_ind <> '' and ($2 = '' or rubric_ind = $2) order by seq`, r.SHA256, id)
+			where id between $1 and $2 and rubric_ind <> '' and ($3 = '' or rubric_ind = $3) order by id`, lo, hi, id)
 		if err != nil {
 			return nil, err
 		}

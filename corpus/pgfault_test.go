@@ -243,9 +243,9 @@ func TestPostgresCut(t *testing.T) {
 func rowCounts(t *testing.T, s *Store) map[string]string {
 	t.Helper()
 	rows, err := s.db.Query(`select r.sha256,
-		(select count(*) from indicators i where i.sha256 = r.sha256),
-		(select count(*) from findings f where f.sha256 = r.sha256),
-		(select count(*) from points p where p.sha256 = r.sha256),
+		(select count(*) from indicators i where i.report = r.id),
+		(select count(*) from findings f where f.report = r.id),
+		(select count(*) from points p where p.report = r.id),
 		(select count(*) from paths p where p.sha256 = r.sha256)
 		from reports r`)
 	if err != nil {

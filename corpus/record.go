@@ -130,9 +130,25 @@ const (
 	qUpsertPath    = `insert into paths (path, sha256, size, seen_at) values ($1, $2, $3, $4)
 		on conflict (path) do update set sha256 = excluded.sha256, size = excluded.size, seen_at = excluded.seen_at`
 	qInsertReport = `insert into reports (sha256, format, pages, title, unit, unit_key, period_label,
-		year, quarter, month, rubric_id, total, ingested_at, months_first, months_last, cumulative, detail, content)
-		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17) on conflict (sha256) do nothing`
+		year, quarter, month, rubric_id, total, ingested_at, months_first, months_last, cumulative, detail, content, id)
+		values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, `
+	qReportReturning = `) on conflict (sha256) do nothing returning id`
 )
+
+// The report inserts of the two dialects, which take a new report's id
+// differently: PostgreSQL from the sequence, SQLite, whose writers take
+// turns, as one more than the largest (found in the index reports_id).
+var (
+	qInsertReportSQLite   = qInsertReport + `(select coalesce(max(id), 0) + 1 from reports)` + qReportReturning
+	qInsertReportPostgres = qInsertReport + `nextval('reports_id_seq')` + qReportReturning
+)
+
+func insertReportSQL(d Dialect) string {
+	if d == SQLite {
+		return qInsertReportSQLite
+	}
+	return qInsertReportPostgres
+}
 
 // writeIn is write's statements, in the caller's transaction tx, which
 // the caller commits: one file's or, in a batch (see putBatch), many
@@ -195,16 +211,43 @@ func dropOrphan(ctx context.Context, tx *stmtTx, sha string) error {
 	if err := tx.flush(ctx); err != nil {
 		return err
 	}
-	for _, t := range []string{"indicators", "cells", "findings", "points", "reports"} {
-		if _, err := tx.exec(ctx, `delete from `+t+` where sha256 = $1`, sha); err != nil {
+	var id int64
+	if err := tx.queryRow(ctx, `select id from reports where sha256 = $1`, sha).Scan(&id); err != nil {
+		return err
+	}
+	if err := deleteChildren(ctx, tx, id); err != nil {
+		return err
+	}
+	_, err := tx.exec(ctx, `delete from reports where id = $1`, id)
+	return err
+}
+
+// deleteChildren deletes the rows of the report id from the tables of
+// children.
+func deleteChildren(ctx context.Context, tx *stmtTx, id int64) error {
+	lo, hi := keyRange(id)
+	for _, c := range children {
+		if _, err := tx.exec(ctx, `delete from `+c.table+` where id between $1 and $2`, lo, hi); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// keyBits is how many low bits of a row's id number the row in its
+// report (migration 006): the rows of report r are the ids of
+// keyRange(r).
+const keyBits = 24
+
+// maxRows is how many rows of one table a report may have.
+const maxRows = 1<<keyBits - 1
+
+// keyRange is the first and last id of the rows of report id.
+func keyRange(id int64) (lo, hi int64) { return id << keyBits, id<<keyBits | maxRows }
+
 // reportRows are the rows of one report for the tables indicators,
-// cells, findings and points, in their columns' order. Their values are
+// cells, findings and points, in their columns' order, the first two
+// (id and report) left nil until the report has its id (setKeys). Their values are
 // of the types the drivers take as they are (string, int64, float64 and
 // nil for NULL), made so by makeRows in the workers: database/sql
 // converts an int, a *float64 or a named string type by reflection, and
@@ -217,7 +260,6 @@ type reportRows struct {
 // makeRows turns a record into rows, outside any transaction.
 func makeRows(rec *Record) *reportRows {
 	rep, card := rec.Report, rec.Card
-	sha := rec.Source.SHA256
 	r := &reportRows{
 		indicators: make([][]any, 0, len(rep.Indicators)),
 		findings:   make([][]any, 0, len(rec.Findings)),
@@ -240,7 +282,7 @@ func makeRows(rec *Record) *reportRows {
 		if self == nil {
 			self = ind.SelfPoints
 		}
-		r.indicators = append(r.indicators, []any{sha, int64(i), joinPath(ind.Path), ind.STT, ind.Label, string(ind.Value.Kind),
+		r.indicators = append(r.indicators, []any{nil, nil, int64(i), joinPath(ind.Path), ind.STT, ind.Label, string(ind.Value.Kind),
 			num(ind.Value.Number), ind.Raw, comp("a"), comp("b"), comp("c"), comp("d"), comp("e"), comp("f"), ind.Formula,
 			rid, rind, conf, int64(ind.Location.Page), int64(ind.Location.Table), int64(ind.Location.Row), ind.Unit,
 			UnitKey(ind.Unit), num(self), num(appraised)})
@@ -252,26 +294,48 @@ func makeRows(rec *Record) *reportRows {
 				if cell.Value.Ambiguous {
 					n = nil
 				}
-				r.cells = append(r.cells, []any{sha, int64(i), int64(c), cell.Header, string(cell.Role), string(cell.Value.Kind),
+				r.cells = append(r.cells, []any{nil, nil, int64(i), int64(c), cell.Header, string(cell.Role), string(cell.Value.Kind),
 					num(n), cell.Raw})
 			}
 		}
 	}
 	for i, f := range rec.Findings {
-		r.findings = append(r.findings, []any{sha, int64(i), string(f.Code), string(f.Severity), joinPath(f.Path), f.Label,
+		r.findings = append(r.findings, []any{nil, nil, int64(i), string(f.Code), string(f.Severity), joinPath(f.Path), f.Label,
 			f.Message, num(f.Reported), num(f.Computed), int64(f.Location.Page), int64(f.Location.Table),
 			int64(f.Location.Row)})
 	}
-	for _, sc := range card.Scores {
+	for i, sc := range card.Scores {
 		basis := msg.Basis(sc.Basis, rec.Lang)
 		var rowPath string
 		if sc.Row != nil {
 			rowPath = joinPath(sc.Row.Path)
 		}
-		r.points = append(r.points, []any{sha, card.Rubric.ID, sc.ID, sc.Max, num(sc.Points), num(sc.SelfPoints), basis,
+		r.points = append(r.points, []any{nil, nil, int64(i), card.Rubric.ID, sc.ID, sc.Max, num(sc.Points), num(sc.SelfPoints), basis,
 			string(sc.Need), num(sc.Measure), rowPath})
 	}
 	return r
+}
+
+// errTooManyRows is the error of a report with more than maxRows rows in
+// a table.
+var errTooManyRows = errors.New("too many rows in one report")
+
+// setKeys sets the id and report of every row of r, the report id's.
+func (r *reportRows) setKeys(id int64) error {
+	for t, rows := range r.tables() {
+		if len(rows) > maxRows {
+			return fmt.Errorf("%s: %d rows: %w", children[t].table, len(rows), errTooManyRows)
+		}
+		for n, row := range rows {
+			row[0], row[1] = id<<keyBits|int64(n), id
+		}
+	}
+	return nil
+}
+
+// tables are r's rows in the order of children.
+func (r *reportRows) tables() [len(children)][][]any {
+	return [...][][]any{r.indicators, r.cells, r.findings, r.points}
 }
 
 // insertReport inserts the report's rows unless a report with its sha256
@@ -289,16 +353,18 @@ func insertReport(ctx context.Context, tx *stmtTx, rec *Record, rows *reportRows
 	if rec.Cumulative {
 		cumulative = 1
 	}
-	res, err := tx.exec(ctx, qInsertReport,
+	var id int64
+	err := tx.queryRow(ctx, insertReportSQL(tx.dialect),
 		rec.Source.SHA256, string(rec.Source.Format), rec.Source.Pages, rep.Title, rep.Unit, UnitKey(rep.Unit),
-		p.Label, p.Year, p.Quarter, p.Month, card.Rubric.ID, card.Total, now(), first, last, cumulative, rows.content)
+		p.Label, p.Year, p.Quarter, p.Month, card.Rubric.ID, card.Total, now(), first, last, cumulative, rows.content).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return upgradeReport(ctx, tx, rec, rows)
+	}
 	if err != nil {
 		return false, err
 	}
-	if n, err := res.RowsAffected(); err != nil {
+	if err := rows.setKeys(id); err != nil {
 		return false, err
-	} else if n == 0 {
-		return upgradeReport(ctx, tx, rec, rows)
 	}
 	tx.addChildren(rows)
 	return true, nil
@@ -321,25 +387,27 @@ func upgradeReport(ctx context.Context, tx *stmtTx, rec *Record, rows *reportRow
 		cumulative = 1
 	}
 	rep, card := rec.Report, rec.Card
-	res, err := tx.exec(ctx, `update reports set months_first = $2, months_last = $3, cumulative = $4, detail = 1,
+	var id int64
+	err := tx.queryRow(ctx, `update reports set months_first = $2, months_last = $3, cumulative = $4, detail = 1,
 		format = $5, pages = $6, title = $7, unit = $8, unit_key = $9, period_label = $10, year = $11, quarter = $12,
 		month = $13, rubric_id = $14, total = $15, content = $16
-		where sha256 = $1 and (detail = 0 or content = '')`, rec.Source.SHA256, first, last, cumulative,
+		where sha256 = $1 and (detail = 0 or content = '') returning id`, rec.Source.SHA256, first, last, cumulative,
 		string(rec.Source.Format), rec.Source.Pages, rep.Title, rep.Unit, UnitKey(rep.Unit), p.Label, p.Year, p.Quarter,
-		p.Month, card.Rubric.ID, card.Total, rows.content)
+		p.Month, card.Rubric.ID, card.Total, rows.content).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
 	if err != nil {
 		return false, err
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
+	if err := rows.setKeys(id); err != nil {
 		return false, err
 	}
 	if err := tx.flush(ctx); err != nil {
 		return false, err
 	}
-	for _, t := range []string{"indicators", "cells", "findings", "points"} {
-		if _, err := tx.exec(ctx, `delete from `+t+` where sha256 = $1`, rec.Source.SHA256); err != nil {
-			return false, err
-		}
+	if err := deleteChildren(ctx, tx, id); err != nil {
+		return false, err
 	}
 	tx.upgraded = true
 	tx.addChildren(rows)
@@ -359,7 +427,7 @@ func (s *Store) prepareWrites(ctx context.Context) error {
 	if s.dialect != SQLite {
 		return nil
 	}
-	qs := []string{qPathSHA, qDeleteFailure, qUpsertPath, qInsertReport}
+	qs := []string{qPathSHA, qDeleteFailure, qUpsertPath, insertReportSQL(SQLite)}
 	for _, c := range children {
 		width := strings.Count(c.cols, ",") + 1
 		for n := 1; n <= sqliteRows; n *= 2 {
@@ -380,14 +448,24 @@ func (s *Store) prepareWrites(ctx context.Context) error {
 // children are the tables of a report's rows, with their columns in the
 // order of reportRows.
 var children = [...]struct{ table, cols string }{
-	{"indicators", "sha256, seq, path, stt, label, kind, number, raw, " +
+	{"indicators", "id, report, seq, path, stt, label, kind, number, raw, " +
 		"a, b, c, d, e, f, formula, rubric_id, rubric_ind, confidence, page, tbl, row_no, " +
 		"row_unit, row_unit_key, self_score, appraised"},
-	{"cells", "sha256, seq, col, header, role, kind, number, raw"},
-	{"findings", "sha256, seq, code, severity, path, label, message, " +
+	{"cells", "id, report, seq, col, header, role, kind, number, raw"},
+	{"findings", "id, report, seq, code, severity, path, label, message, " +
 		"reported, computed, page, tbl, row_no"},
-	{"points", "sha256, rubric_id, indicator, max, points, self_points, " +
+	{"points", "id, report, seq, rubric_id, indicator, max, points, self_points, " +
 		"basis, need, measure, row_path"},
+}
+
+// isChild reports whether table is one of children.
+func isChild(table string) bool {
+	for _, c := range children {
+		if c.table == table {
+			return true
+		}
+	}
+	return false
 }
 
 // addChildren queues a report's indicators, cells, findings and points
@@ -395,7 +473,7 @@ var children = [...]struct{ table, cols string }{
 // (flush): a batch then inserts each table's rows many per statement,
 // whatever the size of its reports.
 func (tx *stmtTx) addChildren(rows *reportRows) {
-	for t, rs := range [...][][]any{rows.indicators, rows.cells, rows.findings, rows.points} {
+	for t, rs := range rows.tables() {
 		tx.kids[t] = append(tx.kids[t], rs...)
 	}
 }

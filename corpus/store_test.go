@@ -32,6 +32,7 @@ func TestStorage(t *testing.T) {
 		{"a batch stores what one transaction per file does", testBatch},
 		{"unreadable files are recorded", testFailures},
 		{"migrations apply once", testReopen},
+		{"migration 006 keeps what the dataset reads", testMigrateIDs},
 		{"export csv", testCSV},
 		{"export json lines", testJSON},
 		{"export xlsx", testXLSX},
@@ -153,7 +154,7 @@ func testBatch(t *testing.T, dsn string) {
 	}
 	for _, table := range []string{"indicators", "cells", "findings", "points"} {
 		var n int
-		if err := s.db.QueryRow(`select count(*) from ` + table + ` where sha256 not in (select sha256 from reports)`).Scan(&n); err != nil || n != 0 {
+		if err := s.db.QueryRow(`select count(*) from ` + table + ` where report not in (select id from reports)`).Scan(&n); err != nil || n != 0 {
 			t.Errorf("%s: %d rows of no report (%v)", table, n, err)
 		}
 	}

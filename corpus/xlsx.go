@@ -364,11 +364,11 @@ func (s *Store) periodSheets(ctx context.Context, f *excelize.File, h Headings, 
 			header = append(header, id)
 		}
 		for i, r := range sh.reps {
-			pts, err := s.points(ctx, r.SHA256)
+			pts, err := s.points(ctx, r.ID)
 			if err != nil {
 				return err
 			}
-			msgs, err := s.findingMessages(ctx, r.SHA256)
+			msgs, err := s.findingMessages(ctx, r.ID)
 			if err != nil {
 				return err
 			}
@@ -524,9 +524,10 @@ type finding struct {
 	Reported, Computed                   *float64
 }
 
-func (s *Store) findings(ctx context.Context, sha string) ([]finding, error) {
+func (s *Store) findings(ctx context.Context, id int64) ([]finding, error) {
+	lo, hi := keyRange(id)
 	rows, err := s.db.QueryContext(ctx, `select path, label, code, severity, message, reported, computed
-		from findings where sha256 = $1 order by seq`, sha)
+		from findings where id between $1 and $2 order by id`, lo, hi)
 	if err != nil {
 		return nil, err
 	}
@@ -546,8 +547,8 @@ func (s *Store) findings(ctx context.Context, sha string) ([]finding, error) {
 
 // findingMessages returns a report's finding messages by the path of the
 // row they are about.
-func (s *Store) findingMessages(ctx context.Context, sha string) (map[string][]string, error) {
-	fs, err := s.findings(ctx, sha)
+func (s *Store) findingMessages(ctx context.Context, id int64) (map[string][]string, error) {
+	fs, err := s.findings(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -581,7 +582,7 @@ func (s *Store) findingsSheet(ctx context.Context, f *excelize.File, h Headings,
 	}
 	n := 1
 	for _, r := range reps {
-		fs, err := s.findings(ctx, r.SHA256)
+		fs, err := s.findings(ctx, r.ID)
 		if err != nil {
 			return err
 		}
@@ -702,7 +703,7 @@ func (s *Store) unitSheets(ctx context.Context, f *excelize.File, h Headings, st
 
 // unitRows are the rows of one report on its unit's sheet.
 func (s *Store) unitRows(ctx context.Context, r reportRef, h Headings, st *styles) ([][]any, error) {
-	pts, err := s.points(ctx, r.SHA256)
+	pts, err := s.points(ctx, r.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -714,7 +715,7 @@ func (s *Store) unitRows(ctx context.Context, r reportRef, h Headings, st *style
 			byRow[p.Indicator+"\x00"+p.RowPath] = pm{p.Points, &m}
 		}
 	}
-	fs, err := s.findings(ctx, r.SHA256)
+	fs, err := s.findings(ctx, r.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -722,8 +723,9 @@ func (s *Store) unitRows(ctx context.Context, r reportRef, h Headings, st *style
 	for _, fd := range fs {
 		msgs[fd.Path] = append(msgs[fd.Path], fd.Message)
 	}
+	lo, hi := keyRange(r.ID)
 	rows, err := s.db.QueryContext(ctx, `select path, stt, rubric_ind, label, kind, number, raw
-		from indicators where sha256 = $1 order by seq`, r.SHA256)
+		from indicators where id between $1 and $2 order by id`, lo, hi)
 	if err != nil {
 		return nil, err
 	}
