@@ -123,12 +123,12 @@ func (s *Store) putBatch(ctx context.Context, batch []*pending) error {
 // batchTx is putBatch's transaction: the files of ws, in their order,
 // with the outcome of each report in outs.
 func (s *Store) batchTx(ctx context.Context, ws []*pending, outs []Outcome) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	stx, err := s.begin(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
-	stx := &stmtTx{Tx: tx, dialect: s.dialect, shared: s.stmts}
+	defer stx.rollback()
+	tx := stx.Tx
 	for i, p := range ws {
 		if p.fail {
 			if err := failIn(ctx, tx, p.ev.Path, p.sha, p.ev.Reason); err != nil {

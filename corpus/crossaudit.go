@@ -725,15 +725,15 @@ func (s *Store) RefreshCrossFindings(ctx context.Context, rubrics ...*rubric.Rub
 	start := time.Now()
 	defer func() { s.addWriteTime(time.Since(start)) }()
 	err = retryBusy(ctx, func() error {
-		tx, err := s.db.BeginTx(ctx, nil)
+		tx, err := s.begin(ctx)
 		if err != nil {
 			return err
 		}
-		defer tx.Rollback()
+		defer tx.rollback()
 		if _, err := tx.ExecContext(ctx, `delete from cross_findings`); err != nil {
 			return err
 		}
-		if err := insertRows(ctx, &stmtTx{Tx: tx, dialect: s.dialect}, s.dialect, "cross_findings", crossCols, rows); err != nil {
+		if err := insertRows(ctx, tx, s.dialect, "cross_findings", crossCols, rows); err != nil {
 			return err
 		}
 		return tx.Commit()

@@ -42,7 +42,7 @@ func testMigrateIDs(t *testing.T, dsn string) {
 		if from == "" {
 			from = `(select r.sha256, t.* from ` + c.table + ` t join reports r on r.id = t.report) t`
 		}
-		copyRows(t, ref, `select `+c.cols+` from `+from, old, c.table, c.cols)
+		copyTable(t, ref, `select `+c.cols+` from `+from, old, c.table, c.cols)
 	}
 	old.Close()
 
@@ -85,8 +85,8 @@ func refDSN(t *testing.T, dsn string) string {
 	return ""
 }
 
-// copyRows inserts the rows q selects in from into table's cols of to.
-func copyRows(t *testing.T, from *Store, q string, to *Store, table, cols string) {
+// copyTable inserts the rows q selects in from into table's cols of to.
+func copyTable(t *testing.T, from *Store, q string, to *Store, table, cols string) {
 	t.Helper()
 	rows, err := from.db.Query(q)
 	if err != nil {
