@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"sort"
@@ -46,12 +47,8 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 		n := strings.Count(t.cols, ",") + 1
 		var lines []string
 		for rows.Next() {
-			vals := make([]any, n)
-			ptrs := make([]any, n)
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
+			vals, err := scanAny(rows, n)
+			if err != nil {
 				rows.Close()
 				return err
 			}
@@ -72,6 +69,17 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// scanAny scans the n columns of the current row as the driver gives
+// them.
+func scanAny(rows *sql.Rows, n int) ([]any, error) {
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	return vals, rows.Scan(ptrs...)
 }
 
 // dumpValue prints a column value the same way whichever driver read it

@@ -100,12 +100,8 @@ func copyTable(t *testing.T, from *Store, q string, to *Store, table, cols strin
 	}
 	ins := `insert into ` + table + ` (` + cols + `) values (` + strings.Join(marks, ", ") + `)`
 	for rows.Next() {
-		vals := make([]any, n)
-		ptrs := make([]any, n)
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
+		vals, err := scanAny(rows, n)
+		if err != nil {
 			t.Fatal(err)
 		}
 		if _, err := to.db.Exec(ins, vals...); err != nil {
