@@ -129,6 +129,7 @@ func (s *Store) batchTx(ctx context.Context, ws []*pending, outs []Outcome) erro
 	}
 	defer stx.rollback()
 	tx := stx.Tx
+	ctx = s.inTx(ctx)
 	for i, p := range ws {
 		if p.fail {
 			if err := failIn(ctx, tx, p.ev.Path, p.sha, p.ev.Reason); err != nil {
