@@ -284,12 +284,23 @@ func (s *Store) migrate(ctx context.Context, upto int) error {
 		return err
 	}
 	defer conn.Close()
+	if s.dialect == SQLite {
+		// Temporary storage is memory for the writes (sqliteDSN), but
+		// a migration that copies tables sorts them whole, as VACUUM
+		// builds a whole new file: in files, the memory they take does
+		// not grow with the dataset.
+		if _, err := conn.ExecContext(ctx, `pragma temp_store = file`); err != nil {
+			return err
+		}
+		defer conn.ExecContext(context.Background(), `pragma temp_store = memory`)
+	}
 	if s.dialect == Postgres {
 		if _, err := conn.ExecContext(ctx, `select pg_advisory_lock($1)`, migrationLock); err != nil {
 			return err
 		}
 		defer conn.ExecContext(context.Background(), `select pg_advisory_unlock($1)`, migrationLock)
 	}
+	rebuilt := false
 	for _, name := range files {
 		version, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(name, "migrations/"), "_", 2)[0])
 		if err != nil {
@@ -318,6 +329,7 @@ func (s *Store) migrate(ctx context.Context, upto int) error {
 			if n > 0 {
 				return nil
 			}
+			rebuilt = rebuilt || rebuilds[version]
 			for _, stmt := range statements(string(body), s.dialect) {
 				if _, err := tx.ExecContext(ctx, stmt); err != nil {
 					return fmt.Errorf("%s: %w\n%s", name, err, stmt)
@@ -332,8 +344,20 @@ func (s *Store) migrate(ctx context.Context, upto int) error {
 			return err
 		}
 	}
+	if rebuilt && s.dialect == SQLite {
+		// The space is given back for the user's disk, not for the
+		// dataset, which reuses free pages anyway: a VACUUM that cannot
+		// run now (another process is reading) is not an error.
+		conn.ExecContext(ctx, `vacuum`)
+	}
 	return nil
 }
+
+// rebuilds are the migrations that copy whole tables into new ones (006:
+// the rows of a report keyed by its id). SQLite keeps the pages of the
+// old tables in its file, free, until VACUUM: a dataset of 2,000 reports
+// went from 109 MB to 136 MB, and after VACUUM to 57 MB.
+var rebuilds = map[int]bool{6: true}
 
 // statements splits a migration into statements at semicolons that end a
 // line, dropping comments. A line that starts with "--sqlite:" or
