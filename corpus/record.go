@@ -247,11 +247,12 @@ func keyRange(id int64) (lo, hi int64) { return id << keyBits, id<<keyBits | max
 
 // reportRows are the rows of one report for the tables indicators,
 // cells, findings and points, in their columns' order, the first two
-// (id and report) left nil until the report has its id (setKeys). Their values are
-// of the types the drivers take as they are (string, int64, float64 and
-// nil for NULL), made so by makeRows in the workers: database/sql
-// converts an int, a *float64 or a named string type by reflection, and
-// did so in the one writer, for every value of every row.
+// (id and report) left nil until the report has its id (setKeys). Their
+// values are of the types the drivers take as they are (string, int64,
+// float64 and nil for NULL), made so by makeRows in the workers:
+// database/sql converts an int, a *float64 or a named string type by
+// reflection, and did so in the one writer, for every value of every
+// row.
 type reportRows struct {
 	indicators, cells, findings, points [][]any
 	content                             string // the report's contentKey
