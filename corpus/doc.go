@@ -8,11 +8,15 @@
 //
 // A dataset is an SQLite file (modernc.org/sqlite, pure Go) or a
 // PostgreSQL database (pgx), with one schema: embedded, versioned
-// migrations applied on Open. Several ingest processes may write one
-// dataset at once: a report's rows are written in one transaction (an
-// ingest's workers read in parallel and one writer commits what they read
-// in batches of many reports: see batchSize), keyed by its sha256 with "on conflict do nothing", so the same bytes are one
-// report however many processes or paths bring them. On SQLite every
+// migrations applied on Open. Both are used through database/sql, except
+// that on PostgreSQL a report's rows go in with COPY, which database/sql
+// has no word for: copyRows reaches pgx under it, in the same
+// transaction. Several ingest processes may write one dataset at once: a
+// report's rows are written in one transaction (an ingest's workers read
+// in parallel and one writer commits what they read in batches of many
+// reports: see batchSize), keyed by its sha256 with "on conflict do
+// nothing", so the same bytes are one report however many processes or
+// paths bring them. On SQLite every
 // write transaction is BEGIN IMMEDIATE with a busy timeout, so writers
 // queue rather than fail upgrading a read lock ("database is locked");
 // the writers of one process queue on a mutex first, since SQLite's busy
