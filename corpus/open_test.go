@@ -104,6 +104,22 @@ func TestOpenReadOnly(t *testing.T) {
 	if _, err := OpenReadOnly(ctx, old); !errors.Is(err, ErrOldSchema) {
 		t.Errorf("OpenReadOnly of an old dataset: %v, want ErrOldSchema", err)
 	}
+	// A dataset a later chiso has migrated is not touched, for writing
+	// or reading.
+	db, err = sql.Open("sqlite", old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`insert into schema_migrations (version, applied_at) values (99, '')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := Open(ctx, old); !errors.Is(err, ErrNewSchema) {
+		t.Errorf("Open of a newer dataset: %v, want ErrNewSchema", err)
+	}
+	if _, err := OpenReadOnly(ctx, old); !errors.Is(err, ErrNewSchema) {
+		t.Errorf("OpenReadOnly of a newer dataset: %v, want ErrNewSchema", err)
+	}
 	other := filepath.Join(dir, "notes.txt")
 	write(t, other, []byte("không phải cơ sở dữ liệu\n"))
 	if _, err := OpenReadOnly(ctx, other); !errors.Is(err, ErrNotDataset) {

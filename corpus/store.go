@@ -66,7 +66,8 @@ const busyTimeout = 30 * time.Second
 // it if needed, and applies the migrations it lacks. A dsn that starts
 // with postgres:// or postgresql:// is a PostgreSQL database; anything
 // else is the path of an SQLite file, any characters allowed ("Báo cáo
-// #2/chiso.db" is that file, not "Báo cáo ").
+// #2/chiso.db" is that file, not "Báo cáo "). A dataset a newer chiso
+// has migrated gives ErrNewSchema, and is left as it is.
 func Open(ctx context.Context, dsn string) (*Store, error) { return open(ctx, dsn, false, 0) }
 
 // OpenReadOnly opens an existing dataset for the commands that only read
@@ -77,9 +78,13 @@ func Open(ctx context.Context, dsn string) (*Store, error) { return open(ctx, ds
 // not a dataset, ErrNotDataset.
 func OpenReadOnly(ctx context.Context, dsn string) (*Store, error) { return open(ctx, dsn, true, 0) }
 
-// Errors of OpenReadOnly, for errors.Is.
+// Errors of Open and OpenReadOnly, for errors.Is.
 var (
-	ErrOldSchema  = errors.New("the dataset was made by an older version of chiso")
+	ErrOldSchema = errors.New("the dataset was made by an older version of chiso")
+	// ErrNewSchema is a dataset migrated by a newer chiso than this one,
+	// whose tables this one would misread or fail to write (as one
+	// from before migration 006 fails on the rows of one after it).
+	ErrNewSchema  = errors.New("the dataset was made by a newer version of chiso")
 	ErrNotDataset = errors.New("not a chiso dataset")
 )
 
@@ -125,6 +130,10 @@ func open(ctx context.Context, dsn string, readOnly bool, upto int) (*Store, err
 		}
 		return s, nil
 	}
+	if err := s.checkNewer(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("open %s: %w", redact(dsn), err)
+	}
 	if err := s.migrate(ctx, upto); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("migrate %s: %w", redact(dsn), err)
@@ -157,6 +166,32 @@ func (s *Store) checkSchema(ctx context.Context) error {
 	if !have.Valid || have.Int64 < int64(want) {
 		return fmt.Errorf("%w (schema %d, this chiso reads %d): run chiso ingest on it once, with write access, to upgrade it",
 			ErrOldSchema, have.Int64, want)
+	}
+	return newer(int(have.Int64), want)
+}
+
+// checkNewer is ErrNewSchema when the dataset has a migration this chiso
+// does not know; a new, empty one has none.
+func (s *Store) checkNewer(ctx context.Context) error {
+	want, err := latestMigration()
+	if err != nil {
+		return err
+	}
+	var have sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `select max(version) from schema_migrations`).Scan(&have); err != nil {
+		if strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "does not exist") {
+			return nil
+		}
+		return err
+	}
+	return newer(int(have.Int64), want)
+}
+
+// newer is ErrNewSchema when have is past want, the last migration this
+// chiso knows.
+func newer(have, want int) error {
+	if have > want {
+		return fmt.Errorf("%w (schema %d, this chiso knows %d): use that chiso or a later one", ErrNewSchema, have, want)
 	}
 	return nil
 }

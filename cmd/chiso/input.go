@@ -399,6 +399,7 @@ var datasetKinds = []struct {
 	text string
 }{
 	{corpus.ErrOldSchema, "the dataset was made by an older chiso: run chiso ingest on it once, with write access, to upgrade it"},
+	{corpus.ErrNewSchema, "the dataset was made by a newer chiso: use that version or a later one"},
 	{corpus.ErrNotDataset, "not a chiso dataset"},
 	{corpus.ErrUnreachable, "the connection to the dataset's PostgreSQL server was lost: the reports stored before it are whole; run ingest again once the server answers"},
 }

@@ -142,6 +142,7 @@ var vi = map[string]string{
 	"encrypted: open it, save it without a password, and try again":                                         "tệp có mật khẩu: mở, lưu lại không mật khẩu rồi thử lại",
 	"over a budget of the reader":                                                                           "vượt giới hạn của bộ đọc",
 	"the dataset was made by an older chiso: run chiso ingest on it once, with write access, to upgrade it": "bộ dữ liệu do phiên bản chiso cũ hơn tạo: chạy chiso ingest trên nó một lần, có quyền ghi, để nâng cấp",
+	"the dataset was made by a newer chiso: use that version or a later one":                                "bộ dữ liệu do phiên bản chiso mới hơn tạo: hãy dùng phiên bản đó hoặc mới hơn",
 	"not a chiso dataset": "không phải bộ dữ liệu của chiso",
 	"chiso %s: --rubric %s: not a rubric chiso ships (%s) nor a file\n": "chiso %s: --rubric %s: không phải bộ tiêu chí có sẵn (%s) và cũng không phải một tệp\n",
 	"no such file":      "không có tệp này",
