@@ -149,42 +149,54 @@ func open(ctx context.Context, dsn string, readOnly bool, upto int) (*Store, err
 }
 
 // checkSchema makes sure that a dataset opened read-only has every
-// migration this chiso knows, which its queries assume.
+// migration this chiso knows, which its queries assume, and none it does
+// not.
 func (s *Store) checkSchema(ctx context.Context) error {
-	want, err := latestMigration()
+	have, want, err := s.versions(ctx)
+	if errors.Is(err, errNoSchema) {
+		return ErrNotDataset
+	}
 	if err != nil {
 		return err
 	}
-	var have sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `select max(version) from schema_migrations`).Scan(&have); err != nil {
-		if strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "does not exist") ||
-			strings.Contains(err.Error(), "file is not a database") {
-			return ErrNotDataset
-		}
-		return err
-	}
-	if !have.Valid || have.Int64 < int64(want) {
+	if have < want {
 		return fmt.Errorf("%w (schema %d, this chiso reads %d): run chiso ingest on it once, with write access, to upgrade it",
-			ErrOldSchema, have.Int64, want)
+			ErrOldSchema, have, want)
 	}
-	return newer(int(have.Int64), want)
+	return newer(have, want)
 }
 
 // checkNewer is ErrNewSchema when the dataset has a migration this chiso
 // does not know; a new, empty one has none.
 func (s *Store) checkNewer(ctx context.Context) error {
-	want, err := latestMigration()
+	have, want, err := s.versions(ctx)
+	if errors.Is(err, errNoSchema) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}
-	var have sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `select max(version) from schema_migrations`).Scan(&have); err != nil {
-		if strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "does not exist") {
-			return nil
-		}
-		return err
+	return newer(have, want)
+}
+
+// errNoSchema is versions' error for a database with no migrations table.
+var errNoSchema = errors.New("no schema_migrations")
+
+// versions returns the last migration the dataset has had and the last
+// this chiso knows.
+func (s *Store) versions(ctx context.Context) (have, want int, err error) {
+	if want, err = latestMigration(); err != nil {
+		return 0, 0, err
 	}
-	return newer(int(have.Int64), want)
+	var v sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `select max(version) from schema_migrations`).Scan(&v); err != nil {
+		if strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "does not exist") ||
+			strings.Contains(err.Error(), "file is not a database") {
+			return 0, want, errNoSchema
+		}
+		return 0, want, err
+	}
+	return int(v.Int64), want, nil
 }
 
 // newer is ErrNewSchema when have is past want, the last migration this
