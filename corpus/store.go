@@ -189,7 +189,12 @@ func (s *Store) versions(ctx context.Context) (have, want int, err error) {
 		return 0, 0, err
 	}
 	var v sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `select max(version) from schema_migrations`).Scan(&v); err != nil {
+	// Another process may be making the file a dataset (switching it to
+	// WAL, migrating it): its lock is waited out, as migrate's is.
+	err = retryBusy(ctx, func() error {
+		return s.db.QueryRowContext(ctx, `select max(version) from schema_migrations`).Scan(&v)
+	})
+	if err != nil {
 		if strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "does not exist") ||
 			strings.Contains(err.Error(), "file is not a database") {
 			return 0, want, errNoSchema
@@ -376,7 +381,12 @@ func (s *Store) migrate(ctx context.Context, upto int) error {
 			if n > 0 {
 				return nil
 			}
-			rebuilt = rebuilt || rebuilds[version]
+			if rebuilds[version] && !rebuilt {
+				// Only a dataset with reports has pages to give back.
+				if err := tx.QueryRowContext(ctx, `select exists (select 1 from reports)`).Scan(&rebuilt); err != nil {
+					return err
+				}
+			}
 			for _, stmt := range statements(string(body), s.dialect) {
 				if _, err := tx.ExecContext(ctx, stmt); err != nil {
 					return fmt.Errorf("%s: %w\n%s", name, err, stmt)
